@@ -1,0 +1,41 @@
+"""Command line: ``python -m newsclaims validate [DATA_DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .data import load_corpus
+from .schema import DataError
+
+
+def validate(folder: str | None) -> int:
+    """Check a data folder; print ok with counts, or every problem one per line."""
+    try:
+        corpus = load_corpus(folder)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''} found",
+              file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{n} {name}" for name, n in corpus.counts().items())
+    print(f"ok: {counts}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsclaims",
+                                     description="Tools for the newsclaims data.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check a data folder against datapackage.json")
+    check.add_argument("data_dir", nargs="?", default=None,
+                       help="the data folder (default: $NEWSCLAIMS_DATA or the package's data/)")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(args.data_dir)
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,320 @@
+"""Find the data folder, check it against datapackage.json and load it as DataFrames."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import schema
+from . import text as textmod
+from .schema import DataError, Problem, Table
+
+DATA_ENV = "NEWSCLAIMS_DATA"
+DESCRIPTOR = "datapackage.json"
+_REPO_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def data_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: ``path`` if given, else $NEWSCLAIMS_DATA, else the package's data/."""
+    chosen = path if path is not None else os.environ.get(DATA_ENV) or _REPO_DATA
+    folder = Path(chosen).expanduser()
+    if not (folder / DESCRIPTOR).is_file():
+        source = "the argument" if path is not None else (
+            f"${DATA_ENV}" if os.environ.get(DATA_ENV) else "the package")
+        raise DataError(Problem(schema.display_path(folder / DESCRIPTOR), None, None,
+                                f"file is missing (data folder chosen by {source})"))
+    return folder
+
+
+def read_descriptor(folder: Path) -> dict[str, Any]:
+    """The parsed datapackage.json of a data folder."""
+    path = folder / DESCRIPTOR
+    try:
+        return json.loads(schema.read_text(path))
+    except json.JSONDecodeError as exc:
+        raise DataError(Problem(schema.display_path(path), exc.lineno, None,
+                                f"not valid JSON: {exc.msg} (character {exc.colno})")) from None
+
+
+@dataclass
+class Corpus:
+    """Every table of a data folder, checked, as plain DataFrames."""
+
+    articles: pd.DataFrame
+    texts: dict[str, str]
+    paragraphs: pd.DataFrame
+    actors: pd.DataFrame
+    aliases: pd.DataFrame
+    topics: pd.DataFrame
+    statements: pd.DataFrame
+    positions: pd.DataFrame
+    events: pd.DataFrame
+    mentions: pd.DataFrame
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for a quick summary."""
+        return {f.name: len(getattr(self, f.name)) for f in fields(self)}
+
+
+@dataclass
+class Article:
+    """One article: its text, metadata and every coded table restricted to it.
+
+    ============  ==============================================================
+    text          the body, verbatim; paragraphs separated by one blank line
+    meta          dict: title, outlet, author, published, url, rights, ...
+    paragraphs    paragraph, start, end, text
+    actors        actor_id, name, kind, represents, affiliation, role, note
+    statements    statement_id, actor_id, quote, start, end, paragraph, form,
+                  cue, setting, said_on, said_on_text, said_on_basis, via,
+                  addressee_id, note
+    positions     statement_id, topic_id, holder_id, stance, hedged, note
+    topics        topic_id, label, question, description
+    events        event_id, date, date_precision, date_text, date_basis,
+                  actor_id, label, paragraph, note
+    mentions      actor_id, alias, start, end, paragraph
+    ============  ==============================================================
+    """
+
+    article_id: str
+    text: str
+    meta: dict[str, Any]
+    paragraphs: pd.DataFrame
+    actors: pd.DataFrame
+    statements: pd.DataFrame
+    positions: pd.DataFrame
+    topics: pd.DataFrame
+    events: pd.DataFrame
+    mentions: pd.DataFrame
+
+    @property
+    def credit(self) -> str:
+        """The credit line to show wherever the text is shown."""
+        m = self.meta
+        byline = m["author"] if m["outlet"] in m["author"] else f"{m['author']}, {m['outlet']}"
+        return f"“{m['title']}”, {byline}, {m['published']:%-d %B %Y}. {m['url']}"
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return (f"Article {self.article_id!r}\n"
+                f"  {m['title']}\n"
+                f"  {m['author']} · {m['outlet']} · {m['published']:%Y-%m-%d}\n"
+                f"  {len(self.paragraphs)} paragraphs, {len(self.actors)} actors, "
+                f"{len(self.mentions)} mentions, {len(self.statements)} statements, "
+                f"{len(self.positions)} positions on {len(self.topics)} topics, "
+                f"{len(self.events)} events")
+
+
+def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
+    """Load and check every table in the data folder.
+
+    Raises DataError listing every problem found, one per line, each naming
+    the file, line and column. Nothing is dropped or repaired.
+
+    >>> corpus = load_corpus()
+    >>> corpus.statements.groupby("form", observed=True).size().to_dict()
+    {'direct': 12, 'partial': 12, 'paraphrase': 13}
+    """
+    folder = globals()["data_dir"](data_dir)
+    descriptor = read_descriptor(folder)
+    resources = {r["name"]: r for r in descriptor.get("resources", [])}
+    problems: list[Problem] = []
+    tables: dict[str, Table] = {}
+    for name in ("articles", "actors", "aliases", "topics", "statements", "positions", "events"):
+        if name not in resources:
+            problems.append(Problem(schema.display_path(folder / DESCRIPTOR), None, None,
+                                    f"no resource named {name!r}"))
+            continue
+        try:
+            tables[name], found = schema.read_table(folder, resources[name])
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        problems += found
+    for resource in resources.values():
+        problems += schema.foreign_key_problems(tables, resource)
+    texts, text_problems = _read_texts(folder, tables.get("articles"))
+    problems += text_problems
+    paragraphs = {aid: textmod.paragraphs(t) for aid, t in texts.items()}
+    problems += _span_problems(tables.get("statements"), texts, paragraphs)
+    problems += _event_problems(tables.get("events"), paragraphs)
+    if problems:
+        raise DataError(problems)
+
+    frames = {name: table.frame for name, table in tables.items()}
+    pattern = textmod.alias_pattern(frames["aliases"])
+    mentions = [textmod.find_mentions(t, frames["aliases"], paragraphs[aid], pattern)
+                .assign(article_id=aid) for aid, t in texts.items()]
+    return Corpus(
+        articles=frames["articles"],
+        texts=texts,
+        paragraphs=_stack([p.assign(article_id=aid) for aid, p in paragraphs.items()],
+                          ["article_id", "paragraph", "start", "end", "text"]),
+        actors=frames["actors"],
+        aliases=frames["aliases"],
+        topics=frames["topics"],
+        statements=frames["statements"],
+        positions=frames["positions"],
+        events=frames["events"],
+        mentions=_stack(mentions, ["article_id", "actor_id", "alias", "start", "end", "paragraph"]),
+    )
+
+
+def _stack(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The articles in the data folder, one row each.
+
+    >>> list_articles()["article_id"].tolist()
+    ['cnn_china_ukraine_2022']
+    """
+    return load_corpus(data_dir).articles
+
+
+def load_article(article_id: str | None = None,
+                 data_dir: str | os.PathLike[str] | None = None) -> Article:
+    """Load one article (the first in articles.csv by default) with all its coded tables.
+
+    >>> art = load_article()
+    >>> art.meta["outlet"], len(art.paragraphs)
+    ('CNN', 26)
+    >>> art.statements.loc[art.statements["actor_id"] == "wang_yi", "form"].tolist()
+    ['direct', 'partial', 'direct', 'direct', 'direct', 'partial']
+    """
+    corpus = load_corpus(data_dir)
+    return article_from(corpus, article_id)
+
+
+def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
+    """Restrict a loaded corpus to one article."""
+    ids = corpus.articles["article_id"].tolist()
+    if article_id is None:
+        if not ids:
+            raise DataError("articles.csv has no articles")
+        article_id = ids[0]
+    if article_id not in ids:
+        raise KeyError(f"no article {article_id!r}; the articles are: {', '.join(ids)}")
+
+    def own(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[frame["article_id"] == article_id].drop(columns="article_id").reset_index(drop=True)
+
+    statements = own(corpus.statements)
+    positions = corpus.positions[corpus.positions["statement_id"].isin(statements["statement_id"])]
+    events = own(corpus.events)
+    mentions = own(corpus.mentions)
+    wanted = set(mentions["actor_id"]) | set(statements["actor_id"]) | set(positions["holder_id"]) \
+        | set(statements["via"].dropna()) | set(statements["addressee_id"].dropna()) \
+        | set(events["actor_id"])
+    actors = corpus.actors
+    while True:  # add whom the wanted actors represent or belong to
+        rows = actors[actors["actor_id"].isin(wanted)]
+        more = wanted | set(rows["represents"].dropna()) | set(rows["affiliation"].dropna())
+        if more == wanted:
+            break
+        wanted = more
+    meta = corpus.articles.set_index("article_id").loc[article_id].to_dict()
+    meta["article_id"] = article_id
+    return Article(
+        article_id=article_id,
+        text=corpus.texts[article_id],
+        meta=meta,
+        paragraphs=own(corpus.paragraphs),
+        actors=actors[actors["actor_id"].isin(wanted)].reset_index(drop=True),
+        statements=statements,
+        positions=positions.reset_index(drop=True),
+        topics=corpus.topics[corpus.topics["topic_id"].isin(positions["topic_id"])].reset_index(drop=True),
+        events=events,
+        mentions=mentions,
+    )
+
+
+def _read_texts(folder: Path, articles: Table | None) -> tuple[dict[str, str], list[Problem]]:
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    if articles is None:
+        return texts, problems
+    root = folder.resolve()
+    for row, (aid, rel) in enumerate(zip(articles.frame["article_id"], articles.frame["text_file"])):
+        path = (folder / rel).resolve()
+        if root not in path.parents:
+            problems.append(articles.problem(row, "text_file", f"{rel!r} lies outside the data folder"))
+            continue
+        if not path.is_file():
+            problems.append(articles.problem(row, "text_file", f"{rel!r} does not exist"))
+            continue
+        try:
+            texts[aid] = schema.read_text(path)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        if not texts[aid].strip():
+            problems.append(Problem(schema.display_path(path), None, None, "the text is empty"))
+    return texts, problems
+
+
+def _span_problems(statements: Table | None, texts: dict[str, str],
+                   paragraphs: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems: list[Problem] = []
+    if statements is None:
+        return problems
+    frame = statements.frame
+    for row, r in enumerate(frame.itertuples(index=False)):
+        text = texts.get(r.article_id)
+        if text is None or pd.isna(r.start) or pd.isna(r.end) or pd.isna(r.quote):
+            continue
+        start, end = int(r.start), int(r.end)
+        if end <= start:
+            problems.append(statements.problem(row, "end", f"end {end} is not after start {start}"))
+            continue
+        if end > len(text):
+            problems.append(statements.problem(
+                row, "end", f"end {end} is past the end of the text ({len(text)} characters)"))
+            continue
+        span = text[start:end]
+        if span != r.quote:
+            where = text.find(r.quote)
+            hint = f"; the quote is found at {where}:{where + len(r.quote)}" if where >= 0 else \
+                "; the quote is not found anywhere in the text"
+            problems.append(statements.problem(
+                row, "quote", f"text[{start}:{end}] is {_snippet(span)}, not the quote{hint}"))
+            continue
+        para = textmod.paragraph_at(paragraphs[r.article_id], start, end)
+        if para is None:
+            problems.append(statements.problem(row, "paragraph",
+                                               f"span {start}:{end} crosses a paragraph break"))
+        elif not pd.isna(r.paragraph) and para != r.paragraph:
+            problems.append(statements.problem(
+                row, "paragraph", f"span {start}:{end} lies in paragraph {para}, not {r.paragraph}"))
+    written = statements.raw if statements.raw is not None else frame
+    dated = written["said_on"].astype(str).str.strip().ne("") & written["said_on"].notna()
+    based = written["said_on_basis"].astype(str).str.strip().ne("") & written["said_on_basis"].notna()
+    for row in frame.index[dated & ~based]:
+        problems.append(statements.problem(row, "said_on_basis",
+                                           "said_on is given, so say how: stated or resolved"))
+    for row in frame.index[based & ~dated]:
+        problems.append(statements.problem(row, "said_on", "said_on_basis is given without a date"))
+    return problems
+
+
+def _event_problems(events: Table | None, paragraphs: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems: list[Problem] = []
+    if events is None:
+        return problems
+    for row, (aid, para) in enumerate(zip(events.frame["article_id"], events.frame["paragraph"])):
+        if aid in paragraphs and not pd.isna(para) and para > len(paragraphs[aid]):
+            problems.append(events.problem(
+                row, "paragraph", f"paragraph {para} does not exist; the text has {len(paragraphs[aid])}"))
+    return problems
+
+
+def _snippet(span: str, width: int = 60) -> str:
+    return repr(span if len(span) <= width else span[: width - 3] + "...")
