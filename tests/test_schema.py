@@ -1,0 +1,252 @@
+"""Validation: every kind of broken data raises DataError naming file, line and column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newsclaims as nc
+
+from conftest import ARTICLE, line_of, read_rows, set_value, write_rows
+
+
+def problems_of(folder: Path) -> list[nc.Problem]:
+    with pytest.raises(nc.DataError) as info:
+        nc.load_corpus(folder)
+    return info.value.problems
+
+
+def only(problems: list[nc.Problem], file: str) -> list[nc.Problem]:
+    return [p for p in problems if Path(p.path).name == file]
+
+
+def test_bad_enum_value(data_copy):
+    path = data_copy / "statements.csv"
+    set_value(path, "statement_id", "cnn22_s05", "form", "quotation")
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column) == ("statements.csv", line_of(path, "cnn22_s05,"), "form")
+    assert "'quotation' is not one of: direct, partial, paraphrase" in p.message
+    assert f"statements.csv line {p.line}, column form:" in str(p)
+
+
+def test_unknown_actor(data_copy):
+    path = data_copy / "statements.csv"
+    set_value(path, "statement_id", "cnn22_s17", "actor_id", "wang_yee")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line_of(path, "cnn22_s17,"), "actor_id")
+    assert "'wang_yee' is not a actor_id in actors.csv" in p.message
+
+
+def test_unknown_topic_and_holder_in_positions(data_copy):
+    path = data_copy / "positions.csv"
+    header, rows = read_rows(path)
+    rows[0]["topic_id"] = "weather"
+    rows[1]["holder_id"] = "nobody"
+    write_rows(path, header, rows)
+    found = {(p.line, p.column) for p in problems_of(data_copy)}
+    assert found == {(2, "topic_id"), (3, "holder_id")}
+
+
+def test_wrong_offsets(data_copy):
+    path = data_copy / "statements.csv"
+    _, rows = read_rows(path)
+    s13 = next(r for r in rows if r["statement_id"] == "cnn22_s13")
+    set_value(path, "statement_id", "cnn22_s13", "start", str(int(s13["start"]) + 2))
+    set_value(path, "statement_id", "cnn22_s13", "end", str(int(s13["end"]) + 2))
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line_of(path, "cnn22_s13,"), "quote")
+    assert f"text[{int(s13['start']) + 2}:{int(s13['end']) + 2}] is" in p.message
+    assert f"the quote is found at {s13['start']}:{s13['end']}" in p.message
+
+
+def test_offsets_in_the_wrong_paragraph(data_copy):
+    path = data_copy / "statements.csv"
+    set_value(path, "statement_id", "cnn22_s01", "paragraph", "2")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line_of(path, "cnn22_s01,"), "paragraph")
+    assert "lies in paragraph 1, not 2" in p.message
+
+
+def test_duplicate_id(data_copy):
+    path = data_copy / "events.csv"
+    set_value(path, "event_id", "cnn22_e03", "event_id", "cnn22_e02")
+    problems = problems_of(data_copy)
+    assert {(p.line, p.column) for p in problems} == {(line_of(path, "Putin meets Xi"), "event_id")}
+    assert "'cnn22_e02' is a duplicate" in problems[0].message
+
+
+def test_duplicate_composite_key(data_copy):
+    path = data_copy / "positions.csv"
+    header, rows = read_rows(path)
+    rows.append(dict(rows[0]))
+    write_rows(path, header, rows)
+    [p] = problems_of(data_copy)
+    assert p.line == len(rows) + 1 and "duplicate statement_id/topic_id/holder_id" in p.message
+
+
+def test_missing_required_value(data_copy):
+    path = data_copy / "positions.csv"
+    header, rows = read_rows(path)
+    rows[4]["note"] = ""
+    write_rows(path, header, rows)
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column, p.message) == ("positions.csv", 6, "note",
+                                                                "missing required value")
+
+
+def test_missing_column(data_copy):
+    path = data_copy / "statements.csv"
+    header, rows = read_rows(path)
+    header.remove("cue")
+    write_rows(path, header, [{k: v for k, v in r.items() if k != "cue"} for r in rows])
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column, p.message) == (1, "cue", "column is missing from the header")
+
+
+def test_unknown_column_is_not_dropped(data_copy):
+    path = data_copy / "topics.csv"
+    header, rows = read_rows(path)
+    write_rows(path, header + ["colour"], [dict(r, colour="red") for r in rows])
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (1, "colour") and "unknown column" in p.message
+
+
+def test_missing_file(data_copy):
+    (data_copy / "events.csv").unlink()
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column, p.message) == ("events.csv", None, None,
+                                                                "file is missing")
+
+
+def test_missing_text_file(data_copy):
+    (data_copy / "texts" / f"{ARTICLE}.txt").unlink()
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column) == ("articles.csv", 2, "text_file")
+    assert "does not exist" in p.message
+
+
+def test_text_that_is_not_utf8(data_copy):
+    path = data_copy / "texts" / f"{ARTICLE}.txt"
+    raw = path.read_bytes()
+    at = raw.index(b"Sacks said")
+    path.write_bytes(raw[:at] + "Säcks".encode("latin-1") + raw[at + 5:])
+    [p] = problems_of(data_copy)
+    expected_line = raw[:at].count(b"\n") + 1
+    assert (Path(p.path).name, p.line) == (f"{ARTICLE}.txt", expected_line)
+    assert "not UTF-8: byte 0xe4 at character 2" in p.message
+
+
+def test_csv_that_is_not_utf8(data_copy):
+    path = data_copy / "actors.csv"
+    path.write_bytes(path.read_bytes().replace(b"Xi Jinping,person", b"Xi Jinp\xefng,person"))
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line) == ("actors.csv", _line_with(path, b"Xi Jinp\xefng"))
+
+
+def _line_with(path: Path, needle: bytes) -> int:
+    raw = path.read_bytes()
+    return raw[: raw.index(needle)].count(b"\n") + 1
+
+
+def test_all_problems_in_a_table_are_reported_together(data_copy):
+    path = data_copy / "statements.csv"
+    set_value(path, "statement_id", "cnn22_s02", "form", "quoted")
+    set_value(path, "statement_id", "cnn22_s30", "said_on", "Monday")
+    set_value(path, "statement_id", "cnn22_s31", "actor_id", "")
+    problems = problems_of(data_copy)
+    assert {(p.line, p.column) for p in problems} == {
+        (line_of(path, "cnn22_s02,"), "form"),
+        (line_of(path, "cnn22_s30,"), "said_on"),
+        (line_of(path, "cnn22_s31,"), "actor_id"),
+    }
+    with pytest.raises(nc.DataError) as info:
+        nc.load_corpus(data_copy)
+    assert str(info.value).startswith("3 problems:\n")
+    assert len(str(info.value).splitlines()) == 4
+
+
+def test_problems_in_several_tables_are_reported_together(data_copy):
+    set_value(data_copy / "topics.csv", "topic_id", "minsk", "question", "")
+    set_value(data_copy / "events.csv", "event_id", "cnn22_e01", "date_basis", "guessed")
+    files = {Path(p.path).name for p in problems_of(data_copy)}
+    assert files == {"topics.csv", "events.csv"}
+
+
+def test_truncated_line(data_copy):
+    path = data_copy / "topics.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3][: lines[3].index(",")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.message) == (4, "has 1 fields, the header has 4")
+
+
+def test_line_numbers_count_multiline_fields(data_copy):
+    path = data_copy / "topics.csv"
+    header, rows = read_rows(path)
+    rows[0]["description"] = "first line\nsecond line"
+    rows[2]["label"] = ""
+    write_rows(path, header, rows)
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line_of(path, rows[2]["topic_id"] + ","), "label")
+    assert p.line == 5
+
+
+def test_unterminated_quote(data_copy):
+    path = data_copy / "topics.csv"
+    path.write_text(path.read_text(encoding="utf-8") + 'extra,"never closed\n', encoding="utf-8")
+    [p] = problems_of(data_copy)
+    assert Path(p.path).name == "topics.csv" and "not valid CSV" in p.message
+
+
+def test_empty_file(data_copy):
+    (data_copy / "events.csv").write_text("", encoding="utf-8")
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.message) == ("events.csv", "file is empty: expected a header row")
+
+
+def test_said_on_needs_its_basis(data_copy):
+    path = data_copy / "statements.csv"
+    set_value(path, "statement_id", "cnn22_s17", "said_on_basis", "")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line_of(path, "cnn22_s17,"), "said_on_basis")
+
+
+def test_bom_crlf_and_shuffled_columns_load_identically(data_copy):
+    path = data_copy / "statements.csv"
+    header, rows = read_rows(path)
+    write_rows(path, list(reversed(header)), rows)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert "\r\n" not in "".join(nc.load_corpus(data_copy).statements["quote"])
+    pd.testing.assert_frame_equal(nc.load_corpus(data_copy).statements, nc.load_corpus().statements)
+
+
+def test_descriptor_with_an_unenforced_constraint_is_refused(data_copy):
+    path = data_copy / "datapackage.json"
+    pkg = json.loads(path.read_text(encoding="utf-8"))
+    pkg["resources"][0]["schema"]["fields"][1]["constraints"]["maxLength"] = 10
+    path.write_text(json.dumps(pkg), encoding="utf-8")
+    with pytest.raises(nc.DataError, match="maxLength.*does not enforce"):
+        nc.load_corpus(data_copy)
+
+
+def test_descriptor_is_the_source_of_truth(data_copy):
+    """Adding an enum value to the descriptor is all it takes to allow it."""
+    set_value(data_copy / "statements.csv", "statement_id", "cnn22_s05", "form", "quotation")
+    path = data_copy / "datapackage.json"
+    pkg = json.loads(path.read_text(encoding="utf-8"))
+    statements = next(r for r in pkg["resources"] if r["name"] == "statements")
+    form = next(f for f in statements["schema"]["fields"] if f["name"] == "form")
+    form["constraints"]["enum"].append("quotation")
+    path.write_text(json.dumps(pkg), encoding="utf-8")
+    loaded = nc.load_corpus(data_copy).statements
+    assert "quotation" in loaded["form"].cat.categories
+
+
+def test_broken_descriptor_json(data_copy):
+    (data_copy / "datapackage.json").write_text('{"resources": [\n', encoding="utf-8")
+    with pytest.raises(nc.DataError, match=r"datapackage\.json line 2: not valid JSON"):
+        nc.load_corpus(data_copy)
