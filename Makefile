@@ -7,7 +7,7 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (containers often run as root)
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint clean
+.PHONY: lab test lint notebooks clean
 
 lab: $(READY)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -16,6 +16,10 @@ lab: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check lib tests conftest.py
+
+# Re-run every notebook in place, so that the committed outputs are fresh
+notebooks: $(READY)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
 
 lint: $(READY)
 	$(BIN)/ruff check lib tests conftest.py

@@ -18,7 +18,8 @@ def test_validate_ok_with_counts(tmp_path):
     done = run("validate", cwd=str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok: ")
-    assert "1 articles" in done.stdout and "37 statements" in done.stdout
+    assert done.stdout.startswith("ok: 1 article, 26 paragraphs, ")
+    assert ", 37 statements, " in done.stdout
     assert done.stderr == ""
 
 

@@ -112,3 +112,13 @@ def test_csv_files_are_plain_utf8_with_unix_newlines(path):
     assert not raw.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" not in raw
     raw.decode("utf-8")
+
+
+def test_every_actor_is_named_or_referenced():
+    text = "\n".join(TEXTS.values())
+    aliases = read_rows(DATA / "aliases.csv")[1]
+    named = {a["actor_id"] for a in aliases if re.search(rf"(?<!\w){re.escape(a['alias'])}(?!\w)", text)}
+    referenced = {r[c] for r in STATEMENTS for c in ("actor_id", "via", "addressee_id")} \
+        | {r["holder_id"] for r in POSITIONS}
+    for row in read_rows(DATA / "actors.csv")[1]:
+        assert row["actor_id"] in named | referenced, row["actor_id"]

@@ -19,8 +19,10 @@ def validate(folder: str | None) -> int:
         print(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''} found",
               file=sys.stderr)
         return 1
-    counts = ", ".join(f"{n} {name}" for name, n in corpus.counts().items())
-    print(f"ok: {counts}")
+    counts = corpus.counts()
+    del counts["texts"]  # one per article
+    shown = ", ".join(f"{n} {name if n != 1 else name.removesuffix('s')}" for name, n in counts.items())
+    print(f"ok: {shown}")
     return 0
 
 
