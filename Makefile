@@ -24,10 +24,12 @@ notebooks: $(READY)
 lint: $(READY)
 	$(BIN)/ruff check lib tests conftest.py
 
-$(READY): requirements.txt pyproject.toml
+$(READY): requirements.txt pyproject.toml etc/lab-overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp etc/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 clean:
