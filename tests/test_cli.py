@@ -42,7 +42,7 @@ def test_validate_prints_every_problem_one_per_line(data_copy):
     assert lines[0].endswith(f"statements.csv line {line_of(path, 'cnn22_s05,')}, column form: "
                              "'quotation' is not one of: direct, partial, paraphrase")
     assert lines[1].endswith(f"statements.csv line {line_of(path, 'cnn22_s09,')}, column actor_id: "
-                             "'nobody' is not a actor_id in actors.csv")
+                             "'nobody' is not a known actor_id (see actors.csv)")
 
 
 def test_validate_uses_the_environment_folder(data_copy):

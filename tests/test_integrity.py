@@ -76,11 +76,16 @@ def test_direct_quotes_are_whole_quotations():
             assert '"' not in row["quote"], row["statement_id"]
 
 
-def test_cues_are_written_in_their_paragraph():
+def test_cues_stand_next_to_their_span():
+    """The cue is written within the sentence around the span (a few words either side)."""
     for row in STATEMENTS:
+        if not row["cue"]:
+            continue
         text = TEXTS[row["article_id"]]
-        paragraph = [p for p in text.split("\n\n")][int(row["paragraph"]) - 1]
-        assert row["cue"] in paragraph, row["statement_id"]
+        start, end = int(row["start"]), int(row["end"])
+        before = text[max(0, start - 150):start]
+        after = text[end:end + 60]
+        assert row["cue"] in before or row["cue"] in after, row["statement_id"]
 
 
 def test_statements_without_a_cue_explain_why():
@@ -122,3 +127,18 @@ def test_every_actor_is_named_or_referenced():
         | {r["holder_id"] for r in POSITIONS}
     for row in read_rows(DATA / "actors.csv")[1]:
         assert row["actor_id"] in named | referenced, row["actor_id"]
+
+
+def test_statements_do_not_overlap():
+    for article_id in TEXTS:
+        spans = sorted((int(r["start"]), int(r["end"]), r["statement_id"]) for r in STATEMENTS
+                       if r["article_id"] == article_id)
+        for (_, end, first), (start, _, second) in zip(spans, spans[1:]):
+            assert end <= start, (first, second)
+
+
+def test_aliases_are_used_or_explained():
+    text = "\n".join(TEXTS.values())
+    for row in read_rows(DATA / "aliases.csv")[1]:
+        used = re.search(rf"(?<!\w){re.escape(row['alias'])}(?!\w)", text)
+        assert used or row["note"], row["alias"]

@@ -37,7 +37,7 @@ def test_unknown_actor(data_copy):
     set_value(path, "statement_id", "cnn22_s17", "actor_id", "wang_yee")
     [p] = problems_of(data_copy)
     assert (p.line, p.column) == (line_of(path, "cnn22_s17,"), "actor_id")
-    assert "'wang_yee' is not a actor_id in actors.csv" in p.message
+    assert p.message == "'wang_yee' is not a known actor_id (see actors.csv)"
 
 
 def test_unknown_topic_and_holder_in_positions(data_copy):
@@ -65,9 +65,11 @@ def test_wrong_offsets(data_copy):
 def test_offsets_in_the_wrong_paragraph(data_copy):
     path = data_copy / "statements.csv"
     set_value(path, "statement_id", "cnn22_s01", "paragraph", "2")
-    [p] = problems_of(data_copy)
-    assert (p.line, p.column) == (line_of(path, "cnn22_s01,"), "paragraph")
-    assert "lies in paragraph 1, not 2" in p.message
+    problems = {p.column: p for p in problems_of(data_copy)}
+    assert set(problems) == {"paragraph", "cue"}
+    assert problems["paragraph"].line == line_of(path, "cnn22_s01,")
+    assert "lies in paragraph 1, not 2" in problems["paragraph"].message
+    assert problems["cue"].message == "'called for' is not written in paragraph 2"
 
 
 def test_duplicate_id(data_copy):
@@ -250,3 +252,98 @@ def test_broken_descriptor_json(data_copy):
     (data_copy / "datapackage.json").write_text('{"resources": [\n', encoding="utf-8")
     with pytest.raises(nc.DataError, match=r"datapackage\.json line 2: not valid JSON"):
         nc.load_corpus(data_copy)
+
+
+def test_duplicate_id_is_reported_once(data_copy):
+    path = data_copy / "statements.csv"
+    set_value(path, "statement_id", "cnn22_s04", "statement_id", "cnn22_s03")
+    problems = problems_of(data_copy)
+    assert [(Path(p.path).name, p.line, p.column) for p in problems] == [
+        ("statements.csv", line_of(path, "adding that,"), "statement_id"),
+        # the positions of the renamed statement now point at nothing
+        ("positions.csv", line_of(data_copy / "positions.csv", "cnn22_s04,"), "statement_id")]
+
+
+def test_bad_url(data_copy):
+    set_value(data_copy / "articles.csv", "article_id", ARTICLE, "url", "not a url")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column, p.message) == (2, "url", "'not a url' is not a web address (http or https)")
+
+
+def test_csv_quote_error_names_the_record_where_it_starts(data_copy):
+    path = data_copy / "actors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[2].startswith("vladimir_putin,Vladimir Putin,")
+    lines[2] = 'vladimir_putin,"Vladimir Putin,person,russia,,Russian President,'  # quote never closed
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line) == ("actors.csv", 3)
+    assert p.message.startswith("not valid CSV:")
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"encoding": "latin-1"}, "encoding must be utf-8"),
+    ({"dialect": {"delimiter": ";"}}, "key 'dialect' is not enforced"),
+])
+def test_descriptor_resource_keys_the_loader_would_ignore(data_copy, change, message):
+    path = data_copy / "datapackage.json"
+    pkg = json.loads(path.read_text(encoding="utf-8"))
+    pkg["resources"][1].update(change)
+    path.write_text(json.dumps(pkg), encoding="utf-8")
+    with pytest.raises(nc.DataError, match=message):
+        nc.load_corpus(data_copy)
+
+
+def test_descriptor_with_an_unknown_resource_or_target(data_copy):
+    path = data_copy / "datapackage.json"
+    pkg = json.loads(path.read_text(encoding="utf-8"))
+    pkg["resources"].append({"name": "sources", "path": "sources.csv", "schema": {"fields": []}})
+    statements = next(r for r in pkg["resources"] if r["name"] == "statements")
+    statements["schema"]["foreignKeys"][1]["reference"]["resource"] = "actor"
+    path.write_text(json.dumps(pkg), encoding="utf-8")
+    with pytest.raises(nc.DataError) as info:
+        nc.load_corpus(data_copy)
+    text = str(info.value)
+    assert "resource 'sources' is not one the loader reads" in text
+    assert "points at unknown resource 'actor'" in text
+
+
+def _rewrite_text(folder: Path, edit) -> Path:
+    path = folder / "texts" / f"{ARTICLE}.txt"
+    path.write_bytes(edit(path.read_bytes()))
+    return path
+
+
+def test_text_with_windows_line_endings(data_copy):
+    _rewrite_text(data_copy, lambda raw: raw.replace(b"\n", b"\r\n"))
+    problems = problems_of(data_copy)
+    assert problems[0].line == 1 and "Windows line ending" in problems[0].message
+
+
+def test_text_with_a_paragraph_split_over_two_lines(data_copy):
+    raw = (data_copy / "texts" / f"{ARTICLE}.txt").read_bytes()
+    at = raw.index(b"as the crisis")
+    _rewrite_text(data_copy, lambda r: r[:at - 1] + b"\n" + r[at:])
+    problems = [p for p in problems_of(data_copy) if p.path.endswith(".txt")]
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(4, "a paragraph continues on a new line")]
+
+
+def test_text_with_two_blank_lines(data_copy):
+    _rewrite_text(data_copy, lambda r: r.replace(b"\n\nBeijing is navigating", b"\n\n\nBeijing is navigating"))
+    problems = [p for p in problems_of(data_copy) if p.path.endswith(".txt")]
+    assert [(p.line, p.message) for p in problems] == [(4, "more than one blank line before this paragraph")]
+
+
+def test_said_on_text_must_be_the_articles_words(data_copy):
+    path = data_copy / "statements.csv"
+    set_value(path, "statement_id", "cnn22_s17", "said_on_text", "on Sundayy")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column, p.message) == (line_of(path, "cnn22_s17,"), "said_on_text",
+                                             "'on Sundayy' is not in the text")
+
+
+def test_year_precision_dates_are_the_first_of_january(data_copy):
+    path = data_copy / "events.csv"
+    set_value(path, "event_id", "cnn22_e01", "date", "2014-06-30")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (2, "date") and "first day of the year" in p.message

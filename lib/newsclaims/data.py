@@ -41,6 +41,16 @@ def read_descriptor(folder: Path) -> dict[str, Any]:
                                 f"not valid JSON: {exc.msg} (character {exc.colno})")) from None
 
 
+TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def long_date(day: pd.Timestamp) -> str:
+    """'22 February 2022', the same on every platform and locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 @dataclass
 class Corpus:
     """Every table of a data folder, checked, as plain DataFrames."""
@@ -97,7 +107,7 @@ class Article:
         """The credit line to show wherever the text is shown."""
         m = self.meta
         byline = m["author"] if m["outlet"] in m["author"] else f"{m['author']}, {m['outlet']}"
-        return f"“{m['title']}”, {byline}, {m['published']:%-d %B %Y}. {m['url']}"
+        return f"“{m['title']}”, {byline}, {long_date(m['published'])}. {m['url']}"
 
     def __repr__(self) -> str:
         m = self.meta
@@ -122,13 +132,21 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     """
     folder = globals()["data_dir"](data_dir)
     descriptor = read_descriptor(folder)
-    resources = {r["name"]: r for r in descriptor.get("resources", [])}
+    resources = {r.get("name"): r for r in descriptor.get("resources", [])}
+    shown = schema.display_path(folder / DESCRIPTOR)
     problems: list[Problem] = []
+    for name in resources:
+        if name not in TABLES:
+            problems.append(Problem(shown, None, None, f"resource {name!r} is not one the loader reads "
+                                                       f"({', '.join(TABLES)})"))
+    for resource in resources.values():
+        problems += schema.descriptor_problems(resource, set(resources), shown)
+    if problems:
+        raise DataError(problems)
     tables: dict[str, Table] = {}
-    for name in ("articles", "actors", "aliases", "topics", "statements", "positions", "events"):
+    for name in TABLES:
         if name not in resources:
-            problems.append(Problem(schema.display_path(folder / DESCRIPTOR), None, None,
-                                    f"no resource named {name!r}"))
+            problems.append(Problem(shown, None, None, f"no resource named {name!r}"))
             continue
         try:
             tables[name], found = schema.read_table(folder, resources[name])
@@ -142,7 +160,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     problems += text_problems
     paragraphs = {aid: textmod.paragraphs(t) for aid, t in texts.items()}
     problems += _span_problems(tables.get("statements"), texts, paragraphs)
-    problems += _event_problems(tables.get("events"), paragraphs)
+    problems += _event_problems(tables.get("events"), texts, paragraphs)
     if problems:
         raise DataError(problems)
 
@@ -199,7 +217,7 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
     ids = corpus.articles["article_id"].tolist()
     if article_id is None:
         if not ids:
-            raise DataError("articles.csv has no articles")
+            raise DataError(Problem("articles.csv", None, None, "there are no articles"))
         article_id = ids[0]
     if article_id not in ids:
         raise KeyError(f"no article {article_id!r}; the articles are: {', '.join(ids)}")
@@ -256,9 +274,31 @@ def _read_texts(folder: Path, articles: Table | None) -> tuple[dict[str, str], l
         except DataError as exc:
             problems += exc.problems
             continue
-        if not texts[aid].strip():
-            problems.append(Problem(schema.display_path(path), None, None, "the text is empty"))
+        problems += text_format_problems(texts[aid], schema.display_path(path))
     return texts, problems
+
+
+def text_format_problems(text: str, shown: str) -> list[Problem]:
+    """The text file's layout: paragraphs separated by exactly one blank line, nothing else."""
+    if not text.strip():
+        return [Problem(shown, None, None, "the text is empty")]
+    problems = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        if "\r" in line:
+            problems.append(Problem(shown, number, None, "Windows line ending (CR LF): save the text with "
+                                                         "plain LF line endings, so that offsets count right"))
+        elif line and not line.strip():
+            problems.append(Problem(shown, number, None, "a line of only spaces: leave blank lines empty"))
+        elif line != line.rstrip() or line != line.lstrip():
+            problems.append(Problem(shown, number, None, "spaces at the start or end of a paragraph"))
+    for number in range(1, len(lines)):
+        if lines[number - 1].strip() and lines[number].strip():
+            problems.append(Problem(shown, number + 1, None, "a paragraph continues on a new line: separate "
+                                                             "paragraphs by one blank line, and keep each on one line"))
+        if number >= 2 and lines[number - 2] == lines[number - 1] == "" and lines[number].strip():
+            problems.append(Problem(shown, number + 1, None, "more than one blank line before this paragraph"))
+    return problems[:20]
 
 
 def _span_problems(statements: Table | None, texts: dict[str, str],
@@ -294,6 +334,15 @@ def _span_problems(statements: Table | None, texts: dict[str, str],
         elif not pd.isna(r.paragraph) and para != r.paragraph:
             problems.append(statements.problem(
                 row, "paragraph", f"span {start}:{end} lies in paragraph {para}, not {r.paragraph}"))
+    for row, r in enumerate(frame.itertuples(index=False)):
+        text = texts.get(r.article_id)
+        if text is None or pd.isna(r.paragraph) or r.paragraph > len(paragraphs[r.article_id]):
+            continue
+        para = paragraphs[r.article_id].iloc[int(r.paragraph) - 1]["text"]
+        if isinstance(r.cue, str) and r.cue not in para:
+            problems.append(statements.problem(row, "cue", f"{r.cue!r} is not written in paragraph {r.paragraph}"))
+        if isinstance(r.said_on_text, str) and r.said_on_text not in text:
+            problems.append(statements.problem(row, "said_on_text", f"{r.said_on_text!r} is not in the text"))
     written = statements.raw if statements.raw is not None else frame
     dated = written["said_on"].astype(str).str.strip().ne("") & written["said_on"].notna()
     based = written["said_on_basis"].astype(str).str.strip().ne("") & written["said_on_basis"].notna()
@@ -305,14 +354,25 @@ def _span_problems(statements: Table | None, texts: dict[str, str],
     return problems
 
 
-def _event_problems(events: Table | None, paragraphs: dict[str, pd.DataFrame]) -> list[Problem]:
+def _event_problems(events: Table | None, texts: dict[str, str],
+                    paragraphs: dict[str, pd.DataFrame]) -> list[Problem]:
     problems: list[Problem] = []
     if events is None:
         return problems
-    for row, (aid, para) in enumerate(zip(events.frame["article_id"], events.frame["paragraph"])):
-        if aid in paragraphs and not pd.isna(para) and para > len(paragraphs[aid]):
-            problems.append(events.problem(
-                row, "paragraph", f"paragraph {para} does not exist; the text has {len(paragraphs[aid])}"))
+    for row, r in enumerate(events.frame.itertuples(index=False)):
+        if r.article_id in paragraphs and not pd.isna(r.paragraph) and r.paragraph > len(paragraphs[r.article_id]):
+            problems.append(events.problem(row, "paragraph", f"paragraph {r.paragraph} does not exist; "
+                                                             f"the text has {len(paragraphs[r.article_id])}"))
+        if isinstance(r.date_text, str) and r.article_id in texts and r.date_text not in texts[r.article_id]:
+            problems.append(events.problem(row, "date_text", f"{r.date_text!r} is not in the text"))
+        if r.date_basis in ("stated", "resolved") and not isinstance(r.date_text, str):
+            problems.append(events.problem(row, "date_text", f"a {r.date_basis} date needs the article's words"))
+        if r.date_basis == "inferred" and not isinstance(r.note, str):
+            problems.append(events.problem(row, "note", "an inferred date needs a note saying how"))
+        if not pd.isna(r.date) and ((r.date_precision == "year" and (r.date.month, r.date.day) != (1, 1))
+                                    or (r.date_precision == "month" and r.date.day != 1)):
+            problems.append(events.problem(row, "date", f"with {r.date_precision} precision the date is "
+                                                        f"the first day of the {r.date_precision}"))
     return problems
 
 

@@ -21,6 +21,10 @@ csv.field_size_limit(sys.maxsize)
 
 SUPPORTED_TYPES = {"string", "integer", "date", "boolean"}
 SUPPORTED_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum"}
+# Descriptor keys the loader understands; any other key would be a rule it silently ignores.
+RESOURCE_KEYS = {"name", "path", "description", "title", "profile", "format", "encoding", "mediatype", "schema"}
+SCHEMA_KEYS = {"fields", "primaryKey", "foreignKeys", "missingValues"}
+FIELD_KEYS = {"name", "type", "description", "title", "constraints", "trueValues", "falseValues", "format"}
 _INTEGER = re.compile(r"[+-]?\d+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -79,7 +83,7 @@ def read_text(path: Path) -> str:
         raise DataError(
             Problem(shown, line, None, f"not UTF-8: byte 0x{raw[pos]:02x} at character {col}")
         ) from None
-    return text.replace("\r\n", "\n")
+    return text
 
 
 @dataclass
@@ -100,17 +104,53 @@ class Table:
         return Problem(self.shown, self.lines[row], column, message)
 
 
-def check_descriptor(resource: dict[str, Any]) -> None:
-    """Refuse a descriptor that asks for checks this loader cannot enforce."""
-    for fld in resource["schema"]["fields"]:
+def descriptor_problems(resource: dict[str, Any], resources: set[str], shown: str) -> list[Problem]:
+    """Everything in a resource's descriptor that this loader would not enforce.
+
+    The loader reads the descriptor and enforces it; a key it does not know would be a
+    rule that quietly goes unchecked, so it is reported instead.
+    """
+    name = resource.get("name", "?")
+    out: list[Problem] = []
+
+    def bad(message: str) -> None:
+        out.append(Problem(shown, None, None, f"resource {name!r}: {message}"))
+
+    for key in sorted(set(resource) - RESOURCE_KEYS):
+        bad(f"key {key!r} is not enforced by the loader")
+    if resource.get("encoding", "utf-8").lower() not in ("utf-8", "utf8"):
+        bad("encoding must be utf-8")
+    if resource.get("format", "csv") != "csv":
+        bad("format must be csv")
+    schema = resource.get("schema")
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        bad("needs a schema with a list of fields")
+        return out
+    for key in sorted(set(schema) - SCHEMA_KEYS):
+        bad(f"schema key {key!r} is not enforced by the loader")
+    if schema.get("missingValues", [""]) != [""]:
+        bad('missingValues must be [""]: an empty cell is the only missing value')
+    for fld in schema["fields"]:
+        where = f"field {fld.get('name')!r}"
         kind = fld.get("type", "string")
         if kind not in SUPPORTED_TYPES:
-            raise DataError(f"datapackage.json: field {resource['name']}.{fld['name']} has type "
-                            f"{kind!r}, which the loader does not enforce")
-        unknown = set(fld.get("constraints", {})) - SUPPORTED_CONSTRAINTS
-        if unknown:
-            raise DataError(f"datapackage.json: field {resource['name']}.{fld['name']} has "
-                            f"constraints {sorted(unknown)}, which the loader does not enforce")
+            bad(f"{where} has type {kind!r}, which the loader does not enforce")
+        for key in sorted(set(fld) - FIELD_KEYS):
+            bad(f"{where} has key {key!r}, which the loader does not enforce")
+        if fld.get("format", "default") not in ("default", "uri" if kind == "string" else "default"):
+            bad(f"{where} has format {fld['format']!r}, which the loader does not enforce")
+        for key in sorted(set(fld.get("constraints", {})) - SUPPORTED_CONSTRAINTS):
+            bad(f"{where} has constraint {key!r}, which the loader does not enforce")
+        enum = fld.get("constraints", {}).get("enum")
+        if enum is not None and (kind != "string" or not all(isinstance(v, str) for v in enum)):
+            bad(f"{where}: enum values must be strings on a string field")
+    for fk in schema.get("foreignKeys", []):
+        target = fk.get("reference", {}).get("resource")
+        if target not in resources | {""}:
+            bad(f"foreign key on {fk.get('fields')!r} points at unknown resource {target!r}")
+        elif len(_as_list(fk["fields"])) != 1:
+            bad("foreign keys over several fields are not enforced by the loader")
+    return out
 
 
 def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Problem]]:
@@ -120,7 +160,6 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
     missing (NA) in the typed frame, so that later checks can still run on the
     rest. Raises DataError when the file cannot be read as a table at all.
     """
-    check_descriptor(resource)
     path = data_dir / resource["path"]
     shown = display_path(path)
     text = read_text(path)
@@ -145,16 +184,18 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
             records.append(record)
             lines.append(first_line)
     except csv.Error as exc:
-        raise DataError(Problem(shown, reader.line_num, None, f"not valid CSV: {exc}")) from None
+        raise DataError(Problem(shown, last + 1, None, f"not valid CSV: {exc} (in the record that starts "
+                                f"on this line; the reader stopped at line {reader.line_num})")) from None
 
     if header is None:
         raise DataError(Problem(shown, None, None, "file is empty: expected a header row"))
     seen: set[str] = set()
     for col in header:
+        label = col if col.strip() == col and col else repr(col)
         if col in seen:
-            problems.append(Problem(shown, header_line, col, "column appears twice in the header"))
+            problems.append(Problem(shown, header_line, label, "column appears twice in the header"))
         elif col not in names:
-            problems.append(Problem(shown, header_line, col,
+            problems.append(Problem(shown, header_line, label,
                                     f"unknown column; expected only {', '.join(names)}"))
         seen.add(col)
     for col in names:
@@ -194,6 +235,9 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
 
         if cons.get("required"):
             flag(empty, "missing required value")
+        if fld.get("format") == "uri":
+            parts = values.str.extract(r"^(?P<scheme>[a-z]+)://(?P<host>[^/\s]+)\S*$")
+            flag(present & ~parts["scheme"].isin(["http", "https"]), "{value!r} is not a web address (http or https)")
         if kind == "integer":
             bad = present & ~values.str.fullmatch(_INTEGER.pattern)
             flag(bad, "{value!r} is not an integer")
@@ -237,8 +281,11 @@ def _key_problems(table: Table, schema: dict[str, Any]) -> list[Problem]:
     if not key:
         return []
     key = [key] if isinstance(key, str) else key
+    fields = {f["name"]: f for f in schema["fields"]}
+    if len(key) == 1 and fields.get(key[0], {}).get("constraints", {}).get("unique"):
+        return []  # already reported by the field's unique constraint
     dup = table.frame.duplicated(subset=key)
-    return [table.problem(row, key[0] if len(key) == 1 else None,
+    return [table.problem(row, "/".join(key),
                           f"duplicate {'/'.join(key)} "
                           f"{', '.join(table.frame.loc[row, key].astype(str))!r}; keys must be unique")
             for row in dup[dup].index]
@@ -262,7 +309,7 @@ def foreign_key_problems(tables: dict[str, Table], resource: dict[str, Any]) -> 
             bad = values.notna() & ~values.astype(str).isin(known)
             for row in bad[bad].index:
                 problems.append(table.problem(
-                    row, col, f"{values[row]!r} is not a {ref_col} in {target.path.name}"))
+                    row, col, f"{values[row]!r} is not a known {ref_col} (see {target.path.name})"))
     return problems
 
 
