@@ -51,3 +51,41 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+# --- An article with HTML in its data, built in memory --------------------------------------
+DANGEROUS = {
+    "text": ("Until the last moment", "<img src=x onerror=1>"),  # same length: offsets stay right
+    "name": "Wang <script>alert(1)</script> Yi",
+    "label": "NATO & <b>friends</b>",
+    "note": "<script>alert(2)</script>",
+}
+
+
+@pytest.fixture
+def doctored():
+    """The seed article with HTML in a quote, a name, a topic label and a note."""
+    import newsclaims as nc
+
+    art = nc.load_article()
+    old, new = DANGEROUS["text"]
+    assert len(old) == len(new)
+    at = art.text.index(old)
+    art.text = art.text[:at] + new + art.text[at + len(old):]
+    art.statements["quote"] = [art.text[s:e] for s, e in zip(art.statements["start"], art.statements["end"])]
+    art.paragraphs["text"] = [art.text[s:e] for s, e in zip(art.paragraphs["start"], art.paragraphs["end"])]
+    art.actors.loc[art.actors["actor_id"] == "wang_yi", "name"] = DANGEROUS["name"]
+    art.topics.loc[art.topics["topic_id"] == "nato_enlargement", "label"] = DANGEROUS["label"]
+    art.positions["note"] = DANGEROUS["note"]
+    return art
+
+
+def strings_in(obj) -> list[str]:
+    """Every string inside a nested structure of dicts, lists and tuples."""
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in strings_in(v)]
+    if isinstance(obj, (list, tuple)):
+        return [s for v in obj for s in strings_in(v)]
+    return []

@@ -4,10 +4,15 @@
 >>> art = nc.load_article()
 >>> art.meta["title"]
 'As the West condemns Russia over Ukraine, Beijing strikes a different tone'
+
+The derived tables, charts and explorers live in three modules, loaded with the package:
+``nc.analysis`` (DataFrames and networks), ``nc.charts`` (plotly figures) and
+``nc.widgets`` (ipywidgets explorers).
 """
 
+from . import analysis, charts, widgets
 from .data import Article, Corpus, data_dir, list_articles, load_article, load_corpus
 from .schema import DataError, Problem
 
-__all__ = ["Article", "Corpus", "DataError", "Problem", "data_dir", "list_articles",
-           "load_article", "load_corpus"]
+__all__ = ["Article", "Corpus", "DataError", "Problem", "analysis", "charts", "data_dir", "list_articles",
+           "load_article", "load_corpus", "widgets"]

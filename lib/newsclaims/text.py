@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import itertools
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -55,3 +59,63 @@ def find_mentions(text: str, aliases: pd.DataFrame, paras: pd.DataFrame,
     frame["paragraph"] = paras["paragraph"].to_numpy()[starts.searchsorted(
         frame["start"].to_numpy(), side="right") - 1] if len(frame) else []
     return frame.astype({"start": "int64", "end": "int64", "paragraph": "int64"})
+
+
+# --- HTML -------------------------------------------------------------------------------
+# Every piece of text that comes from the data goes through html.escape before it is
+# placed in HTML: the article, quotes, names, notes and tooltips alike.
+
+def esc(value: object, quote: bool = True) -> str:
+    """Escape any value for HTML text or (with ``quote``, the default) a quoted attribute."""
+    return html.escape("" if value is None or value is pd.NA else str(value), quote=quote)
+
+
+def statement_tooltip(row: Mapping[str, Any], names: Mapping[str, str], stances: str = "") -> str:
+    """The coded fields of a statement, one per line, for a hover tooltip (not yet escaped).
+
+    ``names`` maps actor ids to display names, for the speaker, via and addressee.
+    """
+    speaker = names.get(row["actor_id"], row["actor_id"])
+    said = row.get("said_on")
+    if said is not None and not pd.isna(said):
+        when = f"{said:%a %d %b %Y}"
+        if row.get("said_on_basis") == "resolved":
+            when += f" (resolved from '{row.get('said_on_text')}')"
+    else:
+        when = f"'{row['said_on_text']}' (no date)" if isinstance(row.get("said_on_text"), str) \
+            else "not given"
+    lines = [f"{row['statement_id']}: {speaker}", f"form: {row['form']}",
+             f"cue: {row['cue'] if isinstance(row.get('cue'), str) else '(none)'}",
+             f"when: {when}"]
+    for field, label in (("setting", "setting"), ("via", "via"), ("addressee_id", "to")):
+        if isinstance(row.get(field), str):
+            lines.append(f"{label}: {names.get(row[field], row[field])}")
+    if stances:
+        lines.append(f"positions: {stances}")
+    return "\n".join(lines)
+
+
+def highlight(text: str, start: int, end: int, marks: list[dict[str, Any]]) -> str:
+    """HTML for text[start:end] with marked spans, everything escaped.
+
+    Each mark is a dict with ``start``, ``end`` (offsets into ``text``), ``style``
+    (CSS), ``title`` (tooltip) and optionally ``layer`` (0 outer, 1 inner) and
+    ``attrs`` (extra attributes, such as a data- id). Marks may overlap or nest:
+    the text is cut at every boundary and each piece wrapped in the marks that
+    cover it, outer layer first.
+
+    >>> highlight("Wang said <hi>", 0, 14, [dict(start=0, end=4, style="font-weight:bold", title="x")])
+    '<span style="font-weight:bold" title="x">Wang</span> said &lt;hi&gt;'
+    """
+    marks = [m for m in marks if m["start"] < end and m["end"] > start]
+    cuts = sorted({start, end} | {max(start, m["start"]) for m in marks} | {min(end, m["end"]) for m in marks})
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        piece = esc(text[a:b])
+        covering = sorted((m for m in marks if m["start"] <= a and b <= m["end"]),
+                          key=lambda m: m.get("layer", 0), reverse=True)
+        for m in covering:
+            attrs = "".join(f' {k}="{esc(v)}"' for k, v in m.get("attrs", {}).items())
+            piece = f'<span style="{esc(m["style"])}" title="{esc(m["title"])}"{attrs}>{piece}</span>'
+        out.append(piece)
+    return "".join(out)

@@ -1,0 +1,226 @@
+"""Derived tables: who is mentioned, who speaks, who stands where, and the networks between them.
+
+Every function takes an :class:`~newsclaims.data.Article` and returns a plain
+DataFrame (or a networkx graph). Positions can be read at two levels:
+
+- ``level="holder"``: as coded, one row per holder (Wang Yi, Zhang Jun, China, ...);
+- ``level="side"``: each holder replaced by the state, bloc or body it speaks for
+  (Wang Yi and Zhang Jun become China). Actors who speak for no one stay themselves.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Literal
+
+import networkx as nx
+import pandas as pd
+
+from .data import Article
+
+Level = Literal["holder", "side"]
+SCORE = {"support": 1, "oppose": -1, "neutral": 0}
+STANCES = ["support", "oppose", "neutral", "mixed"]
+_QUOTED = re.compile(r'"([^"]*)"')
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def names(art: Article) -> dict[str, str]:
+    """actor_id -> display name."""
+    return dict(zip(art.actors["actor_id"], art.actors["name"]))
+
+
+def speaks_for(actors: pd.DataFrame) -> pd.Series:
+    """For each actor, the actor at the top of its `represents` chain (itself if none).
+
+    >>> import newsclaims as nc
+    >>> side = speaks_for(nc.load_article().actors)
+    >>> side["wang_yi"], side["state_department_readout"], side["david_sacks"]
+    ('china', 'united_states', 'david_sacks')
+    """
+    up = dict(zip(actors["actor_id"], actors["represents"]))
+    top = {}
+    for actor in actors["actor_id"]:
+        seen, current = {actor}, actor
+        while isinstance(up.get(current), str) and up[current] not in seen:
+            current = up[current]
+            seen.add(current)
+        top[actor] = current
+    return pd.Series(top, name="side")
+
+
+def quoted_words(quote: str) -> int:
+    """Number of words inside double quotation marks.
+
+    >>> quoted_words('all concerns should be treated on the "basis of equality."')
+    3
+    """
+    return sum(len(_WORD.findall(inner)) for inner in _QUOTED.findall(quote))
+
+
+def mention_counts(art: Article) -> pd.DataFrame:
+    """Per actor: how often the text names them, and how many statements they make."""
+    mentions = art.mentions["actor_id"].value_counts()
+    spoken = art.statements["actor_id"].value_counts()
+    out = art.actors[["actor_id", "name", "kind"]].copy()
+    out["mentions"] = out["actor_id"].map(mentions).fillna(0).astype("int64")
+    out["statements"] = out["actor_id"].map(spoken).fillna(0).astype("int64")
+    return out.sort_values(["mentions", "statements", "name"], ascending=[False, False, True],
+                           ignore_index=True)
+
+
+def voice_share(art: Article, by: Literal["actor", "side"] = "actor") -> pd.DataFrame:
+    """Share of statements and share of quoted words, per speaker or per side.
+
+    Quoted words are the words inside quotation marks: a paraphrase has none.
+    """
+    st = art.statements[["actor_id", "quote"]].copy()
+    st["words"] = st["quote"].map(quoted_words)
+    st["who"] = st["actor_id"].map(speaks_for(art.actors)) if by == "side" else st["actor_id"]
+    out = st.groupby("who").agg(statements=("quote", "size"), quoted_words=("words", "sum")).reset_index()
+    out["statement_share"] = out["statements"] / out["statements"].sum()
+    out["word_share"] = out["quoted_words"] / max(out["quoted_words"].sum(), 1)
+    out.insert(1, "name", out["who"].map(names(art)))
+    out = out.rename(columns={"who": "actor_id"})
+    return out.sort_values(["statements", "quoted_words", "name"], ascending=[False, False, True],
+                           ignore_index=True)[
+        ["actor_id", "name", "statements", "statement_share", "quoted_words", "word_share"]]
+
+
+def positions_table(art: Article, level: Level = "holder") -> pd.DataFrame:
+    """Positions joined with their statements: who, topic, stance, hedged, speaker, quote.
+
+    ``who`` is the holder, or with ``level="side"`` whom the holder speaks for.
+    """
+    st = art.statements[["statement_id", "actor_id", "quote", "form", "paragraph", "via"]]
+    out = art.positions.merge(st, on="statement_id", how="left")
+    side = speaks_for(art.actors)
+    out["who"] = out["holder_id"].map(side) if level == "side" else out["holder_id"]
+    n = names(art)
+    out["who_name"] = out["who"].map(n)
+    out["speaker"] = out["actor_id"].map(n)
+    labels = dict(zip(art.topics["topic_id"], art.topics["label"]))
+    out["topic"] = out["topic_id"].map(labels)
+    return out
+
+
+def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
+    """One row per (who, topic) that has evidence: its combined stance and the evidence.
+
+    The stance is the one all evidence shares; ``mixed`` when some statements
+    support and others oppose; ``neutral`` when none takes a side. ``hedged`` is
+    true when every statement behind that stance is hedged. ``score`` is the mean
+    of support = 1, neutral = 0, oppose = -1.
+    """
+    pos = positions_table(art, level)
+    rows = []
+    for (who, topic), group in pos.groupby(["who", "topic_id"], sort=True, observed=True):
+        stances = set(group["stance"].astype(str))
+        sided = stances - {"neutral"}
+        stance = "mixed" if len(sided) > 1 else (sided.pop() if sided else "neutral")
+        behind = group if stance == "mixed" else group[group["stance"].astype(str) == stance]
+        rows.append({
+            "who": who, "who_name": group["who_name"].iloc[0], "topic_id": topic,
+            "topic": group["topic"].iloc[0], "stance": stance,
+            "hedged": bool(behind["hedged"].all()),
+            "score": group["stance"].astype(str).map(SCORE).mean(),
+            "n": len(group),
+            "support": int((group["stance"] == "support").sum()),
+            "oppose": int((group["stance"] == "oppose").sum()),
+            "neutral": int((group["stance"] == "neutral").sum()),
+            "statements": list(dict.fromkeys(group["statement_id"])),
+        })
+    out = pd.DataFrame(rows)
+    out["stance"] = pd.Categorical(out["stance"], categories=STANCES)
+    return out
+
+
+def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[str, ...] = ("russia",),
+              level: Level = "side") -> pd.DataFrame:
+    """On the topics where side ``a`` and side ``b`` take opposite stances, whose side is each actor on?
+
+    Returns one row per actor and dividing topic: the actor's stance, and
+    ``matches``: the name of the pole it agrees with, or ``neither``.
+    """
+    matrix = stance_matrix(art, level)
+    n = names(art)
+    pole_a, pole_b = " & ".join(n.get(x, x) for x in a), " & ".join(n.get(x, x) for x in b)
+
+    def pole_stance(members: tuple[str, ...], topic: str) -> str | None:
+        rows = matrix[(matrix["topic_id"] == topic) & matrix["who"].isin(members)]
+        sided = set(rows["stance"].astype(str)) - {"neutral"}
+        return sided.pop() if len(sided) == 1 and sided <= {"support", "oppose"} else None
+
+    dividing = []
+    for topic in matrix["topic_id"].unique():
+        sa, sb = pole_stance(a, topic), pole_stance(b, topic)
+        if sa and sb and sa != sb:
+            dividing.append((topic, sa, sb))
+    rows = []
+    for topic, sa, sb in dividing:
+        for r in matrix[matrix["topic_id"] == topic].itertuples():
+            stance = str(r.stance)
+            pole = "a" if r.who in a else "b" if r.who in b else None
+            matches = pole_a if stance == sa else pole_b if stance == sb else "neither"
+            rows.append({"who": r.who, "who_name": r.who_name, "topic_id": topic, "topic": r.topic,
+                         "stance": stance, "hedged": r.hedged, "matches": matches,
+                         "pole": {"a": pole_a, "b": pole_b}.get(pole or "", ""),
+                         "statements": r.statements})
+    columns = ["who", "who_name", "topic_id", "topic", "stance", "hedged", "matches", "pole", "statements"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def affiliation_network(art: Article, level: Level = "side") -> nx.Graph:
+    """The two-mode actor–topic network: an edge where an actor takes a stance on a topic.
+
+    Topic nodes are named ``topic:TOPIC_ID``. Each edge carries ``stance``
+    (support, oppose, neutral or mixed), ``sign`` (+1, -1, 0) and ``weight`` (the
+    number of statements behind it).
+    """
+    graph = nx.Graph()
+    kinds = dict(zip(art.actors["actor_id"], art.actors["kind"].astype(str)))
+    for r in stance_matrix(art, level).itertuples():
+        graph.add_node(r.who, label=r.who_name, kind=kinds.get(r.who, ""), bipartite=0)
+        graph.add_node(f"topic:{r.topic_id}", label=r.topic, kind="topic", bipartite=1)
+        graph.add_edge(r.who, f"topic:{r.topic_id}", stance=str(r.stance), hedged=r.hedged,
+                       sign={"support": 1, "oppose": -1}.get(str(r.stance), 0), weight=r.n,
+                       statements=";".join(r.statements))
+    return graph
+
+
+def _actor_network(art: Article, level: Level, relation: Literal["congruence", "conflict"]) -> nx.Graph:
+    """Pairs of actors linked by shared (congruence) or opposite (conflict) stances.
+
+    As in Discourse Network Analysis: an actor may hold both stances on a topic;
+    neutral stances link no one. The edge weight counts the topics.
+    """
+    pos = positions_table(art, level)
+    pos = pos[pos["stance"].isin(["support", "oppose"])]
+    pos = pos.assign(stance=pos["stance"].astype(str))
+    held = pos.groupby("who")[["topic_id", "stance"]].apply(lambda g: set(zip(g["topic_id"], g["stance"])))
+    evidence = pos.groupby(["who", "topic_id", "stance"])["statement_id"].apply(list).to_dict()
+    who_names = dict(zip(pos["who"], pos["who_name"]))
+    graph = nx.Graph()
+    for who in sorted(held.index):
+        graph.add_node(who, label=who_names[who])
+    flip = {"support": "oppose", "oppose": "support"}
+    for x, y in itertools.combinations(sorted(held.index), 2):
+        pairs = [(t, s, s if relation == "congruence" else flip[s]) for t, s in sorted(held[x])]
+        pairs = [(t, sx, sy) for t, sx, sy in pairs if (t, sy) in held[y]]
+        if pairs:
+            statements = [i for t, sx, sy in pairs for i in evidence[(x, t, sx)] + evidence[(y, t, sy)]]
+            graph.add_edge(x, y, weight=len({t for t, _, _ in pairs}),
+                           topics=";".join(sorted({t for t, _, _ in pairs})),
+                           statements=";".join(dict.fromkeys(statements)))
+    return graph
+
+
+def congruence_network(art: Article, level: Level = "side") -> nx.Graph:
+    """Actors linked when they take the same stance on the same topic; weight = shared topics."""
+    return _actor_network(art, level, "congruence")
+
+
+def conflict_network(art: Article, level: Level = "side") -> nx.Graph:
+    """Actors linked when they take opposite stances on the same topic; weight = such topics."""
+    return _actor_network(art, level, "conflict")

@@ -1,0 +1,287 @@
+"""ipywidgets explorers. Each function returns a widget; what the widget shows is built
+by a plain function (``*_html``) that a test can call, and the widget's callback only
+sets the value of an HTML widget from the kernel side.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import pandas as pd
+
+from . import analysis as an
+from . import charts
+from .data import Article
+from .palette import FORM, FORM_TINT, STANCE, STANCE_SYMBOL
+from .text import esc, highlight, statement_tooltip
+
+MENTION_STYLE = "border-bottom:2px solid #0072B2;font-weight:600"
+BOX = "font-family:Georgia,serif;line-height:1.6;max-width:52em"
+MUTED = "color:#666;font-size:90%"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def credit_html(art: Article) -> str:
+    """A credit line for the article: title (linked), byline, date."""
+    m = art.meta
+    return (f'<p style="{MUTED}">Text: <a href="{esc(m["url"])}" target="_blank" rel="noopener">'
+            f'{esc(m["title"])}</a>, {esc(m["author"])}, {m["published"]:%-d %B %Y}. '
+            f'Reproduced for teaching.</p>')
+
+
+def legend_html() -> str:
+    """A key to the highlight colours."""
+    forms = " ".join(f'<span style="background:{FORM_TINT[f]};padding:0 4px">{f}</span>' for f in FORM)
+    return (f'<p style="{MUTED}">Statements: {forms}. '
+            f'<span style="{MENTION_STYLE}">Underlined</span>: a mention. Hover a highlight for its coding.</p>')
+
+
+def _stances(art: Article) -> dict[str, str]:
+    """statement_id -> its positions in words, for tooltips."""
+    out: dict[str, list[str]] = {}
+    for r in an.positions_table(art, "holder").itertuples():
+        held = "" if r.holder_id == r.actor_id else f" for {r.who_name}"
+        out.setdefault(r.statement_id, []).append(
+            f"{r.topic}: {r.stance}{' (hedged)' if r.hedged else ''}{held}")
+    return {k: "; ".join(v) for k, v in out.items()}
+
+
+def statement_marks(art: Article, statements: pd.DataFrame) -> list[dict]:
+    """Highlight marks for statements: background by form, coded fields on hover."""
+    names, stances = an.names(art), _stances(art)
+    return [{"start": r["start"], "end": r["end"], "layer": 0,
+             "style": f"background:{FORM_TINT[r['form']]};border-radius:3px",
+             "title": statement_tooltip(r, names, stances.get(r["statement_id"], "")),
+             "attrs": {"data-statement": r["statement_id"]}}
+            for r in statements.to_dict("records")]
+
+
+def mention_marks(art: Article, mentions: pd.DataFrame) -> list[dict]:
+    """Underline marks for actor mentions, with the actor's name on hover."""
+    names = an.names(art)
+    return [{"start": r.start, "end": r.end, "layer": 1, "style": MENTION_STYLE,
+             "title": f"mention of {names.get(r.actor_id, r.actor_id)}", "attrs": {"data-actor": r.actor_id}}
+            for r in mentions.itertuples()]
+
+
+def paragraph_html(art: Article, paragraph: int, marks: list[dict]) -> str:
+    """One paragraph, numbered, with marks."""
+    p = art.paragraphs.iloc[paragraph - 1]
+    return (f'<p style="margin:0.4em 0"><span style="{MUTED};margin-right:0.6em">¶{paragraph}</span>'
+            f'{highlight(art.text, int(p.start), int(p.end), marks)}</p>')
+
+
+# --- Reader ---------------------------------------------------------------------------------
+
+def reader_html(art: Article, actor_ids: tuple[str, ...] | list[str] = ()) -> str:
+    """The whole article with the chosen actors' mentions and statements highlighted."""
+    chosen = set(actor_ids)
+    marks = statement_marks(art, art.statements[art.statements["actor_id"].isin(chosen)]) + \
+        mention_marks(art, art.mentions[art.mentions["actor_id"].isin(chosen)])
+    names = an.names(art)
+    n_st = int(art.statements["actor_id"].isin(chosen).sum())
+    n_me = int(art.mentions["actor_id"].isin(chosen).sum())
+    who = esc(", ".join(names[a] for a in sorted(chosen, key=names.get)))
+    head = (f"<b>{who}</b>: {_plural(n_me, 'mention')}, {_plural(n_st, 'statement')}" if chosen
+            else "Pick one or more actors to highlight them.")
+    body = "".join(paragraph_html(art, int(p), marks) for p in art.paragraphs["paragraph"])
+    return (f'<div style="{BOX}"><p>{head}</p>{legend_html()}'
+            f'<h3 style="margin:0.3em 0">{esc(art.meta["title"])}</h3>{body}{credit_html(art)}</div>')
+
+
+def reader(art: Article, actor_ids: tuple[str, ...] = ()) -> w.VBox:
+    """Pick actors; see the text with their mentions and statements highlighted."""
+    names = an.names(art)
+    present = set(art.mentions["actor_id"]) | set(art.statements["actor_id"])
+    options = sorted(((names[a], a) for a in present), key=lambda o: o[0].lower())
+    picker = w.SelectMultiple(options=options, value=tuple(actor_ids), rows=8, description="Actors",
+                              layout=w.Layout(width="24em"))
+    view = w.HTML(reader_html(art, actor_ids))
+    picker.observe(lambda change: setattr(view, "value", reader_html(art, change["new"])), names="value")
+    return w.VBox([w.HTML(f'<i style="{MUTED}">Ctrl- or Cmd-click to pick several.</i>'), picker, view])
+
+
+# --- Actor explorer -------------------------------------------------------------------------
+
+def statement_in_context_html(art: Article, statement: pd.Series | dict, note: str = "") -> str:
+    """A statement's paragraph with its span highlighted, under a one-line header."""
+    s = dict(statement)
+    names = an.names(art)
+    cue = f", cue “{esc(s['cue'])}”" if isinstance(s.get("cue"), str) else ""
+    via = f", via {esc(names.get(s['via'], s['via']))}" if isinstance(s.get("via"), str) else ""
+    head = (f'<div style="{MUTED}"><b>{esc(names.get(s["actor_id"], s["actor_id"]))}</b> · '
+            f'<span style="color:{FORM[s["form"]]};font-weight:600">{esc(s["form"])}</span>{cue}{via}</div>')
+    marks = statement_marks(art, pd.DataFrame([s]))
+    extra = f'<div style="{MUTED}">{esc(note)}</div>' if note else ""
+    return (f'<div style="margin:0.6em 0 1em 0" data-statement="{esc(s["statement_id"])}">{head}'
+            f'{paragraph_html(art, int(s["paragraph"]), marks)}{extra}</div>')
+
+
+def actor_card_html(art: Article, actor_id: str) -> str:
+    """An actor's role, whom they represent, how often they are named, and their statements."""
+    names = an.names(art)
+    actor = art.actors.set_index("actor_id").loc[actor_id]
+    counts = an.mention_counts(art).set_index("actor_id").loc[actor_id]
+    rows = [("kind", actor["kind"]), ("role in the article", actor["role"]),
+            ("speaks for", names.get(actor["represents"], actor["represents"])),
+            ("belongs to", names.get(actor["affiliation"], actor["affiliation"])),
+            ("named in the text", f"{counts['mentions']} times"),
+            ("statements", str(counts["statements"])), ("note", actor["note"])]
+    table = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{k}</th><td>{esc(v)}</td></tr>"
+                    for k, v in rows if isinstance(v, str) and v)
+    said = art.statements[art.statements["actor_id"] == actor_id]
+    held = art.positions[(art.positions["holder_id"] == actor_id)
+                         & ~art.positions["statement_id"].isin(said["statement_id"])]
+    parts = [statement_in_context_html(art, r) for _, r in said.iterrows()]
+    if len(held):
+        reported = art.statements[art.statements["statement_id"].isin(held["statement_id"])]
+        parts.append(f"<p><b>Stances others report for {esc(actor['name'])}:</b></p>")
+        parts += [statement_in_context_html(art, r) for _, r in reported.iterrows()]
+    body = "".join(parts) or "<p><i>No statements: the article talks about this actor, not with them.</i></p>"
+    return (f'<div style="{BOX}"><h3 style="margin:0.3em 0">{esc(actor["name"])}</h3>'
+            f"<table>{table}</table>{body}{credit_html(art)}</div>")
+
+
+def actor_explorer(art: Article, actor_id: str | None = None) -> w.VBox:
+    """Pick an actor; see their role, whom they speak for, mentions and statements in context."""
+    counts = an.mention_counts(art)
+    options = [(f"{r.name} ({r.mentions} mentions, {r.statements} statements)", r.actor_id)
+               for r in counts.sort_values("name", key=lambda s: s.str.lower()).itertuples()]
+    first = actor_id or counts.iloc[0]["actor_id"]
+    pick = w.Dropdown(options=options, value=first, description="Actor", layout=w.Layout(width="36em"))
+    view = w.HTML(actor_card_html(art, first))
+    pick.observe(lambda change: setattr(view, "value", actor_card_html(art, change["new"])), names="value")
+    return w.VBox([pick, view])
+
+
+# --- Statement explorer ---------------------------------------------------------------------
+
+def select_statements(art: Article, actor: str | None = None, form: str | None = None,
+                      topic: str | None = None, setting: str | None = None) -> pd.DataFrame:
+    """The statements that match every filter given (None means any)."""
+    st = art.statements
+    keep = pd.Series(True, index=st.index)
+    if actor:
+        keep &= st["actor_id"] == actor
+    if form:
+        keep &= st["form"] == form
+    if topic:
+        keep &= st["statement_id"].isin(art.positions.loc[art.positions["topic_id"] == topic, "statement_id"])
+    if setting:
+        keep &= st["setting"].fillna("(not given)") == setting
+    return st[keep]
+
+
+def statements_html(art: Article, actor: str | None = None, form: str | None = None,
+                    topic: str | None = None, setting: str | None = None) -> str:
+    """Every matching statement in its paragraph, with the span highlighted."""
+    chosen = select_statements(art, actor, form, topic, setting)
+    head = f"<p><b>{len(chosen)}</b> of {len(art.statements)} statements match.</p>"
+    body = "".join(statement_in_context_html(art, r) for _, r in chosen.iterrows())
+    return f'<div style="{BOX}">{head}{legend_html()}{body}{credit_html(art)}</div>'
+
+
+def statement_explorer(art: Article) -> w.VBox:
+    """Filter statements by speaker, form, topic and setting; see each in its paragraph."""
+    names = an.names(art)
+    any_ = [("any", None)]
+    speakers = sorted(set(art.statements["actor_id"]), key=lambda a: names[a].lower())
+    settings = sorted(set(art.statements["setting"].fillna("(not given)")))
+    filters = {
+        "actor": w.Dropdown(options=any_ + [(names[a], a) for a in speakers], description="Speaker"),
+        "form": w.Dropdown(options=any_ + [(f, f) for f in FORM], description="Form"),
+        "topic": w.Dropdown(options=any_ + list(zip(art.topics["label"], art.topics["topic_id"])),
+                            description="Topic"),
+        "setting": w.Dropdown(options=any_ + [(s, s) for s in settings], description="Setting"),
+    }
+    view = w.HTML(statements_html(art))
+
+    def update(_change: object = None) -> None:
+        view.value = statements_html(art, **{k: d.value for k, d in filters.items()})
+
+    for d in filters.values():
+        d.observe(update, names="value")
+    return w.VBox([w.HBox(list(filters.values())[:2]), w.HBox(list(filters.values())[2:]), view])
+
+
+# --- Positions ------------------------------------------------------------------------------
+
+def evidence_html(art: Article, who: str, topic_id: str, level: an.Level = "side") -> str:
+    """The statements behind one cell of the stance heatmap, each with the coder's note."""
+    pos = an.positions_table(art, level)
+    cell = pos[(pos["who"] == who) & (pos["topic_id"] == topic_id)]
+    names = an.names(art)
+    topic = art.topics.set_index("topic_id").loc[topic_id]
+    head = f"<p><b>{esc(names.get(who, who))}</b> on <b>{esc(topic['label'])}</b>: {esc(topic['question'])}</p>"
+    if not len(cell):
+        return f'<div style="{BOX}">{head}<p><i>No coded statement: the article does not say.</i></p></div>'
+    statements = art.statements.set_index("statement_id")
+    parts = []
+    for r in cell.itertuples():
+        stance = (f'<span style="color:{STANCE[str(r.stance)]};font-weight:600">{STANCE_SYMBOL[str(r.stance)]} '
+                  f'{esc(r.stance)}{" (hedged)" if r.hedged else ""}</span>')
+        holder = "" if r.holder_id == who else f" (held by {esc(names[r.holder_id])})"
+        parts.append(f"<div>{stance}{holder}</div>" + statement_in_context_html(
+            art, statements.loc[r.statement_id].to_dict() | {"statement_id": r.statement_id},
+            note=f"Why: {r.note}"))
+    return f'<div style="{BOX}">{head}{"".join(parts)}{credit_html(art)}</div>'
+
+
+def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
+    """The stance heatmap: click a square, or pick an actor and topic, to see the evidence."""
+    matrix = an.stance_matrix(art, level)
+    fig = charts.stance_heatmap(art, level, widget=True)
+    whos = sorted(set(zip(matrix["who_name"], matrix["who"])), key=lambda o: o[0].lower())
+    topics = list(zip(art.topics["label"], art.topics["topic_id"]))
+    first = matrix.sort_values(["n", "who"], ascending=[False, True]).iloc[0]
+    who = w.Dropdown(options=whos, value=first["who"], description="Actor")
+    topic = w.Dropdown(options=topics, value=first["topic_id"], description="Topic")
+    view = w.HTML(evidence_html(art, first["who"], first["topic_id"], level))
+
+    def update(_change: object = None) -> None:
+        view.value = evidence_html(art, who.value, topic.value, level)
+
+    def clicked(trace, points, _selector) -> None:  # a square in the heatmap
+        for i in points.point_inds:
+            picked_who, picked_topic = trace.customdata[i][0], trace.customdata[i][1]
+            with view.hold_sync():
+                who.value, topic.value = picked_who, picked_topic
+
+    who.observe(update, names="value")
+    topic.observe(update, names="value")
+    for trace in fig.data:
+        trace.on_click(clicked)
+    return w.VBox([fig, w.HTML(f'<i style="{MUTED}">Click a square, or choose below.</i>'),
+                   w.HBox([who, topic]), view])
+
+
+def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
+    """A topic's question and description, then who supports, opposes or stays neutral, with quotes."""
+    topic = art.topics.set_index("topic_id").loc[topic_id]
+    pos = an.positions_table(art, level)
+    pos = pos[pos["topic_id"] == topic_id]
+    parts = [f"<h3 style='margin:0.3em 0'>{esc(topic['label'])}</h3><p><b>{esc(topic['question'])}</b></p>"
+             f"<p>{esc(topic['description'])}</p>"]
+    for stance in ["support", "oppose", "neutral"]:
+        part = pos[pos["stance"] == stance]
+        label = {"support": "Yes (support)", "oppose": "No (oppose)", "neutral": "Neither (neutral)"}[stance]
+        parts.append(f'<h4 style="color:{STANCE[stance]};margin:0.6em 0 0.2em 0">{STANCE_SYMBOL[stance]} '
+                     f'{label}: {_plural(part["who"].nunique(), "actor")}</h4>')
+        items = "".join(
+            f"<li><b>{esc(r.who_name)}</b>{' (hedged)' if r.hedged else ''}: <i>{esc(r.quote)}</i> "
+            f"<span style='{MUTED}'>— {esc(r.speaker)}, ¶{r.paragraph}</span></li>"
+            for r in part.sort_values(["who_name", "paragraph"]).itertuples())
+        parts.append(f"<ul>{items}</ul>" if items else "<p><i>none</i></p>")
+    return f'<div style="{BOX}">{"".join(parts)}{credit_html(art)}</div>'
+
+
+def topic_explorer(art: Article, topic_id: str | None = None, level: an.Level = "side") -> w.VBox:
+    """Pick a topic; see its question and who stands where, with the quotes."""
+    options = list(zip(art.topics["label"], art.topics["topic_id"]))
+    first = topic_id or options[0][1]
+    pick = w.Dropdown(options=options, value=first, description="Topic", layout=w.Layout(width="30em"))
+    view = w.HTML(topic_html(art, first, level))
+    pick.observe(lambda change: setattr(view, "value", topic_html(art, change["new"], level)), names="value")
+    return w.VBox([pick, view])

@@ -1,0 +1,134 @@
+"""Explorers driven headless: set a selector, then check what the widget shows."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import pytest
+from plotly.callbacks import Points
+
+import newsclaims as nc
+from newsclaims import widgets
+from newsclaims.text import esc
+
+from conftest import DANGEROUS
+
+
+@pytest.fixture(scope="module")
+def art() -> nc.Article:
+    return nc.load_article()
+
+
+def shown_statements(html: str) -> list[str]:
+    """The statement ids that carry a highlight in the HTML, in order, without repeats."""
+    import re
+    return list(dict.fromkeys(re.findall(r'data-statement="([^"]+)"', html)))
+
+
+def find(widget: w.Widget, kind: type, description: str | None = None) -> w.Widget:
+    """The first child widget of a type (and description), searching depth first."""
+    if isinstance(widget, kind) and (description is None or widget.description == description):
+        return widget
+    for child in getattr(widget, "children", ()):
+        try:
+            return find(child, kind, description)
+        except LookupError:
+            continue
+    raise LookupError(f"no {kind.__name__} {description or ''}")
+
+
+def view_of(box: w.Widget) -> w.HTML:
+    return [c for c in box.children if isinstance(c, w.HTML)][-1]
+
+
+def test_reader_highlights_the_chosen_actors(art):
+    box = widgets.reader(art)
+    view, picker = view_of(box), find(box, w.SelectMultiple)
+    assert shown_statements(view.value) == []
+    picker.value = ("david_sacks",)
+    assert shown_statements(view.value) == ["cnn22_s18", "cnn22_s19", "cnn22_s20", "cnn22_s21"]
+    assert "David Sacks</b>: 2 mentions, 4 statements" in view.value
+    assert 'data-actor="david_sacks"' in view.value and 'data-actor="wang_yi"' not in view.value
+    picker.value = ("david_sacks", "wang_yi")
+    assert len(shown_statements(view.value)) == 10
+    assert art.meta["url"] in view.value  # the text is credited
+
+
+def test_reader_hover_shows_the_coded_fields(art):
+    html = widgets.reader_html(art, ["zhang_jun"])
+    s02 = html[html.index('data-statement="cnn22_s02"') - 600: html.index('data-statement="cnn22_s02"')]
+    assert "form: paraphrase" in s02 and "cue: stopped short of" in s02
+    assert "resolved from &#x27;on Monday&#x27;" in s02
+    assert "Condemning Russia: neutral (hedged)" in s02
+
+
+def test_statement_explorer_filters(art):
+    box = widgets.statement_explorer(art)
+    view = view_of(box)
+    assert "<b>37</b> of 37" in view.value
+    find(box, w.Dropdown, "Form").value = "direct"
+    assert "<b>12</b> of 37" in view.value
+    find(box, w.Dropdown, "Speaker").value = "wang_yi"
+    assert shown_statements(view.value) == ["cnn22_s17", "cnn22_s30", "cnn22_s31", "cnn22_s32"]
+    find(box, w.Dropdown, "Topic").value = "sovereignty"
+    assert shown_statements(view.value) == ["cnn22_s17"]
+    find(box, w.Dropdown, "Speaker").value = None
+    find(box, w.Dropdown, "Setting").value = "Blinken–Wang phone call"
+    assert shown_statements(view.value) == ["cnn22_s28"]  # the readout's direct quote
+
+
+def test_actor_explorer(art):
+    box = widgets.actor_explorer(art)
+    pick, view = find(box, w.Dropdown), view_of(box)
+    pick.value = "david_sacks"
+    assert "a research fellow at the Council on Foreign Relations in New York" in view.value
+    assert shown_statements(view.value) == ["cnn22_s18", "cnn22_s19", "cnn22_s20", "cnn22_s21"]
+    pick.value = "ukraine"
+    assert "15 times" in view.value and "No statements" in view.value
+    pick.value = "china"
+    # its own statements, then the stances others report for it
+    assert shown_statements(view.value)[:2] == ["cnn22_s11", "cnn22_s16"]
+    assert "Stances others report for China" in view.value and "cnn22_s25" in view.value
+
+
+def test_stance_explorer_dropdowns_and_clicks(art):
+    box = widgets.stance_explorer(art)
+    fig, view = box.children[0], view_of(box)
+    who, topic = find(box, w.Dropdown, "Actor"), find(box, w.Dropdown, "Topic")
+    who.value, topic.value = "china", "nato_enlargement"
+    assert shown_statements(view.value) == ["cnn22_s24", "cnn22_s25", "cnn22_s26"]
+    assert "Why: " in view.value and "Should NATO enlarge further?" in view.value
+    # a click on the United States' square for "Taking a side"
+    trace = next(t for t in fig.data if any(tuple(c[:2]) == ("united_states", "take_sides") for c in t.customdata))
+    index = next(i for i, c in enumerate(trace.customdata) if tuple(c[:2]) == ("united_states", "take_sides"))
+    trace._dispatch_on_click(Points(point_inds=[index], xs=[trace.x[index]], ys=[trace.y[index]],
+                                    trace_name=trace.name, trace_index=0), None)
+    assert (who.value, topic.value) == ("united_states", "take_sides")
+    assert shown_statements(view.value) == ["cnn22_s34", "cnn22_s35", "cnn22_s36", "cnn22_s37"]
+
+
+def test_evidence_for_an_empty_cell(art):
+    html = widgets.evidence_html(art, "ukraine", "minsk")
+    assert "the article does not say" in html
+
+
+def test_topic_explorer(art):
+    box = widgets.topic_explorer(art)
+    pick, view = find(box, w.Dropdown), view_of(box)
+    pick.value = "condemn_russia"
+    assert "Should Russia be condemned for its actions in Ukraine?" in view.value
+    yes, no, neither = (view.value.index(h) for h in ("Yes (support)", "No (oppose)", "Neither (neutral)"))
+    assert yes < view.value.index("United States") < no < view.value.index("Russia</b>") < neither
+    assert view.value.index("China</b>") > neither
+
+
+def test_widgets_escape_html_from_the_data(doctored):
+    pages = [widgets.reader_html(doctored, ["david_sacks", "wang_yi"]),
+             widgets.actor_card_html(doctored, "wang_yi"),
+             widgets.statements_html(doctored),
+             widgets.evidence_html(doctored, "china", "nato_enlargement"),
+             widgets.topic_html(doctored, "nato_enlargement")]
+    for html in pages:
+        assert "<script" not in html and "<img" not in html and "<b>friends" not in html
+    assert esc(DANGEROUS["text"][1]) in pages[0]
+    assert esc(DANGEROUS["name"]) in pages[1]
+    assert esc(DANGEROUS["note"]) in pages[3] and esc(DANGEROUS["label"]) in pages[4]
