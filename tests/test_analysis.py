@@ -110,3 +110,15 @@ def test_congruence_and_conflict_networks(art):
     assert not agree.has_edge("russia", "united_states")
     # neutral stances link no one: China's neutral on condemning Russia makes no tie
     assert "condemn_russia" not in agree.edges["china", "united_states"]["topics"]
+
+
+def test_attribution_chains(art):
+    chains = an.attribution_chains(art).set_index("statement_id")
+    assert chains.loc["cnn22_s28", "chain"] == ("Simone McCarthy, CNN → State Department readout "
+                                               "(stance of Antony Blinken)")
+    assert chains.loc["cnn22_s30", "chain"] == ("Simone McCarthy, CNN → Chinese Foreign Ministry readout "
+                                               "→ Wang Yi")
+    assert chains.loc["cnn22_s30", "steps"] == 2 and chains.loc["cnn22_s10", "steps"] == 1
+    # Yu Bin reports China's concern over NATO: the stance is China's
+    assert chains.loc["cnn22_s25", "stance_of"] == "China"
+    assert (chains["steps"] == 2).sum() == 6  # Blinken's "aggression" and Wang Yi's five from the call

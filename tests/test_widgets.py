@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipywidgets as w
 import pytest
-from plotly.callbacks import Points
 
 import newsclaims as nc
 from newsclaims import widgets
@@ -92,18 +91,28 @@ def test_actor_explorer(art):
 
 def test_stance_explorer_dropdowns_and_clicks(art):
     box = widgets.stance_explorer(art)
-    fig, view = box.children[0], view_of(box)
+    view = view_of(box)
     who, topic = find(box, w.Dropdown, "Actor"), find(box, w.Dropdown, "Topic")
     who.value, topic.value = "china", "nato_enlargement"
     assert shown_statements(view.value) == ["cnn22_s24", "cnn22_s25", "cnn22_s26"]
     assert "Why: " in view.value and "Should NATO enlarge further?" in view.value
     # a click on the United States' square for "Taking a side"
-    trace = next(t for t in fig.data if any(tuple(c[:2]) == ("united_states", "take_sides") for c in t.customdata))
-    index = next(i for i, c in enumerate(trace.customdata) if tuple(c[:2]) == ("united_states", "take_sides"))
-    trace._dispatch_on_click(Points(point_inds=[index], xs=[trace.x[index]], ys=[trace.y[index]],
-                                    trace_name=trace.name, trace_index=0), None)
+    grid = box.children[0]
+    button = next(b for b in grid.children if isinstance(b, w.Button)
+                  and b.tooltip == "United States on Taking a side: support")
+    button.click()
     assert (who.value, topic.value) == ("united_states", "take_sides")
     assert shown_statements(view.value) == ["cnn22_s34", "cnn22_s35", "cnn22_s36", "cnn22_s37"]
+
+
+def test_stance_grid_matches_the_matrix(art):
+    _, buttons = widgets.stance_grid(art)
+    assert buttons[("china", "nato_enlargement")].description == "✗"
+    hedged = buttons[("china", "condemn_russia")]
+    assert hedged.description == "○" and hedged.style.button_color == "white"  # outlined: hedged
+    assert buttons[("china", "china_russia_alignment")].description == "±"
+    assert buttons[("united_states", "minsk")].description == "·"  # the article does not say
+    assert len(buttons) == 5 * 11  # China, Russia, the United States, the West, the European Commission
 
 
 def test_evidence_for_an_empty_cell(art):

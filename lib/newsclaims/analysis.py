@@ -224,3 +224,24 @@ def congruence_network(art: Article, level: Level = "side") -> nx.Graph:
 def conflict_network(art: Article, level: Level = "side") -> nx.Graph:
     """Actors linked when they take opposite stances on the same topic; weight = such topics."""
     return _actor_network(art, level, "conflict")
+
+
+def attribution_chains(art: Article) -> pd.DataFrame:
+    """How each statement reaches the reader: journalist → intermediary → speaker → holder.
+
+    One row per statement: the journalist (the byline), the intermediary (``via``),
+    the speaker, whose stances it records (holders other than the speaker), and the cue.
+    """
+    n = names(art)
+    holders = art.positions.groupby("statement_id")["holder_id"].apply(lambda h: list(dict.fromkeys(h)))
+    rows = []
+    for r in art.statements.itertuples():
+        others = [n[h] for h in holders.get(r.statement_id, []) if h != r.actor_id]
+        chain = [art.meta["author"]] + ([n[r.via]] if isinstance(r.via, str) else []) + [n[r.actor_id]]
+        rows.append({"statement_id": r.statement_id, "journalist": art.meta["author"],
+                     "via": n.get(r.via, "") if isinstance(r.via, str) else "",
+                     "speaker": n[r.actor_id], "stance_of": ", ".join(others),
+                     "cue": r.cue if isinstance(r.cue, str) else "",
+                     "chain": " → ".join(chain) + (f" (stance of {', '.join(others)})" if others else ""),
+                     "steps": len(chain) - 1})
+    return pd.DataFrame(rows)

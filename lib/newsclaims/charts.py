@@ -233,17 +233,16 @@ def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
     return _finish(fig, title, "date", "", sub, height=520)
 
 
-def stance_heatmap(art: Article, level: an.Level = "side", widget: bool = False) -> go.Figure:
+def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
     """Who stands where: one square per actor and topic, coloured by stance.
 
-    Open squares are hedged stances. Hover for the evidence. With ``widget=True``
-    the figure is a FigureWidget, so that clicks can be handled.
+    Open squares are hedged stances. Hover for the evidence.
     """
     m = an.stance_matrix(art, level)
     actors = m.groupby("who_name")["topic_id"].nunique().sort_values().index.tolist()
     topics = m.groupby("topic")["who"].nunique().sort_values(ascending=False).index.tolist()
     quotes = dict(zip(art.statements["statement_id"], art.statements["quote"]))
-    fig = go.FigureWidget() if widget else go.Figure()
+    fig = go.Figure()
     for stance in ["support", "oppose", "neutral", "mixed"]:
         for hedged in (False, True):
             part = m[(m["stance"] == stance) & (m["hedged"] == hedged)]

@@ -9,7 +9,6 @@ import ipywidgets as w
 import pandas as pd
 
 from . import analysis as an
-from . import charts
 from .data import Article
 from .palette import FORM, FORM_TINT, STANCE, STANCE_SYMBOL
 from .text import esc, highlight, statement_tooltip
@@ -229,10 +228,50 @@ def evidence_html(art: Article, who: str, topic_id: str, level: an.Level = "side
     return f'<div style="{BOX}">{head}{"".join(parts)}{credit_html(art)}</div>'
 
 
+def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict[tuple[str, str], w.Button]]:
+    """The stance heatmap as a grid of buttons, one per actor and topic, coloured by stance.
+
+    Hedged stances are outlined rather than filled; an empty cell is a light dot.
+    Returns the grid and its buttons, keyed by (who, topic_id).
+    """
+    matrix = an.stance_matrix(art, level).set_index(["who", "topic_id"])
+    whos = (matrix.reset_index().groupby(["who", "who_name"])["topic_id"].nunique()
+            .sort_values(ascending=False).reset_index())
+    topics = art.topics.set_index("topic_id")["label"]
+    topic_ids = list(matrix.reset_index().groupby("topic_id")["who"].nunique()
+                     .sort_values(ascending=False).index)
+    cells: list[w.Widget] = [w.HTML("")]
+    cells += [w.HTML(f'<div style="writing-mode:vertical-rl;transform:rotate(180deg);height:9em;'
+                     f'font-size:85%">{esc(topics[t])}</div>') for t in topic_ids]
+    buttons: dict[tuple[str, str], w.Button] = {}
+    for r in whos.itertuples():
+        cells.append(w.HTML(f'<div style="text-align:right;padding-right:0.5em">{esc(r.who_name)}</div>'))
+        for t in topic_ids:
+            if (r.who, t) in matrix.index:
+                cell = matrix.loc[(r.who, t)]
+                stance, hedged = str(cell["stance"]), bool(cell["hedged"])
+                button = w.Button(description=STANCE_SYMBOL[stance],
+                                  tooltip=f"{r.who_name} on {topics[t]}: {stance}{' (hedged)' if hedged else ''}",
+                                  layout=w.Layout(width="2.6em", height="2.2em",
+                                                  border=f"3px solid {STANCE[stance]}"))
+                button.style.button_color = "white" if hedged else STANCE[stance]
+                button.style.text_color = STANCE[stance] if hedged else "white"
+                button.style.font_weight = "bold"
+            else:
+                button = w.Button(description="·", tooltip=f"{r.who_name} on {topics[t]}: not in the article",
+                                  layout=w.Layout(width="2.6em", height="2.2em"))
+                button.style.button_color = "#f4f4f4"
+            buttons[(r.who, t)] = button
+            cells.append(button)
+    grid = w.GridBox(cells, layout=w.Layout(grid_template_columns=f"12em repeat({len(topic_ids)}, 2.8em)",
+                                            grid_gap="2px"))
+    return grid, buttons
+
+
 def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     """The stance heatmap: click a square, or pick an actor and topic, to see the evidence."""
+    grid, buttons = stance_grid(art, level)
     matrix = an.stance_matrix(art, level)
-    fig = charts.stance_heatmap(art, level, widget=True)
     whos = sorted(set(zip(matrix["who_name"], matrix["who"])), key=lambda o: o[0].lower())
     topics = list(zip(art.topics["label"], art.topics["topic_id"]))
     first = matrix.sort_values(["n", "who"], ascending=[False, True]).iloc[0]
@@ -243,18 +282,17 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     def update(_change: object = None) -> None:
         view.value = evidence_html(art, who.value, topic.value, level)
 
-    def clicked(trace, points, _selector) -> None:  # a square in the heatmap
-        for i in points.point_inds:
-            picked_who, picked_topic = trace.customdata[i][0], trace.customdata[i][1]
-            with view.hold_sync():
-                who.value, topic.value = picked_who, picked_topic
+    def select(key: tuple[str, str]) -> None:
+        with view.hold_sync():
+            who.value, topic.value = key
 
     who.observe(update, names="value")
     topic.observe(update, names="value")
-    for trace in fig.data:
-        trace.on_click(clicked)
-    return w.VBox([fig, w.HTML(f'<i style="{MUTED}">Click a square, or choose below.</i>'),
-                   w.HBox([who, topic]), view])
+    for key, button in buttons.items():
+        button.on_click(lambda _button, key=key: select(key))
+    key = (f'<p style="{MUTED}">✓ support, ✗ oppose, ○ neutral, ± mixed; outlined squares are hedged. '
+           "Click a square, or choose below, to read the evidence.</p>")
+    return w.VBox([grid, w.HTML(key), w.HBox([who, topic]), view])
 
 
 def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
