@@ -87,7 +87,8 @@ def reader_html(art: Article, actor_ids: tuple[str, ...] | list[str] = ()) -> st
             else "Pick one or more actors to highlight them.")
     body = "".join(paragraph_html(art, int(p), marks) for p in art.paragraphs["paragraph"])
     return (f'<div style="{BOX}"><p>{head}</p>{legend_html()}'
-            f'<h3 style="margin:0.3em 0">{esc(art.meta["title"])}</h3>{body}{credit_html(art)}</div>')
+            f'<div style="max-height:36em;overflow-y:auto;padding-right:0.5em">'
+            f'<h3 style="margin:0.3em 0">{esc(art.meta["title"])}</h3>{body}</div>{credit_html(art)}</div>')
 
 
 def reader(art: Article, actor_ids: tuple[str, ...] = ()) -> w.VBox:
@@ -241,8 +242,8 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
     topic_ids = list(matrix.reset_index().groupby("topic_id")["who"].nunique()
                      .sort_values(ascending=False).index)
     cells: list[w.Widget] = [w.HTML("")]
-    cells += [w.HTML(f'<div style="writing-mode:vertical-rl;transform:rotate(180deg);height:9em;'
-                     f'font-size:85%">{esc(topics[t])}</div>') for t in topic_ids]
+    cells += [w.HTML(f'<div style="writing-mode:vertical-rl;transform:rotate(180deg);height:13em;'
+                     f'white-space:nowrap;font-size:85%">{esc(topics[t])}</div>') for t in topic_ids]
     buttons: dict[tuple[str, str], w.Button] = {}
     for r in whos.itertuples():
         cells.append(w.HTML(f'<div style="text-align:right;padding-right:0.5em">{esc(r.who_name)}</div>'))
@@ -252,14 +253,14 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
                 stance, hedged = str(cell["stance"]), bool(cell["hedged"])
                 button = w.Button(description=STANCE_SYMBOL[stance],
                                   tooltip=f"{r.who_name} on {topics[t]}: {stance}{' (hedged)' if hedged else ''}",
-                                  layout=w.Layout(width="2.6em", height="2.2em",
+                                  layout=w.Layout(width="2.6em", height="2.2em", padding="0",
                                                   border=f"3px solid {STANCE[stance]}"))
                 button.style.button_color = "white" if hedged else STANCE[stance]
                 button.style.text_color = STANCE[stance] if hedged else "white"
                 button.style.font_weight = "bold"
             else:
                 button = w.Button(description="·", tooltip=f"{r.who_name} on {topics[t]}: not in the article",
-                                  layout=w.Layout(width="2.6em", height="2.2em"))
+                                  layout=w.Layout(width="2.6em", height="2.2em", padding="0"))
                 button.style.button_color = "#f4f4f4"
             buttons[(r.who, t)] = button
             cells.append(button)
