@@ -65,11 +65,17 @@ def test_wrong_offsets(data_copy):
 def test_offsets_in_the_wrong_paragraph(data_copy):
     path = data_copy / "statements.csv"
     set_value(path, "statement_id", "cnn22_s01", "paragraph", "2")
-    problems = {p.column: p for p in problems_of(data_copy)}
-    assert set(problems) == {"paragraph", "cue"}
-    assert problems["paragraph"].line == line_of(path, "cnn22_s01,")
-    assert "lies in paragraph 1, not 2" in problems["paragraph"].message
-    assert problems["cue"].message == "'called for' is not written in paragraph 2"
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line_of(path, "cnn22_s01,"), "paragraph")
+    assert "lies in paragraph 1, not 2" in p.message
+
+
+def test_cue_not_written_near_its_span(data_copy):
+    path = data_copy / "statements.csv"
+    set_value(path, "statement_id", "cnn22_s01", "cue", "demanded")
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column, p.message) == (line_of(path, "cnn22_s01,"), "cue",
+                                             "'demanded' is not written in paragraph 1")
 
 
 def test_duplicate_id(data_copy):

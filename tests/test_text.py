@@ -17,7 +17,7 @@ def test_find_mentions_whole_words_longest_first():
     aliases = pd.DataFrame({"actor_id": ["china", "ecnu", "us"],
                             "alias": ["China", "East China Normal University", "US"]})
     doc = "China and East China Normal University; USA is not US-led."
-    found = text.find_mentions(doc, aliases, text.paragraphs(doc))
+    found = text.find_mentions(doc, aliases)
     assert found[["actor_id", "alias", "start"]].values.tolist() == [
         ["china", "China", 0], ["ecnu", "East China Normal University", 10], ["us", "US", 51]]
 

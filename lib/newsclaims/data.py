@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -64,11 +66,19 @@ class Corpus:
     statements: pd.DataFrame
     positions: pd.DataFrame
     events: pd.DataFrame
-    mentions: pd.DataFrame
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """Actor mentions in every text, found from the aliases when first asked for."""
+        pattern = textmod.alias_pattern(self.aliases)
+        frames = [textmod.find_mentions(text, self.aliases, pattern).assign(article_id=aid)
+                  for aid, text in self.texts.items()]
+        columns = ["article_id", "actor_id", "alias", "start", "end", "paragraph"]
+        return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for a quick summary."""
-        return {f.name: len(getattr(self, f.name)) for f in fields(self)}
+        return {name: len(getattr(self, name)) for name in [f.name for f in fields(self)] + ["mentions"]}
 
 
 @dataclass
@@ -158,35 +168,19 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
         problems += schema.foreign_key_problems(tables, resource)
     texts, text_problems = _read_texts(folder, tables.get("articles"))
     problems += text_problems
-    paragraphs = {aid: textmod.paragraphs(t) for aid, t in texts.items()}
-    problems += _span_problems(tables.get("statements"), texts, paragraphs)
-    problems += _event_problems(tables.get("events"), texts, paragraphs)
+    spans = {aid: textmod.paragraph_spans(t) for aid, t in texts.items()}
+    problems += _span_problems(tables.get("statements"), texts, spans)
+    problems += _event_problems(tables.get("events"), texts, spans)
     if problems:
         raise DataError(problems)
 
     frames = {name: table.frame for name, table in tables.items()}
-    pattern = textmod.alias_pattern(frames["aliases"])
-    mentions = [textmod.find_mentions(t, frames["aliases"], paragraphs[aid], pattern)
-                .assign(article_id=aid) for aid, t in texts.items()]
-    return Corpus(
-        articles=frames["articles"],
-        texts=texts,
-        paragraphs=_stack([p.assign(article_id=aid) for aid, p in paragraphs.items()],
-                          ["article_id", "paragraph", "start", "end", "text"]),
-        actors=frames["actors"],
-        aliases=frames["aliases"],
-        topics=frames["topics"],
-        statements=frames["statements"],
-        positions=frames["positions"],
-        events=frames["events"],
-        mentions=_stack(mentions, ["article_id", "actor_id", "alias", "start", "end", "paragraph"]),
-    )
-
-
-def _stack(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
-    if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+    rows = [(aid, i, a, b, texts[aid][a:b]) for aid, ps in spans.items() for i, (a, b) in enumerate(ps, 1)]
+    paragraphs = pd.DataFrame(rows, columns=["article_id", "paragraph", "start", "end", "text"]).astype(
+        {"article_id": "str", "paragraph": "int64", "start": "int64", "end": "int64", "text": "str"})
+    return Corpus(articles=frames["articles"], texts=texts, paragraphs=paragraphs, actors=frames["actors"],
+                  aliases=frames["aliases"], topics=frames["topics"], statements=frames["statements"],
+                  positions=frames["positions"], events=frames["events"])
 
 
 def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -228,7 +222,7 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
     statements = own(corpus.statements)
     positions = corpus.positions[corpus.positions["statement_id"].isin(statements["statement_id"])]
     events = own(corpus.events)
-    mentions = own(corpus.mentions)
+    mentions = textmod.find_mentions(corpus.texts[article_id], corpus.aliases)
     wanted = set(mentions["actor_id"]) | set(statements["actor_id"]) | set(positions["holder_id"]) \
         | set(statements["via"].dropna()) | set(statements["addressee_id"].dropna()) \
         | set(events["actor_id"])
@@ -260,10 +254,12 @@ def _read_texts(folder: Path, articles: Table | None) -> tuple[dict[str, str], l
     problems: list[Problem] = []
     if articles is None:
         return texts, problems
-    root = folder.resolve()
+    root = os.path.normpath(os.path.abspath(folder)) + os.sep
     for row, (aid, rel) in enumerate(zip(articles.frame["article_id"], articles.frame["text_file"])):
-        path = (folder / rel).resolve()
-        if root not in path.parents:
+        if not isinstance(rel, str):
+            continue
+        path = Path(os.path.normpath(os.path.join(root, rel)))
+        if not str(path).startswith(root):
             problems.append(articles.problem(row, "text_file", f"{rel!r} lies outside the data folder"))
             continue
         if not path.is_file():
@@ -274,12 +270,16 @@ def _read_texts(folder: Path, articles: Table | None) -> tuple[dict[str, str], l
         except DataError as exc:
             problems += exc.problems
             continue
-        problems += text_format_problems(texts[aid], schema.display_path(path))
+        problems += text_format_problems(texts[aid], path)
     return texts, problems
 
 
-def text_format_problems(text: str, shown: str) -> list[Problem]:
+def text_format_problems(text: str, path: Path) -> list[Problem]:
     """The text file's layout: paragraphs separated by exactly one blank line, nothing else."""
+    if "\r" not in text and text.strip() and all(p and "\n" not in p and p == p.strip()
+                                                 for p in text.removesuffix("\n").split("\n\n")):
+        return []  # the common case, checked quickly: one line per paragraph, one blank line between
+    shown = schema.display_path(path)
     if not text.strip():
         return [Problem(shown, None, None, "the text is empty")]
     problems = []
@@ -302,16 +302,34 @@ def text_format_problems(text: str, shown: str) -> list[Problem]:
 
 
 def _span_problems(statements: Table | None, texts: dict[str, str],
-                   paragraphs: dict[str, pd.DataFrame]) -> list[Problem]:
+                   spans: dict[str, list[tuple[int, int]]]) -> list[Problem]:
+    """The text rules for statements: span = quote, its paragraph, its cue and date words.
+
+    All texts are laid end to end, so that every statement is checked in one pass.
+    """
     problems: list[Problem] = []
     if statements is None:
         return problems
     frame = statements.frame
-    for row, r in enumerate(frame.itertuples(index=False)):
-        text = texts.get(r.article_id)
-        if text is None or pd.isna(r.start) or pd.isna(r.end) or pd.isna(r.quote):
+    ids = list(texts)
+    base = dict(zip(ids, np.cumsum([0] + [len(texts[a]) for a in ids[:-1]]).tolist()))
+    whole = "".join(texts[a] for a in ids)
+    para_start = np.array([base[a] + p for a in ids for p, _ in spans[a]], dtype=np.int64)
+    para_end = np.array([base[a] + q for a in ids for _, q in spans[a]], dtype=np.int64)
+    first_para = dict(zip(ids, np.cumsum([0] + [len(spans[a]) for a in ids[:-1]]).tolist()))
+
+    def column(name: str) -> list[Any]:
+        return frame[name].astype(object).where(frame[name].notna(), None).tolist()
+
+    aids, starts, ends, quotes = column("article_id"), column("start"), column("end"), column("quote")
+    paragraphs, cues, saids = column("paragraph"), column("cue"), column("said_on_text")
+    where = np.array([base.get(a, 0) + (s or 0) for a, s in zip(aids, starts)], dtype=np.int64)
+    found = (np.searchsorted(para_start, where, side="right") - 1).tolist()
+    for row, (aid, start, end, quote, paragraph, cue, said, i) in enumerate(
+            zip(aids, starts, ends, quotes, paragraphs, cues, saids, found)):
+        if aid not in base or start is None or end is None or quote is None:
             continue
-        start, end = int(r.start), int(r.end)
+        text = texts[aid]
         if end <= start:
             problems.append(statements.problem(row, "end", f"end {end} is not after start {start}"))
             continue
@@ -319,60 +337,59 @@ def _span_problems(statements: Table | None, texts: dict[str, str],
             problems.append(statements.problem(
                 row, "end", f"end {end} is past the end of the text ({len(text)} characters)"))
             continue
-        span = text[start:end]
-        if span != r.quote:
-            where = text.find(r.quote)
-            hint = f"; the quote is found at {where}:{where + len(r.quote)}" if where >= 0 else \
+        at = base[aid]
+        if whole[at + start:at + end] != quote:
+            where = text.find(quote)
+            hint = f"; the quote is found at {where}:{where + len(quote)}" if where >= 0 else \
                 "; the quote is not found anywhere in the text"
             problems.append(statements.problem(
-                row, "quote", f"text[{start}:{end}] is {_snippet(span)}, not the quote{hint}"))
+                row, "quote", f"text[{start}:{end}] is {_snippet(text[start:end])}, not the quote{hint}"))
             continue
-        para = textmod.paragraph_at(paragraphs[r.article_id], start, end)
-        if para is None:
-            problems.append(statements.problem(row, "paragraph",
-                                               f"span {start}:{end} crosses a paragraph break"))
-        elif not pd.isna(r.paragraph) and para != r.paragraph:
+        para = i - first_para[aid] + 1
+        if i < first_para[aid] or at + end > para_end[i]:
+            problems.append(statements.problem(row, "paragraph", f"span {start}:{end} crosses a paragraph break"))
+        elif paragraph is not None and para != paragraph:
             problems.append(statements.problem(
-                row, "paragraph", f"span {start}:{end} lies in paragraph {para}, not {r.paragraph}"))
-    for row, r in enumerate(frame.itertuples(index=False)):
-        text = texts.get(r.article_id)
-        if text is None or pd.isna(r.paragraph) or r.paragraph > len(paragraphs[r.article_id]):
-            continue
-        para = paragraphs[r.article_id].iloc[int(r.paragraph) - 1]["text"]
-        if isinstance(r.cue, str) and r.cue not in para:
-            problems.append(statements.problem(row, "cue", f"{r.cue!r} is not written in paragraph {r.paragraph}"))
-        if isinstance(r.said_on_text, str) and r.said_on_text not in text:
-            problems.append(statements.problem(row, "said_on_text", f"{r.said_on_text!r} is not in the text"))
+                row, "paragraph", f"span {start}:{end} lies in paragraph {para}, not {paragraph}"))
+        elif cue is not None and whole.find(cue, para_start[i], para_end[i]) < 0:
+            problems.append(statements.problem(row, "cue", f"{cue!r} is not written in paragraph {para}"))
+        if said is not None and said not in text:
+            problems.append(statements.problem(row, "said_on_text", f"{said!r} is not in the text"))
     written = statements.raw if statements.raw is not None else frame
-    dated = written["said_on"].astype(str).str.strip().ne("") & written["said_on"].notna()
-    based = written["said_on_basis"].astype(str).str.strip().ne("") & written["said_on_basis"].notna()
-    for row in frame.index[dated & ~based]:
-        problems.append(statements.problem(row, "said_on_basis",
+    dated = written["said_on"].to_numpy(dtype=object) != ""
+    based = written["said_on_basis"].to_numpy(dtype=object) != ""
+    for row in np.flatnonzero(dated & ~based):
+        problems.append(statements.problem(int(row), "said_on_basis",
                                            "said_on is given, so say how: stated or resolved"))
-    for row in frame.index[based & ~dated]:
-        problems.append(statements.problem(row, "said_on", "said_on_basis is given without a date"))
+    for row in np.flatnonzero(based & ~dated):
+        problems.append(statements.problem(int(row), "said_on", "said_on_basis is given without a date"))
     return problems
 
 
 def _event_problems(events: Table | None, texts: dict[str, str],
-                    paragraphs: dict[str, pd.DataFrame]) -> list[Problem]:
+                    spans: dict[str, list[tuple[int, int]]]) -> list[Problem]:
     problems: list[Problem] = []
     if events is None:
         return problems
-    for row, r in enumerate(events.frame.itertuples(index=False)):
-        if r.article_id in paragraphs and not pd.isna(r.paragraph) and r.paragraph > len(paragraphs[r.article_id]):
-            problems.append(events.problem(row, "paragraph", f"paragraph {r.paragraph} does not exist; "
-                                                             f"the text has {len(paragraphs[r.article_id])}"))
-        if isinstance(r.date_text, str) and r.article_id in texts and r.date_text not in texts[r.article_id]:
-            problems.append(events.problem(row, "date_text", f"{r.date_text!r} is not in the text"))
-        if r.date_basis in ("stated", "resolved") and not isinstance(r.date_text, str):
-            problems.append(events.problem(row, "date_text", f"a {r.date_basis} date needs the article's words"))
-        if r.date_basis == "inferred" and not isinstance(r.note, str):
+    frame = events.frame
+    names = ("article_id", "paragraph", "date_text", "date_basis", "note")
+    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in names]
+    for row, (aid, para, date_text, basis, note) in enumerate(zip(*columns)):
+        if aid in spans and para is not None and para > len(spans[aid]):
+            problems.append(events.problem(row, "paragraph", f"paragraph {para} does not exist; "
+                                                             f"the text has {len(spans[aid])}"))
+        if date_text is not None and aid in texts and date_text not in texts[aid]:
+            problems.append(events.problem(row, "date_text", f"{date_text!r} is not in the text"))
+        if basis in ("stated", "resolved") and date_text is None:
+            problems.append(events.problem(row, "date_text", f"a {basis} date needs the article's words"))
+        if basis == "inferred" and note is None:
             problems.append(events.problem(row, "note", "an inferred date needs a note saying how"))
-        if not pd.isna(r.date) and ((r.date_precision == "year" and (r.date.month, r.date.day) != (1, 1))
-                                    or (r.date_precision == "month" and r.date.day != 1)):
-            problems.append(events.problem(row, "date", f"with {r.date_precision} precision the date is "
-                                                        f"the first day of the {r.date_precision}"))
+    dates, precision = frame["date"], frame["date_precision"].astype(object)
+    off = (((precision == "year") & ((dates.dt.month != 1) | (dates.dt.day != 1)))
+           | ((precision == "month") & (dates.dt.day != 1))) & dates.notna()
+    for row in np.flatnonzero(off.to_numpy()):
+        p = precision.iloc[row]
+        problems.append(events.problem(int(row), "date", f"with {p} precision the date is the first day of the {p}"))
     return problems
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 csv.field_size_limit(sys.maxsize)
@@ -68,22 +69,29 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 file (a byte-order mark is allowed); raise DataError naming the bad byte."""
-    shown = display_path(path)
-    if not path.is_file():
-        raise DataError(Problem(shown, None, None, "file is missing"))
-    raw = path.read_bytes()
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; DataError if it is missing."""
     try:
-        text = raw.decode("utf-8-sig")
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        raise DataError(Problem(display_path(path), None, None, "file is missing")) from None
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """UTF-8 text (a byte-order mark is allowed); DataError naming the line of a bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         pos = exc.start
         line = raw.count(b"\n", 0, pos) + 1
         col = pos - (raw.rfind(b"\n", 0, pos) + 1) + 1
-        raise DataError(
-            Problem(shown, line, None, f"not UTF-8: byte 0x{raw[pos]:02x} at character {col}")
-        ) from None
-    return text
+        raise DataError(Problem(display_path(path), line, None,
+                                f"not UTF-8: byte 0x{raw[pos]:02x} at character {col}")) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file (a byte-order mark is allowed); raise DataError naming the bad byte."""
+    return decode(read_bytes(path), path)
 
 
 @dataclass
@@ -162,33 +170,14 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
     """
     path = data_dir / resource["path"]
     shown = display_path(path)
-    text = read_text(path)
+    raw_bytes = read_bytes(path)
+    text = decode(raw_bytes, path)
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
-
-    records: list[list[str]] = []
-    lines: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
-    header_line = 1
+    parsed = _fast_parse(raw_bytes) or _slow_parse(text, shown)
+    header, header_line, records, lines, counts = parsed
     problems: list[Problem] = []
-    try:
-        last = 0
-        for record in reader:
-            first_line, last = last + 1, reader.line_num
-            if not record:
-                continue
-            if header is None:
-                header, header_line = record, first_line
-                continue
-            records.append(record)
-            lines.append(first_line)
-    except csv.Error as exc:
-        raise DataError(Problem(shown, last + 1, None, f"not valid CSV: {exc} (in the record that starts "
-                                f"on this line; the reader stopped at line {reader.line_num})")) from None
 
-    if header is None:
-        raise DataError(Problem(shown, None, None, "file is empty: expected a header row"))
     seen: set[str] = set()
     for col in header:
         label = col if col.strip() == col and col else repr(col)
@@ -202,78 +191,171 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
         if col not in header:
             problems.append(Problem(shown, header_line, col, "column is missing from the header"))
     width = len(header)
-    for record, line in zip(records, lines):
-        if len(record) != width:
-            problems.append(Problem(shown, line, None,
-                                    f"has {len(record)} fields, the header has {width}"))
+    for count, line in zip(counts, lines):
+        if count != width:
+            problems.append(Problem(shown, int(line), None, f"has {count} fields, the header has {width}"))
     if problems:
         raise DataError(problems)
-
-    raw = pd.DataFrame(records, columns=header, dtype=object)[names] if records else \
-        pd.DataFrame({n: pd.Series([], dtype=object) for n in names})
-    table = Table(resource["name"], path, raw, lines, raw)
+    if records is None:  # the fast scan found the file clean: let pandas read the values
+        records = pd.read_csv(io.BytesIO(raw_bytes), encoding="utf-8-sig", dtype=str, keep_default_na=False,
+                              na_filter=False, skip_blank_lines=True)
+        if len(records) != len(lines):  # pandas and the scan disagree: trust the csv module
+            header, header_line, records, lines, counts = _slow_parse(text, shown)
+    raw = pd.DataFrame(records, columns=header, dtype=object) if isinstance(records, list) else records
+    raw = raw[names] if len(raw) else pd.DataFrame({n: pd.Series([], dtype=object) for n in names})
+    raw.index = pd.RangeIndex(len(raw))
+    table = Table(resource["name"], path, raw, list(map(int, lines)), raw)
     frame, problems = _typed(table, fields)
     table.frame = frame
     problems += _key_problems(table, resource["schema"])
     return table, problems
 
 
+Parsed = tuple[list[str], int, "list[list[str]] | pd.DataFrame | None", list[int], list[int]]
+
+
+def _slow_parse(text: str, shown: str) -> Parsed:
+    """Parse with the csv module: every record, its first line and its field count."""
+    records: list[list[str]] = []
+    lines: list[int] = []
+    header: list[str] | None = None
+    header_line = 1
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    last = 0
+    try:
+        for record in reader:
+            first_line, last = last + 1, reader.line_num
+            if not record:
+                continue
+            if header is None:
+                header, header_line = record, first_line
+                continue
+            records.append(record)
+            lines.append(first_line)
+    except csv.Error as exc:
+        raise DataError(Problem(shown, last + 1, None, f"not valid CSV: {exc} (in the record that starts "
+                                f"on this line; the reader stopped at line {reader.line_num})")) from None
+    if header is None:
+        raise DataError(Problem(shown, None, None, "file is empty: expected a header row"))
+    return header, header_line, records, lines, [len(r) for r in records]
+
+
+def _fast_parse(raw: bytes) -> Parsed | None:
+    """Find each record's first line and field count with a vectorised scan of the bytes.
+
+    The values are left for pandas to read. Returns None whenever the file is not
+    plain, well-formed CSV (an odd number of quotation marks, a quote inside an
+    unquoted field, a lone carriage return, no header), so that the csv module,
+    which locates such problems, reads it instead.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    b = np.frombuffer(raw, dtype=np.uint8)
+    size = len(b)
+    quotes = np.flatnonzero(b == 34)
+    if len(quotes) % 2:
+        return None
+    opening, closing = quotes[0::2], quotes[1::2]
+    before = b[np.maximum(opening - 1, 0)]
+    if not np.all((opening == 0) | (before == 44) | (before == 10) | (before == 34)):
+        return None
+    after = b[np.minimum(closing + 1, size - 1)]
+    if not np.all((closing == size - 1) | (after == 44) | (after == 10) | (after == 13) | (after == 34)):
+        return None
+    newlines = np.flatnonzero(b == 10)
+    returns = np.flatnonzero(b == 13)
+    outside_returns = returns[(np.searchsorted(quotes, returns) & 1) == 0]
+    if len(outside_returns) and not np.all(b[np.minimum(outside_returns + 1, size - 1)] == 10):
+        return None  # a carriage return that does not end a line
+    ends = newlines[(np.searchsorted(quotes, newlines) & 1) == 0]
+    starts = np.concatenate(([0], ends + 1))
+    ends = np.concatenate((ends, [size]))
+    length = ends - starts
+    first = b[np.minimum(starts, max(size - 1, 0))] if size else np.zeros(len(starts), np.uint8)
+    blank = (length == 0) | ((length == 1) & (first == 13))
+    commas = np.flatnonzero(b == 44)
+    commas = commas[(np.searchsorted(quotes, commas) & 1) == 0]
+    counts = np.searchsorted(commas, ends) - np.searchsorted(commas, starts) + 1
+    lines = np.searchsorted(newlines, starts) + 1
+    keep = np.flatnonzero(~blank)
+    if not len(keep):
+        return None
+    head = keep[0]
+    header_text = raw[starts[head]:ends[head]].decode("utf-8").rstrip("\r")
+    header = next(csv.reader([header_text]))
+    rows = keep[1:]
+    return header, int(lines[head]), None, lines[rows].tolist(), counts[rows].tolist()
+
+
+def _fullmatch(values: np.ndarray, present: np.ndarray, pattern: str) -> np.ndarray:
+    """True where a present value matches the pattern whole."""
+    regex = re.compile(pattern)
+    matching = {v for v in pd.unique(values[present]) if regex.fullmatch(v)}  # ids repeat: test each once
+    return present & pd.Series(values).isin(matching).to_numpy()
+
+
 def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check every value against its field and return the typed frame.
+
+    An empty cell is missing; any other text, spaces included, is a value. A value
+    with a problem is missing in the typed frame.
+    """
     raw = table.frame
     problems: list[Problem] = []
     out: dict[str, Any] = {}
     for fld in fields:
         name, kind = fld["name"], fld.get("type", "string")
         cons = fld.get("constraints", {})
-        values = raw[name].astype(str)
-        empty = values.str.strip() == ""
-        present = ~empty
+        values = raw[name].to_numpy(dtype=object)
+        present = values != ""
 
-        def flag(mask: pd.Series, message: str, name: str = name) -> None:
-            for row in mask[mask].index:
-                problems.append(table.problem(row, name, message.format(value=raw.at[row, name])))
+        def flag(mask: np.ndarray, message: str, name: str = name, values: np.ndarray = values) -> None:
+            for row in np.flatnonzero(mask):
+                problems.append(table.problem(int(row), name, message.format(value=values[row])))
 
         if cons.get("required"):
-            flag(empty, "missing required value")
+            flag(~present, "missing required value")
         if fld.get("format") == "uri":
-            parts = values.str.extract(r"^(?P<scheme>[a-z]+)://(?P<host>[^/\s]+)\S*$")
-            flag(present & ~parts["scheme"].isin(["http", "https"]), "{value!r} is not a web address (http or https)")
+            flag(present & ~_fullmatch(values, present, r"https?://[^/\s]+\S*"),
+                 "{value!r} is not a web address (http or https)")
         if kind == "integer":
-            bad = present & ~values.str.fullmatch(_INTEGER.pattern)
-            flag(bad, "{value!r} is not an integer")
-            numbers = pd.to_numeric(values.where(present & ~bad), errors="coerce")
+            good = _fullmatch(values, present, _INTEGER.pattern)
+            flag(present & ~good, "{value!r} is not an integer")
+            numbers = pd.to_numeric(pd.Series(np.where(good, values, None), dtype=object), errors="coerce")
             if "minimum" in cons:
-                low = numbers < cons["minimum"]
+                low = (numbers < cons["minimum"]).to_numpy()
                 flag(low, f"{{value}} is below the minimum {cons['minimum']}")
                 numbers = numbers.where(~low)
             col = numbers.astype("Int64")
             out[name] = col.astype("int64") if cons.get("required") and not col.isna().any() else col
         elif kind == "date":
-            parsed = pd.to_datetime(values.where(present), format="%Y-%m-%d", errors="coerce")
-            bad = present & (parsed.isna() | ~values.str.fullmatch(_DATE.pattern))
-            flag(bad, "{value!r} is not a date (YYYY-MM-DD)")
+            good = _fullmatch(values, present, _DATE.pattern)
+            parsed = pd.to_datetime(pd.Series(np.where(good, values, None), dtype=object),
+                                    format="%Y-%m-%d", errors="coerce")
+            flag(present & parsed.isna().to_numpy(), "{value!r} is not a date (YYYY-MM-DD)")
             out[name] = parsed.astype("datetime64[ns]")
         elif kind == "boolean":
             true, false = fld.get("trueValues", ["true"]), fld.get("falseValues", ["false"])
-            bad = present & ~values.isin(true + false)
+            is_true = pd.Series(values).isin(true).to_numpy()
+            bad = present & ~is_true & ~pd.Series(values).isin(false).to_numpy()
             flag(bad, f"{{value!r}} is not a boolean ({'/'.join(true + false)})")
-            col = values.isin(true)
+            col = pd.Series(is_true)
             out[name] = col if cons.get("required") and not bad.any() and present.all() \
                 else col.astype("boolean").where(present & ~bad)
         else:
             if "pattern" in cons:
-                flag(present & ~values.str.fullmatch(cons["pattern"]),
+                flag(present & ~_fullmatch(values, present, cons["pattern"]),
                      f"{{value!r}} does not match the pattern {cons['pattern']}")
-            out[name] = values.where(present).astype("str")
+            out[name] = pd.Series(np.where(present, values, None), dtype="str")
         if "enum" in cons:
             allowed = cons["enum"]
-            known = values.isin(allowed)
+            known = pd.Series(values).isin(allowed).to_numpy()
             flag(present & ~known, f"{{value!r}} is not one of: {', '.join(allowed)}")
-            out[name] = pd.Categorical(values.where(known), categories=allowed)
+            out[name] = pd.Categorical(np.where(known, values, None), categories=allowed)
         if cons.get("unique"):
-            dup = present & values.duplicated(keep=False)
-            flag(dup & values.duplicated(), "{value!r} is a duplicate; values must be unique")
-    return pd.DataFrame(out, index=raw.index), problems
+            flag(present & pd.Series(values).duplicated().to_numpy(),
+                 "{value!r} is a duplicate; values must be unique")
+    return pd.DataFrame(out).set_axis(raw.index), problems
 
 
 def _key_problems(table: Table, schema: dict[str, Any]) -> list[Problem]:
@@ -305,8 +387,8 @@ def foreign_key_problems(tables: dict[str, Table], resource: dict[str, Any]) -> 
             continue
         for col, ref_col in zip(_as_list(fk["fields"]), _as_list(ref["fields"])):
             values = table.frame[col]
-            known = set(target.frame[ref_col].dropna().astype(str))
-            bad = values.notna() & ~values.astype(str).isin(known)
+            known = target.frame[ref_col].dropna().unique()
+            bad = values.notna() & ~values.isin(known)
             for row in bad[bad].index:
                 problems.append(table.problem(
                     row, col, f"{values[row]!r} is not a known {ref_col} (see {target.path.name})"))

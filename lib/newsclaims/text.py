@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import re
@@ -13,21 +14,29 @@ import pandas as pd
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: a run of non-blank lines."""
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
+
+
 def paragraphs(text: str) -> pd.DataFrame:
     """Split a text into paragraphs (runs of non-blank lines), numbered from 1.
 
     >>> paragraphs("One.\\n\\nTwo.\\n")[["paragraph", "start", "end", "text"]].values.tolist()
     [[1, 0, 4, 'One.'], [2, 6, 10, 'Two.']]
     """
-    rows = [(i, m.start(), m.end(), m.group()) for i, m in enumerate(_PARAGRAPH.finditer(text), 1)]
-    return pd.DataFrame(rows, columns=["paragraph", "start", "end", "text"]).astype(
+    spans = paragraph_spans(text)
+    return pd.DataFrame({"paragraph": range(1, len(spans) + 1), "start": [a for a, _ in spans],
+                         "end": [b for _, b in spans], "text": [text[a:b] for a, b in spans]}).astype(
         {"paragraph": "int64", "start": "int64", "end": "int64", "text": "str"})
 
 
-def paragraph_at(paras: pd.DataFrame, start: int, end: int) -> int | None:
-    """The number of the paragraph that holds text[start:end] whole, or None."""
-    hit = paras[(paras["start"] <= start) & (end <= paras["end"])]
-    return int(hit["paragraph"].iloc[0]) if len(hit) else None
+def paragraph_at(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """The number (from 1) of the paragraph that holds text[start:end] whole, or None."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return i + 1
+    return None
 
 
 def alias_pattern(aliases: pd.DataFrame) -> re.Pattern[str] | None:
@@ -38,8 +47,7 @@ def alias_pattern(aliases: pd.DataFrame) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
 
-def find_mentions(text: str, aliases: pd.DataFrame, paras: pd.DataFrame,
-                  pattern: re.Pattern[str] | None = None) -> pd.DataFrame:
+def find_mentions(text: str, aliases: pd.DataFrame, pattern: re.Pattern[str] | None = None) -> pd.DataFrame:
     """Every place the text names an actor by one of its aliases.
 
     Matches are whole words and case-sensitive. Where aliases overlap, the
@@ -49,16 +57,14 @@ def find_mentions(text: str, aliases: pd.DataFrame, paras: pd.DataFrame,
     Returns one row per mention: actor_id, alias, start, end, paragraph.
     """
     pattern = pattern if pattern is not None else alias_pattern(aliases)
-    columns = ["actor_id", "alias", "start", "end", "paragraph"]
-    if pattern is None:
-        return pd.DataFrame(columns=columns)
     owner = dict(zip(aliases["alias"], aliases["actor_id"]))
-    found = [(owner[m.group()], m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
-    frame = pd.DataFrame(found, columns=columns[:4])
-    starts = paras["start"].to_numpy()
-    frame["paragraph"] = paras["paragraph"].to_numpy()[starts.searchsorted(
-        frame["start"].to_numpy(), side="right") - 1] if len(frame) else []
-    return frame.astype({"start": "int64", "end": "int64", "paragraph": "int64"})
+    found = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+    starts = [a for a, _ in paragraph_spans(text)]
+    return pd.DataFrame({
+        "actor_id": [owner[a] for a, _, _ in found], "alias": [a for a, _, _ in found],
+        "start": [s for _, s, _ in found], "end": [e for _, _, e in found],
+        "paragraph": [bisect.bisect_right(starts, s) for _, s, _ in found],
+    }).astype({"actor_id": "str", "alias": "str", "start": "int64", "end": "int64", "paragraph": "int64"})
 
 
 # --- HTML -------------------------------------------------------------------------------
