@@ -58,6 +58,8 @@ def test_every_figure_has_title_axes_and_quotes_in_hover(art, name):
 
 def test_mentions_vs_statements(art):
     fig = charts.mentions_vs_statements(art)
+    # every speaker is shown, however rarely named
+    assert set(fig.data[1].y) >= {"David Sacks", "Yu Bin", "experts", "State Department readout"}
     assert title_of(fig) == "China is named most (20 times), but Wang Yi makes the most statements (6)"
     mentions, statements = fig.data
     rows = dict(zip(statements.y, statements.x))
@@ -102,8 +104,11 @@ def test_alignment_chart_answers_the_articles_question(art):
     fig = charts.alignment_chart(art)
     assert title_of(fig) == ("On the 2 topics that divide United States and Russia, China matches "
                              "United States on 1, Russia on 0, neither on 1")
-    neither = next(t for t in fig.data if t.name == "matches neither")
+    neither = next(t for t in fig.data if t.name == "matches neither (hedged)")
     assert list(neither.y) == ["China"] and list(neither.x) == ["Condemning Russia"]
+    assert neither.marker.symbol == "square-open"  # "stopped short of condemning" is hedged
+    firm = next(t for t in fig.data if t.name == "matches United States")
+    assert "United States" in firm.y and firm.marker.symbol == "square"
 
 
 def test_network_edges_carry_the_evidence(art):

@@ -30,9 +30,10 @@ def test_highlight_escapes_and_nests():
     assert "<b>no</b>" not in out and "&lt;b&gt;no&lt;/b&gt;" in out
     assert out.endswith(" &amp; left.")
     assert 'title="say &quot;x&quot; &lt;i&gt;"' in out
-    # the outer mark wraps the inner one where both apply
-    assert out.startswith('<span style="background:yellow" title="say &quot;x&quot; &lt;i&gt;">'
-                          '<span style="font-weight:bold" title="Wang">Wang</span></span>')
+    # the outer mark wraps the inner one where both apply, and the inner tooltip carries both titles
+    outer = '<span style="background:yellow" title="say &quot;x&quot; &lt;i&gt;">'
+    inner = '<span style="font-weight:bold" title="say &quot;x&quot; &lt;i&gt;\n\nWang">Wang</span>'
+    assert out.startswith(outer + inner + "</span>")
 
 
 def test_highlight_clips_to_the_range():

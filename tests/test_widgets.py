@@ -83,10 +83,13 @@ def test_actor_explorer(art):
     assert shown_statements(view.value) == ["cnn22_s18", "cnn22_s19", "cnn22_s20", "cnn22_s21"]
     pick.value = "ukraine"
     assert "15 times" in view.value and "No statements" in view.value
+    assert ("Ukraine (15 mentions, 0 statements)", "ukraine") in pick.options
+    assert ("North Korea (1 mention, 0 statements)", "north_korea") in pick.options
     pick.value = "china"
     # its own statements, then the stances others report for it
     assert shown_statements(view.value)[:2] == ["cnn22_s11", "cnn22_s16"]
-    assert "Stances others report for China" in view.value and "cnn22_s25" in view.value
+    assert "11 stances others report for China" in view.value and "cnn22_s25" in view.value
+    assert "Why: Yu Bin: China &#x27;shared concerns over NATO&#x27;" in view.value
 
 
 def test_stance_explorer_dropdowns_and_clicks(art):
@@ -100,7 +103,10 @@ def test_stance_explorer_dropdowns_and_clicks(art):
     grid = box.children[0]
     button = next(b for b in grid.children if isinstance(b, w.Button)
                   and b.tooltip == "United States on Taking a side: support")
+    changes = []
+    view.observe(changes.append, names="value")
     button.click()
+    assert len(changes) == 1  # both dropdowns change, the evidence is drawn once
     assert (who.value, topic.value) == ("united_states", "take_sides")
     assert shown_statements(view.value) == ["cnn22_s34", "cnn22_s35", "cnn22_s36", "cnn22_s37"]
 

@@ -88,9 +88,15 @@ def voice_share(art: Article, by: Literal["actor", "side"] = "actor") -> pd.Data
         ["actor_id", "name", "statements", "statement_share", "quoted_words", "word_share"]]
 
 
-def positions_table(art: Article, level: Level = "holder") -> pd.DataFrame:
-    """Positions joined with their statements: who, topic, stance, hedged, speaker, quote.
+def quotes(art: Article) -> dict[str, str]:
+    """statement_id -> quote."""
+    return dict(zip(art.statements["statement_id"], art.statements["quote"]))
 
+
+def positions_table(art: Article, level: Level = "holder") -> pd.DataFrame:
+    """Positions joined with their statements: who, topic, stance, hedged, speaker, holder, quote.
+
+    ``speaker`` is who made the statement and ``holder`` whose stance it records.
     ``who`` is the holder, or with ``level="side"`` whom the holder speaks for.
     """
     st = art.statements[["statement_id", "actor_id", "quote", "form", "paragraph", "via"]]
@@ -100,6 +106,7 @@ def positions_table(art: Article, level: Level = "holder") -> pd.DataFrame:
     n = names(art)
     out["who_name"] = out["who"].map(n)
     out["speaker"] = out["actor_id"].map(n)
+    out["holder"] = out["holder_id"].map(n)
     labels = dict(zip(art.topics["topic_id"], art.topics["label"]))
     out["topic"] = out["topic_id"].map(labels)
     return out
@@ -108,10 +115,11 @@ def positions_table(art: Article, level: Level = "holder") -> pd.DataFrame:
 def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
     """One row per (who, topic) that has evidence: its combined stance and the evidence.
 
-    The stance is the one all evidence shares; ``mixed`` when some statements
-    support and others oppose; ``neutral`` when none takes a side. ``hedged`` is
-    true when every statement behind that stance is hedged. ``score`` is the mean
-    of support = 1, neutral = 0, oppose = -1.
+    The stance is ``support`` or ``oppose`` when every statement that takes a side
+    takes that one (neutral evidence beside it does not change it); ``mixed`` when
+    some support and others oppose; ``neutral`` when none takes a side. ``hedged``
+    is true when every statement behind that stance is hedged. ``score`` is the
+    mean of support = 1, neutral = 0, oppose = -1.
     """
     pos = positions_table(art, level)
     rows = []
@@ -136,6 +144,14 @@ def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
     return out
 
 
+def stance_order(matrix: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Rows and columns for drawing a stance matrix: actors with most topics first, then
+    topics with most actors first (ties by id)."""
+    whos = matrix.groupby("who")["topic_id"].nunique()
+    topics = matrix.groupby("topic_id")["who"].nunique()
+    return (sorted(whos.index, key=lambda w: (-whos[w], w)), sorted(topics.index, key=lambda t: (-topics[t], t)))
+
+
 def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[str, ...] = ("russia",),
               level: Level = "side") -> pd.DataFrame:
     """On the topics where side ``a`` and side ``b`` take opposite stances, whose side is each actor on?
@@ -144,13 +160,13 @@ def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[st
     ``matches``: the name of the pole it agrees with, or ``neither``.
     """
     matrix = stance_matrix(art, level)
-    n = names(art)
-    pole_a, pole_b = " & ".join(n.get(x, x) for x in a), " & ".join(n.get(x, x) for x in b)
+    pole_a, pole_b = pole_name(art, a), pole_name(art, b)
 
     def pole_stance(members: tuple[str, ...], topic: str) -> str | None:
+        """The pole's one stance on the topic; None if it has none, or mixed ones."""
         rows = matrix[(matrix["topic_id"] == topic) & matrix["who"].isin(members)]
         sided = set(rows["stance"].astype(str)) - {"neutral"}
-        return sided.pop() if len(sided) == 1 and sided <= {"support", "oppose"} else None
+        return sided.pop() if sided in ({"support"}, {"oppose"}) else None
 
     dividing = []
     for topic in matrix["topic_id"].unique():
@@ -161,22 +177,27 @@ def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[st
     for topic, sa, sb in dividing:
         for r in matrix[matrix["topic_id"] == topic].itertuples():
             stance = str(r.stance)
-            pole = "a" if r.who in a else "b" if r.who in b else None
             matches = pole_a if stance == sa else pole_b if stance == sb else "neither"
+            pole = pole_a if r.who in a else pole_b if r.who in b else ""
             rows.append({"who": r.who, "who_name": r.who_name, "topic_id": topic, "topic": r.topic,
-                         "stance": stance, "hedged": r.hedged, "matches": matches,
-                         "pole": {"a": pole_a, "b": pole_b}.get(pole or "", ""),
+                         "stance": stance, "hedged": r.hedged, "matches": matches, "pole": pole,
                          "statements": r.statements})
     columns = ["who", "who_name", "topic_id", "topic", "stance", "hedged", "matches", "pole", "statements"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def pole_name(art: Article, members: tuple[str, ...]) -> str:
+    """The display name of a pole of the alignment: its members' names joined with '&'."""
+    n = names(art)
+    return " & ".join(n.get(x, x) for x in members)
 
 
 def affiliation_network(art: Article, level: Level = "side") -> nx.Graph:
     """The two-mode actor–topic network: an edge where an actor takes a stance on a topic.
 
     Topic nodes are named ``topic:TOPIC_ID``. Each edge carries ``stance``
-    (support, oppose, neutral or mixed), ``sign`` (+1, -1, 0) and ``weight`` (the
-    number of statements behind it).
+    (support, oppose, neutral or mixed), ``sign`` (+1, -1, 0 for neutral and mixed),
+    ``hedged`` and ``weight`` (the number of positions behind it).
     """
     graph = nx.Graph()
     kinds = dict(zip(art.actors["actor_id"], art.actors["kind"].astype(str)))
@@ -184,7 +205,7 @@ def affiliation_network(art: Article, level: Level = "side") -> nx.Graph:
         graph.add_node(r.who, label=r.who_name, kind=kinds.get(r.who, ""), bipartite=0)
         graph.add_node(f"topic:{r.topic_id}", label=r.topic, kind="topic", bipartite=1)
         graph.add_edge(r.who, f"topic:{r.topic_id}", stance=str(r.stance), hedged=r.hedged,
-                       sign={"support": 1, "oppose": -1}.get(str(r.stance), 0), weight=r.n,
+                       sign=SCORE.get(str(r.stance), 0), weight=r.n,
                        statements=";".join(r.statements))
     return graph
 
@@ -193,13 +214,15 @@ def _actor_network(art: Article, level: Level, relation: Literal["congruence", "
     """Pairs of actors linked by shared (congruence) or opposite (conflict) stances.
 
     As in Discourse Network Analysis: an actor may hold both stances on a topic;
-    neutral stances link no one. The edge weight counts the topics.
+    neutral stances link no one. The edge weight counts the topics. An edge is
+    ``hedged`` when every position behind it is hedged.
     """
     pos = positions_table(art, level)
     pos = pos[pos["stance"].isin(["support", "oppose"])]
     pos = pos.assign(stance=pos["stance"].astype(str))
     held = pos.groupby("who")[["topic_id", "stance"]].apply(lambda g: set(zip(g["topic_id"], g["stance"])))
     evidence = pos.groupby(["who", "topic_id", "stance"])["statement_id"].apply(list).to_dict()
+    firm = pos[~pos["hedged"]].groupby(["who", "topic_id", "stance"]).size().to_dict()
     who_names = dict(zip(pos["who"], pos["who_name"]))
     graph = nx.Graph()
     for who in sorted(held.index):
@@ -210,7 +233,9 @@ def _actor_network(art: Article, level: Level, relation: Literal["congruence", "
         pairs = [(t, sx, sy) for t, sx, sy in pairs if (t, sy) in held[y]]
         if pairs:
             statements = [i for t, sx, sy in pairs for i in evidence[(x, t, sx)] + evidence[(y, t, sy)]]
-            graph.add_edge(x, y, weight=len({t for t, _, _ in pairs}),
+            # a pair is firm when both sides have at least one unhedged position behind it
+            hedged = not any((x, t, sx) in firm and (y, t, sy) in firm for t, sx, sy in pairs)
+            graph.add_edge(x, y, weight=len({t for t, _, _ in pairs}), hedged=hedged,
                            topics=";".join(sorted({t for t, _, _ in pairs})),
                            statements=";".join(dict.fromkeys(statements)))
     return graph
@@ -227,10 +252,13 @@ def conflict_network(art: Article, level: Level = "side") -> nx.Graph:
 
 
 def attribution_chains(art: Article) -> pd.DataFrame:
-    """How each statement reaches the reader: journalist → intermediary → speaker → holder.
+    """How each statement reaches the reader: journalist → intermediary → speaker.
 
     One row per statement: the journalist (the byline), the intermediary (``via``),
-    the speaker, whose stances it records (holders other than the speaker), and the cue.
+    the speaker, whose stances it records when they are not the speaker's
+    (``stance_of``), and the cue. ``steps`` counts the hands between the
+    journalist and the speaker: 1 when she reports the speaker directly, 2 through
+    an intermediary such as a readout.
     """
     n = names(art)
     holders = art.positions.groupby("statement_id")["holder_id"].apply(lambda h: list(dict.fromkeys(h)))

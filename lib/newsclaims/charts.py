@@ -1,7 +1,8 @@
 """Plotly figure factories. Each returns a ``go.Figure`` and never shows it.
 
 Every figure has a title that states its finding (computed from the data),
-labelled axes, and hover text that carries the evidence: the quotes. All text
+labelled axes (networks, which have no axes, say in their subtitle how to read
+them), and hover text that carries the evidence: the quotes. All text
 from the data is escaped before it reaches a label or a hover box.
 """
 
@@ -77,11 +78,15 @@ def _quotes_by(art: Article) -> dict[str, list[str]]:
     return art.statements.groupby("actor_id")["quote"].apply(list).to_dict()
 
 
-def mentions_vs_statements(art: Article, top: int = 12) -> go.Figure:
-    """Who is talked about (mentions) against who gets to talk (statements)."""
-    counts = an.mention_counts(art)
-    counts = counts[(counts["mentions"] > 0) | (counts["statements"] > 0)]
-    counts = counts.sort_values(["mentions", "statements"], ascending=False).head(top).iloc[::-1]
+def mentions_vs_statements(art: Article, top: int = 10) -> go.Figure:
+    """Who is talked about (mentions) against who gets to talk (statements).
+
+    Shows the ``top`` most-named actors and every actor who makes a statement.
+    """
+    everyone = an.mention_counts(art)
+    named, speaker = everyone.iloc[0], everyone.sort_values("statements", ascending=False).iloc[0]
+    shown = everyone.head(top)["actor_id"].tolist() + everyone.loc[everyone["statements"] > 0, "actor_id"].tolist()
+    counts = everyone[everyone["actor_id"].isin(shown)].iloc[::-1]
     quotes = _quotes_by(art)
     aliases = art.mentions.groupby("actor_id")["alias"].apply(lambda s: sorted(set(s))).to_dict()
     labels = [esc(n) for n in counts["name"]]
@@ -93,15 +98,13 @@ def mentions_vs_statements(art: Article, top: int = 12) -> go.Figure:
                 customdata=[quotes_hover(quotes.get(a, [])) for a in counts["actor_id"]],
                 hovertemplate="%{y}: %{x} statements<br>%{customdata}<extra></extra>")
     fig.update_layout(barmode="group")
-    named = an.mention_counts(art).iloc[0]
-    speaker = an.mention_counts(art).sort_values("statements", ascending=False).iloc[0]
     if named.actor_id == speaker.actor_id:
         title = f"{named['name']} is both named most and quoted most"
     else:
         title = (f"{named['name']} is named most ({named.mentions} times), "
                  f"but {speaker['name']} makes the most statements ({speaker.statements})")
-    return _finish(fig, title, "count", "", "Mentions: times the text names the actor. "
-                   "Statements: claims attributed to them.", height=120 + 34 * len(counts))
+    return _finish(fig, title, "count", "actor", f"The {top} most-named actors and every speaker. Mentions: times "
+                   "the text names the actor. Statements: claims attributed to them.", height=120 + 34 * len(counts))
 
 
 def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
@@ -124,7 +127,8 @@ def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
     title = f"{words['name']} has the largest share of quoted words ({words.word_share:.0%})"
     sub = ("Grouped by the state, bloc or body each speaker speaks for." if by == "side"
            else "Each speaker separately.") + " Quoted words: words inside quotation marks."
-    return _finish(fig, title, "percent", "", sub, height=120 + 34 * len(share))
+    return _finish(fig, title, "% of all statements, % of all quoted words", "speaker" if by == "actor" else
+                   "side the speakers speak for", sub, height=120 + 34 * len(share))
 
 
 def actor_kinds_chart(art: Article) -> go.Figure:
@@ -138,9 +142,10 @@ def actor_kinds_chart(art: Article) -> go.Figure:
         marker_color=[KIND[k] for k in kinds.index],
         customdata=[[esc(", ".join(v)), quotes_hover(quotes.get(k, []), most=2)] for k, v in kinds.items()],
         hovertemplate="%{y}: %{x}<br>%{customdata[0]}<br><i>said:</i> %{customdata[1]}<extra></extra>"))
-    top = kinds.index[-1]
-    return _finish(fig, f"Most of the actors named are {top}s ({len(kinds[top])} of {len(art.actors)})",
-                   "actors named", "kind", height=360)
+    top, n = kinds.index[-1], len(kinds.iloc[-1])
+    title = (f"Most of the actors named are {top}s ({n} of {len(art.actors)})" if n > len(art.actors) / 2
+             else f"{top.capitalize()}s are the largest kind of actor named ({n} of {len(art.actors)})")
+    return _finish(fig, title, "actors named", "kind", height=360)
 
 
 def forms_by_actor(art: Article) -> go.Figure:
@@ -159,7 +164,7 @@ def forms_by_actor(art: Article) -> go.Figure:
     counts = st["form"].value_counts()
     title = (f"Only {counts.get('direct', 0)} of {len(st)} statements are whole quotations; "
              f"{counts.get('paraphrase', 0)} are paraphrased")
-    return _finish(fig, title, "statements", "", "Direct: a whole quotation. Partial: quoted words inside "
+    return _finish(fig, title, "statements", "speaker", "Direct: a whole quotation. Partial: quoted words inside "
                    "the journalist's sentence. Paraphrase: no quoted words.", height=140 + 30 * len(order))
 
 
@@ -230,7 +235,7 @@ def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
     sub = "Open markers: dates resolved from words like 'Monday'. Crosses: dates the article does not give."
     if len(left_out):
         sub += " Not shown: " + ", ".join(f"{r.label} ({r.date_text})" for r in left_out.itertuples()) + "."
-    return _finish(fig, title, "date", "", sub, height=520)
+    return _finish(fig, title, "date", "event, or speaker's statements", sub, height=520)
 
 
 def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
@@ -239,9 +244,10 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
     Open squares are hedged stances. Hover for the evidence.
     """
     m = an.stance_matrix(art, level)
-    actors = m.groupby("who_name")["topic_id"].nunique().sort_values().index.tolist()
-    topics = m.groupby("topic")["who"].nunique().sort_values(ascending=False).index.tolist()
-    quotes = dict(zip(art.statements["statement_id"], art.statements["quote"]))
+    who_ids, topic_ids = an.stance_order(m)
+    names, labels = an.names(art), dict(zip(art.topics["topic_id"], art.topics["label"]))
+    actors, topics = [names[w] for w in who_ids][::-1], [labels[t] for t in topic_ids]
+    quotes = an.quotes(art)
     fig = go.Figure()
     for stance in ["support", "oppose", "neutral", "mixed"]:
         for hedged in (False, True):
@@ -262,35 +268,36 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
                               "<br>%{customdata[2]} statement(s):<br>%{customdata[3]}<extra></extra>")
     fig.update_xaxes(categoryorder="array", categoryarray=[esc(t) for t in topics], tickangle=-35)
     fig.update_yaxes(categoryorder="array", categoryarray=[esc(a) for a in actors])
-    most = m.groupby("who_name")["topic_id"].nunique().sort_values(ascending=False)
-    title = f"{most.index[0]} takes a position on {most.iloc[0]} of {m['topic_id'].nunique()} topics"
+    title = (f"{names[who_ids[0]]} takes a position on {m.loc[m['who'] == who_ids[0], 'topic_id'].nunique()} "
+             f"of {m['topic_id'].nunique()} topics")
     sub = ("Grouped by the state, bloc or body each holder speaks for. " if level == "side" else "") + \
         "✓ support, ✗ oppose, ○ neutral, ± mixed; open squares are hedged."
-    return _finish(fig, title, "topic", "", sub, height=200 + 48 * len(actors))
+    return _finish(fig, title, "topic", "actor" if level == "holder" else "side", sub, height=200 + 48 * len(actors))
 
 
 def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[str, ...] = ("russia",),
                     level: an.Level = "side") -> go.Figure:
     """On the topics that divide two sides, whose side does each actor's position match?"""
     al = an.alignment(art, a, b, level)
-    names = an.names(art)
-    pole_a = " & ".join(names.get(x, x) for x in a)
-    pole_b = " & ".join(names.get(x, x) for x in b)
+    pole_a, pole_b = an.pole_name(art, a), an.pole_name(art, b)
     colours = {pole_a: OKABE_ITO["bluish green"], pole_b: OKABE_ITO["reddish purple"], "neither": OKABE_ITO["grey"]}
-    quotes = dict(zip(art.statements["statement_id"], art.statements["quote"]))
+    quotes = an.quotes(art)
     fig = go.Figure()
     for match, colour in colours.items():
-        part = al[al["matches"] == match]
-        if not len(part):
-            continue
-        fig.add_scatter(
-            x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
-            name=f"matches {match}" if match != "neither" else "matches neither",
-            text=[STANCE_SYMBOL[s] for s in part["stance"]], textfont={"color": "white", "size": 14},
-            marker={"symbol": "square", "size": 30, "color": colour},
-            customdata=[[esc(r.stance + (" (hedged)" if r.hedged else "")),
-                         quotes_hover([quotes[s] for s in r.statements], width=70)] for r in part.itertuples()],
-            hovertemplate="%{y} on %{x}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
+        for hedged in (False, True):
+            part = al[(al["matches"] == match) & (al["hedged"] == hedged)]
+            if not len(part):
+                continue
+            fig.add_scatter(
+                x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
+                name=f"matches {match}{' (hedged)' if hedged else ''}",
+                text=[STANCE_SYMBOL[s] for s in part["stance"]],
+                textfont={"color": colour if hedged else "white", "size": 14},
+                marker={"symbol": "square-open" if hedged else "square", "size": 30, "color": colour,
+                        "line": {"width": 3, "color": colour}},
+                customdata=[[esc(r.stance + (" (hedged)" if r.hedged else "")),
+                             quotes_hover([quotes[s] for s in r.statements], width=70)] for r in part.itertuples()],
+                hovertemplate="%{y} on %{x}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
     others = [w for w in dict.fromkeys(al["who_name"]) if w not in (pole_a, pole_b)]
     fig.update_yaxes(categoryorder="array", categoryarray=[esc(w) for w in [*others[::-1], pole_b, pole_a]])
     china = al[al["who"] == "china"]
@@ -303,9 +310,9 @@ def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tu
                  f"neither on {counts.get('neither', 0)}")
     else:
         title = f"Where actors sit on the {al['topic_id'].nunique()} topics that divide {pole_a} and {pole_b}"
-    return _finish(fig, title, "topic on which the two sides take opposite stances", "",
+    return _finish(fig, title, "topic on which the two poles take opposite stances", "actor",
                    "Each square is an actor's combined stance (✓ support, ✗ oppose, ○ neutral, ± mixed), "
-                   "coloured by the side it matches.", height=240 + 48 * al["who"].nunique())
+                   "coloured by the pole it matches; open squares are hedged.", height=240 + 48 * al["who"].nunique())
 
 
 def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[str, str] | None = None) -> go.Figure:
@@ -336,12 +343,14 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
             colour, width = STANCE[d["stance"]], 1.5 + d["weight"]
             dash = "dot" if d.get("hedged") else "solid"
         else:
-            colour, width, dash = OKABE_ITO["grey"], 1 + 2 * d["weight"], "solid"
+            colour, width = OKABE_ITO["grey"], 1 + 2 * d["weight"]
+            dash = "dot" if d.get("hedged") else "solid"
         fig.add_scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
                         line={"color": colour, "width": width, "dash": dash})
         label = f"{graph.nodes[u]['label']} – {graph.nodes[v]['label']}"
-        detail = (f"{d['stance']}{' (hedged)' if d.get('hedged') else ''}, {d['weight']} statement(s)"
-                  if two_mode else f"{d['weight']} topic(s): {d['topics'].replace(';', ', ')}")
+        detail = (f"{d['stance']}{' (hedged)' if d.get('hedged') else ''}, {d['weight']} position(s)" if two_mode
+                  else f"{d['weight']} topic(s): {d['topics'].replace(';', ', ')}"
+                       f"{' (hedged)' if d.get('hedged') else ''}")
         evidence = [quotes[s] for s in d.get("statements", "").split(";") if s in quotes]
         mids["x"].append((x0 + x1) / 2)
         mids["y"].append((y0 + y1) / 2)
@@ -372,7 +381,7 @@ def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
     busiest = max(actors, key=lambda n: (graph.degree(n), n))
     title = f"{graph.nodes[busiest]['label']} is tied to the most topics ({graph.degree(busiest)})"
     return network_chart(graph, title, "Lines: blue support, vermillion oppose, grey neutral, purple mixed; "
-                         "dotted when hedged. Hover the midpoints for the evidence.", _quote_map(art))
+                         "dotted when hedged. Hover the midpoints for the evidence.", an.quotes(art))
 
 
 def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
@@ -380,7 +389,7 @@ def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
     graph = an.congruence_network(art, level)
     return network_chart(graph, _strongest(graph, "agree on", "No two actors take the same stance"),
                          "A line joins two actors who take the same stance on a topic; thicker lines, "
-                         "more topics.", _quote_map(art))
+                         "more topics; dotted when all the evidence is hedged.", an.quotes(art))
 
 
 def conflict_chart(art: Article, level: an.Level = "side") -> go.Figure:
@@ -388,11 +397,7 @@ def conflict_chart(art: Article, level: an.Level = "side") -> go.Figure:
     graph = an.conflict_network(art, level)
     return network_chart(graph, _strongest(graph, "are opposed on", "No two actors take opposite stances"),
                          "A line joins two actors who take opposite stances on a topic; thicker lines, "
-                         "more topics.", _quote_map(art))
-
-
-def _quote_map(art: Article) -> dict[str, str]:
-    return dict(zip(art.statements["statement_id"], art.statements["quote"]))
+                         "more topics; dotted when all the evidence is hedged.", an.quotes(art))
 
 
 def _strongest(graph: nx.Graph, verb: str, empty: str) -> str:

@@ -120,8 +120,11 @@ def highlight(text: str, start: int, end: int, marks: list[dict[str, Any]]) -> s
         piece = esc(text[a:b])
         covering = sorted((m for m in marks if m["start"] <= a and b <= m["end"]),
                           key=lambda m: m.get("layer", 0), reverse=True)
-        for m in covering:
+        # the innermost span's tooltip is the one shown: give it every covering mark's title
+        together = "\n\n".join(m["title"] for m in reversed(covering))
+        for i, m in enumerate(covering):
             attrs = "".join(f' {k}="{esc(v)}"' for k, v in m.get("attrs", {}).items())
-            piece = f'<span style="{esc(m["style"])}" title="{esc(m["title"])}"{attrs}>{piece}</span>'
+            title = together if i == 0 else m["title"]
+            piece = f'<span style="{esc(m["style"])}" title="{esc(title)}"{attrs}>{piece}</span>'
         out.append(piece)
     return "".join(out)

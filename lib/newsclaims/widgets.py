@@ -136,9 +136,12 @@ def actor_card_html(art: Article, actor_id: str) -> str:
                          & ~art.positions["statement_id"].isin(said["statement_id"])]
     parts = [statement_in_context_html(art, r) for _, r in said.iterrows()]
     if len(held):
-        reported = art.statements[art.statements["statement_id"].isin(held["statement_id"])]
-        parts.append(f"<p><b>Stances others report for {esc(actor['name'])}:</b></p>")
-        parts += [statement_in_context_html(art, r) for _, r in reported.iterrows()]
+        statements = art.statements.set_index("statement_id")
+        labels = dict(zip(art.topics["topic_id"], art.topics["label"]))
+        parts.append(f"<p><b>{len(held)} stances others report for {esc(actor['name'])}:</b></p>")
+        for r in held.itertuples():
+            parts.append(f"<div>{_stance_html(str(r.stance), bool(r.hedged))} on {esc(labels[r.topic_id])}</div>")
+            parts.append(statement_in_context_html(art, _statement(statements, r.statement_id), note=f"Why: {r.note}"))
     body = "".join(parts) or "<p><i>No statements: the article talks about this actor, not with them.</i></p>"
     return (f'<div style="{BOX}"><h3 style="margin:0.3em 0">{esc(actor["name"])}</h3>'
             f"<table>{table}</table>{body}{credit_html(art)}</div>")
@@ -147,7 +150,8 @@ def actor_card_html(art: Article, actor_id: str) -> str:
 def actor_explorer(art: Article, actor_id: str | None = None) -> w.VBox:
     """Pick an actor; see their role, whom they speak for, mentions and statements in context."""
     counts = an.mention_counts(art)
-    options = [(f"{r.name} ({r.mentions} mentions, {r.statements} statements)", r.actor_id)
+    options = [(f"{r.name} ({_plural(r.mentions, 'mention')}, {_plural(r.statements, 'statement')})",
+                r.actor_id)
                for r in counts.sort_values("name", key=lambda s: s.str.lower()).itertuples()]
     first = actor_id or counts.iloc[0]["actor_id"]
     pick = w.Dropdown(options=options, value=first, description="Actor", layout=w.Layout(width="36em"))
@@ -208,6 +212,16 @@ def statement_explorer(art: Article) -> w.VBox:
 
 # --- Positions ------------------------------------------------------------------------------
 
+def _statement(indexed: pd.DataFrame, statement_id: str) -> dict:
+    """One statement as a dict, from statements indexed by statement_id."""
+    return indexed.loc[statement_id].to_dict() | {"statement_id": statement_id}
+
+
+def _stance_html(stance: str, hedged: bool) -> str:
+    return (f'<span style="color:{STANCE[stance]};font-weight:600">{STANCE_SYMBOL[stance]} '
+            f'{esc(stance)}{" (hedged)" if hedged else ""}</span>')
+
+
 def evidence_html(art: Article, who: str, topic_id: str, level: an.Level = "side") -> str:
     """The statements behind one cell of the stance heatmap, each with the coder's note."""
     pos = an.positions_table(art, level)
@@ -220,12 +234,10 @@ def evidence_html(art: Article, who: str, topic_id: str, level: an.Level = "side
     statements = art.statements.set_index("statement_id")
     parts = []
     for r in cell.itertuples():
-        stance = (f'<span style="color:{STANCE[str(r.stance)]};font-weight:600">{STANCE_SYMBOL[str(r.stance)]} '
-                  f'{esc(r.stance)}{" (hedged)" if r.hedged else ""}</span>')
+        stance = _stance_html(str(r.stance), bool(r.hedged))
         holder = "" if r.holder_id == who else f" (held by {esc(names[r.holder_id])})"
         parts.append(f"<div>{stance}{holder}</div>" + statement_in_context_html(
-            art, statements.loc[r.statement_id].to_dict() | {"statement_id": r.statement_id},
-            note=f"Why: {r.note}"))
+            art, _statement(statements, r.statement_id), note=f"Why: {r.note}"))
     return f'<div style="{BOX}">{head}{"".join(parts)}{credit_html(art)}</div>'
 
 
@@ -235,34 +247,33 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
     Hedged stances are outlined rather than filled; an empty cell is a light dot.
     Returns the grid and its buttons, keyed by (who, topic_id).
     """
-    matrix = an.stance_matrix(art, level).set_index(["who", "topic_id"])
-    whos = (matrix.reset_index().groupby(["who", "who_name"])["topic_id"].nunique()
-            .sort_values(ascending=False).reset_index())
+    flat = an.stance_matrix(art, level)
+    who_ids, topic_ids = an.stance_order(flat)
+    matrix = flat.set_index(["who", "topic_id"])
+    names = an.names(art)
     topics = art.topics.set_index("topic_id")["label"]
-    topic_ids = list(matrix.reset_index().groupby("topic_id")["who"].nunique()
-                     .sort_values(ascending=False).index)
     cells: list[w.Widget] = [w.HTML("")]
     cells += [w.HTML(f'<div style="writing-mode:vertical-rl;transform:rotate(180deg);height:13em;'
                      f'white-space:nowrap;font-size:85%">{esc(topics[t])}</div>') for t in topic_ids]
     buttons: dict[tuple[str, str], w.Button] = {}
-    for r in whos.itertuples():
-        cells.append(w.HTML(f'<div style="text-align:right;padding-right:0.5em">{esc(r.who_name)}</div>'))
+    for who in who_ids:
+        cells.append(w.HTML(f'<div style="text-align:right;padding-right:0.5em">{esc(names[who])}</div>'))
         for t in topic_ids:
-            if (r.who, t) in matrix.index:
-                cell = matrix.loc[(r.who, t)]
+            if (who, t) in matrix.index:
+                cell = matrix.loc[(who, t)]
                 stance, hedged = str(cell["stance"]), bool(cell["hedged"])
                 button = w.Button(description=STANCE_SYMBOL[stance],
-                                  tooltip=f"{r.who_name} on {topics[t]}: {stance}{' (hedged)' if hedged else ''}",
+                                  tooltip=f"{names[who]} on {topics[t]}: {stance}{' (hedged)' if hedged else ''}",
                                   layout=w.Layout(width="2.6em", height="2.2em", padding="0",
                                                   border=f"3px solid {STANCE[stance]}"))
                 button.style.button_color = "white" if hedged else STANCE[stance]
                 button.style.text_color = STANCE[stance] if hedged else "white"
                 button.style.font_weight = "bold"
             else:
-                button = w.Button(description="·", tooltip=f"{r.who_name} on {topics[t]}: not in the article",
+                button = w.Button(description="·", tooltip=f"{names[who]} on {topics[t]}: not in the article",
                                   layout=w.Layout(width="2.6em", height="2.2em", padding="0"))
                 button.style.button_color = "#f4f4f4"
-            buttons[(r.who, t)] = button
+            buttons[(who, t)] = button
             cells.append(button)
     grid = w.GridBox(cells, layout=w.Layout(grid_template_columns=f"12em repeat({len(topic_ids)}, 2.8em)",
                                             grid_gap="2px"))
@@ -280,12 +291,20 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     topic = w.Dropdown(options=topics, value=first["topic_id"], description="Topic")
     view = w.HTML(evidence_html(art, first["who"], first["topic_id"], level))
 
+    selecting = False
+
     def update(_change: object = None) -> None:
-        view.value = evidence_html(art, who.value, topic.value, level)
+        if not selecting:
+            view.value = evidence_html(art, who.value, topic.value, level)
 
     def select(key: tuple[str, str]) -> None:
-        with view.hold_sync():
+        nonlocal selecting
+        selecting = True  # set both dropdowns, then show the evidence once
+        try:
             who.value, topic.value = key
+        finally:
+            selecting = False
+        update()
 
     who.observe(update, names="value")
     topic.observe(update, names="value")
@@ -303,6 +322,10 @@ def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
     pos = pos[pos["topic_id"] == topic_id]
     parts = [f"<h3 style='margin:0.3em 0'>{esc(topic['label'])}</h3><p><b>{esc(topic['question'])}</b></p>"
              f"<p>{esc(topic['description'])}</p>"]
+    matrix = an.stance_matrix(art, level)
+    mixed = matrix[(matrix["topic_id"] == topic_id) & (matrix["stance"] == "mixed")]["who_name"].tolist()
+    if mixed:
+        parts.append(f"<p><i>Combined, mixed: {esc(', '.join(mixed))} appear under more than one answer.</i></p>")
     for stance in ["support", "oppose", "neutral"]:
         part = pos[pos["stance"] == stance]
         label = {"support": "Yes (support)", "oppose": "No (oppose)", "neutral": "Neither (neutral)"}[stance]
