@@ -8,6 +8,9 @@ from the data is escaped before it reaches a label or a hover box.
 
 from __future__ import annotations
 
+import os
+import sys
+
 import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,10 +21,25 @@ from .data import Article
 from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL
 from .text import esc as _esc
 
-# Keep plotly's own JSON mimetype in notebooks: small, the same on every run, no plotly.js
-# embedded. Exports to HTML choose their renderer when they export.
-if "notebook" in (pio.renderers.default or ""):
-    pio.renderers.default = "plotly_mimetype"
+
+
+def use_json_renderer() -> None:
+    """In a Jupyter kernel, make plotly's own JSON mimetype the default renderer.
+
+    It is small, the same on every run, and embeds no plotly.js; exports to HTML
+    choose their renderer when they export. Plotly reads $PLOTLY_RENDERER when its
+    renderers are first loaded, so setting it costs nothing at import time.
+    """
+    if "ipykernel" not in sys.modules:
+        return
+    if "plotly.io._renderers" in sys.modules:
+        if "notebook" in (pio.renderers.default or ""):
+            pio.renderers.default = "plotly_mimetype"
+    else:
+        os.environ.setdefault("PLOTLY_RENDERER", "plotly_mimetype")
+
+
+use_json_renderer()
 
 FONT = "Helvetica, Arial, sans-serif"
 EVENT_COLOUR = "#444444"
