@@ -354,17 +354,17 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
         pos = nx.circular_layout(sorted(graph.nodes))
     quotes = quotes or {}
     fig = go.Figure()
-    mids = {"x": [], "y": [], "text": []}
+    mids: dict[str, list] = {"x": [], "y": [], "text": []}
+    styles: dict[tuple[str, float, str], tuple[list, list]] = {}  # one trace per line style
     for u, v, d in sorted(graph.edges(data=True)):
         (x0, y0), (x1, y1) = pos[u], pos[v]
         if two_mode:
             colour, width = STANCE[d["stance"]], 1.5 + d["weight"]
-            dash = "dot" if d.get("hedged") else "solid"
         else:
             colour, width = OKABE_ITO["grey"], 1 + 2 * d["weight"]
-            dash = "dot" if d.get("hedged") else "solid"
-        fig.add_scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
-                        line={"color": colour, "width": width, "dash": dash})
+        xs, ys = styles.setdefault((colour, width, "dot" if d.get("hedged") else "solid"), ([], []))
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
         label = f"{graph.nodes[u]['label']} – {graph.nodes[v]['label']}"
         detail = (f"{d['stance']}{' (hedged)' if d.get('hedged') else ''}, {d['weight']} position(s)" if two_mode
                   else f"{d['weight']} topic(s): {d['topics'].replace(';', ', ')}"
@@ -374,6 +374,9 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
         mids["y"].append((y0 + y1) / 2)
         mids["text"].append(f"{esc(label)}<br>{esc(detail)}" +
                             (f"<br>{quotes_hover(evidence, width=70)}" if evidence else ""))
+    for (colour, width, dash), (xs, ys) in styles.items():
+        fig.add_scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                        line={"color": colour, "width": width, "dash": dash})
     fig.add_scatter(x=mids["x"], y=mids["y"], mode="markers", marker={"size": 8, "color": "rgba(0,0,0,0.15)"},
                     hovertemplate="%{customdata}<extra></extra>", customdata=mids["text"], name="ties")
     nodes = sorted(graph.nodes)

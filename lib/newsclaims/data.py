@@ -318,11 +318,8 @@ def _span_problems(statements: Table | None, texts: dict[str, str],
     para_end = np.array([base[a] + q for a in ids for _, q in spans[a]], dtype=np.int64)
     first_para = dict(zip(ids, np.cumsum([0] + [len(spans[a]) for a in ids[:-1]]).tolist()))
 
-    def column(name: str) -> list[Any]:
-        return frame[name].astype(object).where(frame[name].notna(), None).tolist()
-
-    aids, starts, ends, quotes = column("article_id"), column("start"), column("end"), column("quote")
-    paragraphs, cues, saids = column("paragraph"), column("cue"), column("said_on_text")
+    aids, starts, ends, quotes = (_values(frame, c) for c in ("article_id", "start", "end", "quote"))
+    paragraphs, cues, saids = (_values(frame, c) for c in ("paragraph", "cue", "said_on_text"))
     where = np.array([base.get(a, 0) + (s or 0) for a, s in zip(aids, starts)], dtype=np.int64)
     found = (np.searchsorted(para_start, where, side="right") - 1).tolist()
     for row, (aid, start, end, quote, paragraph, cue, said, i) in enumerate(
@@ -373,8 +370,7 @@ def _event_problems(events: Table | None, texts: dict[str, str],
         return problems
     frame = events.frame
     names = ("article_id", "paragraph", "date_text", "date_basis", "note")
-    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in names]
-    for row, (aid, para, date_text, basis, note) in enumerate(zip(*columns)):
+    for row, (aid, para, date_text, basis, note) in enumerate(zip(*(_values(frame, c) for c in names))):
         if aid in spans and para is not None and para > len(spans[aid]):
             problems.append(events.problem(row, "paragraph", f"paragraph {para} does not exist; "
                                                              f"the text has {len(spans[aid])}"))
@@ -391,6 +387,14 @@ def _event_problems(events: Table | None, texts: dict[str, str],
         p = precision.iloc[row]
         problems.append(events.problem(int(row), "date", f"with {p} precision the date is the first day of the {p}"))
     return problems
+
+
+def _values(frame: pd.DataFrame, column: str) -> list[Any]:
+    """A column as a plain list, with None for every missing value."""
+    values = frame[column]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        values = values.astype(object)
+    return values.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _snippet(span: str, width: int = 60) -> str:

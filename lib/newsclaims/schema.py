@@ -287,11 +287,32 @@ def _fast_parse(raw: bytes) -> Parsed | None:
     return header, int(lines[head]), None, lines[rows].tolist(), counts[rows].tolist()
 
 
+_SIMPLE_CLASS = re.compile(r"\[[^\]\x1f]*\]\+")  # a pattern such as [a-z0-9_]+
+
+
 def _fullmatch(values: np.ndarray, present: np.ndarray, pattern: str) -> np.ndarray:
-    """True where a present value matches the pattern whole."""
+    """True where a present value matches the pattern whole.
+
+    The common case, where every value matches, is checked in one pass of the
+    regular expression over all values joined by a separator they cannot contain.
+    Otherwise each distinct value is tested once.
+    """
     regex = re.compile(pattern)
-    matching = {v for v in pd.unique(values[present]) if regex.fullmatch(v)}  # ids repeat: test each once
-    return present & pd.Series(values).isin(matching).to_numpy()
+    chosen = values[present]
+    separable = pattern in (_INTEGER.pattern, _DATE.pattern) or _SIMPLE_CLASS.fullmatch(pattern)
+    if separable:
+        joined = "\x1f".join(chosen)
+        if joined.count("\x1f") == len(chosen) - 1 and (
+                not len(chosen) or re.fullmatch(f"(?:{pattern})(?:\x1f(?:{pattern}))*", joined)):
+            return present.copy()
+    seen: dict[str, bool] = {}
+    return present & np.fromiter(
+        (seen[v] if v in seen else seen.setdefault(v, regex.fullmatch(v) is not None) for v in values),
+        dtype=bool, count=len(values))
+
+
+def _member(values: np.ndarray, allowed: set[str]) -> np.ndarray:
+    return pd.Series(values, dtype=object).isin(list(allowed)).to_numpy()
 
 
 def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, list[Problem]]:
@@ -308,12 +329,13 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
         cons = fld.get("constraints", {})
         values = raw[name].to_numpy(dtype=object)
         present = values != ""
+        complete = bool(present.all())
 
         def flag(mask: np.ndarray, message: str, name: str = name, values: np.ndarray = values) -> None:
             for row in np.flatnonzero(mask):
                 problems.append(table.problem(int(row), name, message.format(value=values[row])))
 
-        if cons.get("required"):
+        if cons.get("required") and not complete:
             flag(~present, "missing required value")
         if fld.get("format") == "uri":
             flag(present & ~_fullmatch(values, present, r"https?://[^/\s]+\S*"),
@@ -321,41 +343,39 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
         if kind == "integer":
             good = _fullmatch(values, present, _INTEGER.pattern)
             flag(present & ~good, "{value!r} is not an integer")
-            numbers = pd.to_numeric(pd.Series(np.where(good, values, None), dtype=object), errors="coerce")
+            numbers = pd.to_numeric(np.where(good, values, "0")).astype(np.int64)
             if "minimum" in cons:
-                low = (numbers < cons["minimum"]).to_numpy()
+                low = good & (numbers < cons["minimum"])
                 flag(low, f"{{value}} is below the minimum {cons['minimum']}")
-                numbers = numbers.where(~low)
-            col = numbers.astype("Int64")
-            out[name] = col.astype("int64") if cons.get("required") and not col.isna().any() else col
+                good &= ~low
+            out[name] = numbers if cons.get("required") and good.all() else \
+                pd.array(np.where(good, numbers, None), dtype="Int64")
         elif kind == "date":
             good = _fullmatch(values, present, _DATE.pattern)
-            parsed = pd.to_datetime(pd.Series(np.where(good, values, None), dtype=object),
-                                    format="%Y-%m-%d", errors="coerce")
-            flag(present & parsed.isna().to_numpy(), "{value!r} is not a date (YYYY-MM-DD)")
+            parsed = pd.to_datetime(np.where(good, values, None), format="%Y-%m-%d", errors="coerce")
+            flag(present & np.asarray(parsed.isna()), "{value!r} is not a date (YYYY-MM-DD)")
             out[name] = parsed.astype("datetime64[ns]")
         elif kind == "boolean":
             true, false = fld.get("trueValues", ["true"]), fld.get("falseValues", ["false"])
-            is_true = pd.Series(values).isin(true).to_numpy()
-            bad = present & ~is_true & ~pd.Series(values).isin(false).to_numpy()
+            is_true = _member(values, set(true))
+            bad = present & ~is_true & ~_member(values, set(false))
             flag(bad, f"{{value!r}} is not a boolean ({'/'.join(true + false)})")
-            col = pd.Series(is_true)
-            out[name] = col if cons.get("required") and not bad.any() and present.all() \
-                else col.astype("boolean").where(present & ~bad)
+            out[name] = is_true if cons.get("required") and not bad.any() and complete \
+                else pd.array(np.where(present & ~bad, is_true, None), dtype="boolean")
         else:
             if "pattern" in cons:
                 flag(present & ~_fullmatch(values, present, cons["pattern"]),
                      f"{{value!r}} does not match the pattern {cons['pattern']}")
-            out[name] = pd.Series(np.where(present, values, None), dtype="str")
+            out[name] = pd.array(values if complete else np.where(present, values, None), dtype="str")
         if "enum" in cons:
             allowed = cons["enum"]
-            known = pd.Series(values).isin(allowed).to_numpy()
+            known = _member(values, set(allowed))
             flag(present & ~known, f"{{value!r}} is not one of: {', '.join(allowed)}")
             out[name] = pd.Categorical(np.where(known, values, None), categories=allowed)
-        if cons.get("unique"):
+        if cons.get("unique") and len(set(values[present])) < int(present.sum()):
             flag(present & pd.Series(values).duplicated().to_numpy(),
                  "{value!r} is a duplicate; values must be unique")
-    return pd.DataFrame(out).set_axis(raw.index), problems
+    return pd.DataFrame(out, index=raw.index), problems
 
 
 def _key_problems(table: Table, schema: dict[str, Any]) -> list[Problem]:
@@ -387,11 +407,10 @@ def foreign_key_problems(tables: dict[str, Table], resource: dict[str, Any]) -> 
             continue
         for col, ref_col in zip(_as_list(fk["fields"]), _as_list(ref["fields"])):
             values = table.frame[col]
-            known = target.frame[ref_col].dropna().unique()
-            bad = values.notna() & ~values.isin(known)
-            for row in bad[bad].index:
+            bad = values.notna() & ~values.isin(target.frame[ref_col].dropna().unique())
+            for row in np.flatnonzero(bad.to_numpy()):
                 problems.append(table.problem(
-                    row, col, f"{values[row]!r} is not a known {ref_col} (see {target.path.name})"))
+                    int(row), col, f"{values.iloc[row]!r} is not a known {ref_col} (see {target.path.name})"))
     return problems
 
 

@@ -1,0 +1,261 @@
+"""Benchmarks for newsclaims. ``make bench`` runs this and writes benchmarks/RESULTS.md.
+
+Every figure is a median over several runs, and the things compared are measured
+side by side, alternating, in one run of this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import ipywidgets as w
+import nbformat
+import pandas as pd
+from nbclient import NotebookClient
+
+import newsclaims as nc
+from newsclaims import widgets
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+sys.path.insert(0, str(HERE))
+from corpus import make_corpus  # noqa: E402
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def p95(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
+
+
+# (a) notebook cost -----------------------------------------------------------------------
+
+def run_notebook(path: Path) -> float:
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return time.perf_counter() - start
+
+
+def notebook_cost(runs: int) -> list[dict]:
+    baseline = HERE / "baseline.ipynb"
+    times: dict[Path, list[float]] = {p: [] for p in [baseline, *NOTEBOOKS]}
+    for _ in range(runs):
+        for path in times:  # alternate, so that the machine's state is shared fairly
+            times[path].append(run_notebook(path))
+    base = median(times[baseline])
+    return [{"notebook": p.name, "median_s": median(t), "ratio": median(t) / base, "baseline_s": base}
+            for p, t in times.items() if p != baseline]
+
+
+# (b) import cost -------------------------------------------------------------------------
+
+DEPENDENCIES = "import pandas, plotly.graph_objects, ipywidgets, networkx"
+
+
+def time_command(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return time.perf_counter() - start
+
+
+def import_cost(runs: int) -> dict:
+    ours, deps = [], []
+    for _ in range(runs):
+        ours.append(time_command("import newsclaims"))
+        deps.append(time_command(DEPENDENCIES))
+    return {"newsclaims_s": median(ours), "dependencies_s": median(deps), "ratio": median(ours) / median(deps)}
+
+
+# (c) widget response ---------------------------------------------------------------------
+
+def timed_changes(changes: list) -> list[float]:
+    out = []
+    for change in changes:
+        start = time.perf_counter()
+        change()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def _dropdowns(box: w.Widget) -> list[w.Dropdown]:
+    found = [box] if isinstance(box, w.Dropdown) else []
+    for child in getattr(box, "children", ()):
+        found += _dropdowns(child)
+    return found
+
+
+def widget_response() -> list[dict]:
+    art = nc.load_article()
+    results = []
+
+    def record(name: str, latencies: list[float]) -> None:
+        results.append({"explorer": name, "interactions": len(latencies),
+                        "median_ms": 1000 * median(latencies), "p95_ms": 1000 * p95(latencies)})
+
+    reader = widgets.reader(art)
+    picker = next(c for c in reader.children if isinstance(c, w.SelectMultiple))
+    ids = [v for _, v in picker.options]
+    record("reader: pick actors", timed_changes(
+        [lambda i=i: setattr(picker, "value", tuple(ids[i:i + 1 + i % 3])) for i in range(len(ids))]))
+    actor = widgets.actor_explorer(art)
+    [pick] = _dropdowns(actor)
+    record("actor explorer: pick an actor",
+           timed_changes([lambda v=v: setattr(pick, "value", v) for _, v in pick.options]))
+    statements = widgets.statement_explorer(art)
+    changes = []
+    for dropdown in _dropdowns(statements):
+        for _, value in list(dropdown.options)[1:] + [("any", None)]:
+            changes.append(lambda d=dropdown, v=value: setattr(d, "value", v))
+    record("statement explorer: set a filter", timed_changes(changes))
+    stances = widgets.stance_explorer(art)
+    buttons = [b for b in stances.children[0].children if isinstance(b, w.Button)]
+    record("stance explorer: click a square", timed_changes([b.click for b in buttons]))
+    who, topic = _dropdowns(stances)
+    record("stance explorer: pick actor or topic", timed_changes(
+        [lambda v=v: setattr(who, "value", v) for _, v in who.options]
+        + [lambda v=v: setattr(topic, "value", v) for _, v in topic.options]))
+    topics = widgets.topic_explorer(art)
+    [pick] = _dropdowns(topics)
+    record("topic explorer: pick a topic",
+           timed_changes([lambda v=v: setattr(pick, "value", v) for _, v in pick.options]))
+    return results
+
+
+# (d) loader scaling ----------------------------------------------------------------------
+
+def plain_reads(folder: Path) -> None:
+    """The same files, read plainly: pandas for each CSV, and each text file."""
+    for csv in folder.glob("*.csv"):
+        pd.read_csv(csv)
+    for text in (folder / "texts").glob("*.txt"):
+        text.read_text(encoding="utf-8")
+
+
+def loader_scaling(runs: int, sizes: tuple[int, ...] = (10, 100, 1000)) -> list[dict]:
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            folder = make_corpus(Path(tmp) / f"corpus{n}", n)
+            ours, plain = [], []
+            for _ in range(runs):
+                start = time.perf_counter()
+                nc.load_corpus(folder)
+                ours.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                plain_reads(folder)
+                plain.append(time.perf_counter() - start)
+            corpus = nc.load_corpus(folder)
+            start = time.perf_counter()
+            corpus.mentions  # noqa: B018  (found when first asked for)
+            mentions = time.perf_counter() - start
+            out.append({"copies": n, "statements": len(corpus.statements), "load_s": median(ours),
+                        "plain_s": median(plain), "ratio": median(ours) / median(plain), "mentions_s": mentions})
+    return out
+
+
+# (e) notebook sizes ----------------------------------------------------------------------
+
+def notebook_sizes() -> list[dict]:
+    return [{"notebook": p.name, "kB": p.stat().st_size / 1000} for p in NOTEBOOKS]
+
+
+# report -----------------------------------------------------------------------------------
+
+def table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
+    head = "| " + " | ".join(title for _, title, _ in columns) + " |"
+    rule = "|" + "|".join("---" for _ in columns) + "|"
+    body = ["| " + " | ".join(format(r[key], fmt) for key, _, fmt in columns) + " |" for r in rows]
+    return "\n".join([head, rule, *body])
+
+
+def verdict(ok: bool) -> str:
+    return "meets the target" if ok else "**misses the target**"
+
+
+def report(a: list[dict], b: dict, c: list[dict], d: list[dict], e: list[dict], runs: dict) -> str:
+    growth = [{"from": f"{x['copies']} → {y['copies']}", "data": y["copies"] / x["copies"],
+               "time": y["load_s"] / x["load_s"]} for x, y in zip(d, d[1:])]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {time.strftime('%Y-%m-%d')}: Python {platform.python_version()}, "
+        f"{platform.machine()}, pandas {pd.__version__}. Every figure is a median; the things compared were "
+        "measured side by side, alternating, in the same run.",
+        "",
+        f"## (a) Notebook cost (target ≤ 1.5): {verdict(all(r['ratio'] <= 1.5 for r in a))}",
+        "",
+        f"Each lesson executed top to bottom in a fresh `python3` kernel (nbclient, kernel start-up included), "
+        f"{runs['notebooks']} runs each, divided by `benchmarks/baseline.ipynb` (pandas, plotly.express and "
+        f"ipywidgets imported, one small figure, one widget) run the same way: {a[0]['baseline_s']:.2f} s.",
+        "",
+        table(a, [("notebook", "notebook", "s"), ("median_s", "seconds", ".2f"), ("ratio", "× baseline", ".2f")]),
+        "",
+        f"## (b) Import cost (target ≤ 1.2): {verdict(b['ratio'] <= 1.2)}",
+        "",
+        f"`python -c \"import newsclaims\"` against `python -c \"{DEPENDENCIES}\"`, {runs['imports']} runs each.",
+        "",
+        table([b], [("newsclaims_s", "import newsclaims (s)", ".2f"), ("dependencies_s", "dependencies alone (s)",
+                                                                         ".2f"), ("ratio", "ratio", ".2f")]),
+        "",
+        f"## (c) Widget response (target: median ≤ 50 ms): "
+        f"{verdict(all(r['median_ms'] <= 50 for r in c))}",
+        "",
+        "Every interaction of every explorer, driven headless: the time from setting a value (or clicking) to the "
+        "explorer's HTML being updated in the kernel.",
+        "",
+        table(c, [("explorer", "interaction", "s"), ("interactions", "n", "d"), ("median_ms", "median (ms)", ".1f"),
+                  ("p95_ms", "p95 (ms)", ".1f")]),
+        "",
+        f"## (d) Loader scaling (target ≤ 3×): {verdict(all(r['ratio'] <= 3 for r in d))}",
+        "",
+        f"Generated corpora of N copies of the article (`benchmarks/corpus.py`), {runs['loader']} runs each: "
+        "`nc.load_corpus` (every check in datapackage.json, every span against its text) against plain reads of "
+        "the same files (`pd.read_csv` for each CSV, `read_text` for each text). Mentions are found when first "
+        "asked for; that time is shown apart.",
+        "",
+        table(d, [("copies", "copies", "d"), ("statements", "statements", "d"), ("load_s", "validated load (s)",
+                  ".3f"), ("plain_s", "plain reads (s)", ".3f"), ("ratio", "ratio", ".1f"),
+                  ("mentions_s", "mentions, first use (s)", ".3f")]),
+        "",
+        f"### Loader growth (target: 10× data ≤ 12× time): {verdict(all(g['time'] <= 12 for g in growth))}",
+        "",
+        table(growth, [("from", "copies", "s"), ("data", "× data", ".0f"), ("time", "× time", ".1f")]),
+        "",
+        "## (e) Notebook sizes",
+        "",
+        table(e, [("notebook", "notebook", "s"), ("kB", "size (kB)", ".0f")]),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer runs, for a smoke test")
+    parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    args = parser.parse_args()
+    runs = {"notebooks": 2 if args.quick else 5, "imports": 3 if args.quick else 9, "loader": 3 if args.quick else 7}
+    a = notebook_cost(runs["notebooks"])
+    b = import_cost(runs["imports"])
+    c = widget_response()
+    d = loader_scaling(runs["loader"])
+    text = report(a, b, c, d, notebook_sizes(), runs)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
