@@ -22,7 +22,6 @@ from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL
 from .text import esc as _esc
 
 
-
 def use_json_renderer() -> None:
     """In a Jupyter kernel, make plotly's own JSON mimetype the default renderer.
 
