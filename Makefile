@@ -7,7 +7,7 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (containers often run as root)
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint notebooks clean
+.PHONY: lab test test-browser bench lint notebooks clean
 
 lab: $(READY)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -15,14 +15,23 @@ lab: $(READY)
 
 test: $(READY)
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check lib tests conftest.py
+	$(BIN)/ruff check lib tests benchmarks conftest.py
+
+# The lessons in a real browser: JupyterLab driven by Playwright with Debian's chromium.
+# Screenshots go to build/screenshots/.
+test-browser: $(READY)
+	$(BIN)/python -m pytest tests/browser -p no:nbval -o addopts="-p no:cacheprovider"
+
+# Benchmarks: writes benchmarks/RESULTS.md
+bench: $(READY)
+	$(BIN)/python benchmarks/run.py
 
 # Re-run every notebook in place, so that the committed outputs are fresh
 notebooks: $(READY)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
 
 lint: $(READY)
-	$(BIN)/ruff check lib tests conftest.py
+	$(BIN)/ruff check lib tests benchmarks conftest.py
 
 $(READY): requirements.txt pyproject.toml etc/lab-overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

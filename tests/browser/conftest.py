@@ -1,0 +1,107 @@
+"""JupyterLab in a real browser: Debian's chromium driven by Playwright.
+
+The lab serves a temporary copy of notebooks/, with its own settings and
+workspace folders, on a free localhost port with a token; nothing it runs or
+saves touches the repository's notebooks.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = ROOT / "build" / "screenshots"
+HOW = ("install Debian's chromium (apt-get install chromium, or set CHROMIUM to its path) "
+       "and run: make test-browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = None
+    if not Path(CHROMIUM).exists():
+        reason = f"browser tests skipped: {CHROMIUM} not found; {HOW}"
+    else:
+        try:
+            import playwright  # noqa: F401
+        except ImportError:
+            reason = f"browser tests skipped: the playwright package is missing; {HOW}"
+    if reason:
+        for item in items:
+            if "browser" in item.keywords or Path(str(item.fspath)).parent.name == "browser":
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    """A running JupyterLab: (base url, token, folder it serves)."""
+    work = tmp_path_factory.mktemp("lab")
+    served = work / "notebooks"
+    shutil.copytree(ROOT / "notebooks", served, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    env = dict(os.environ,
+               JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_DATA_DIR=str(work / "data"),
+               JUPYTERLAB_SETTINGS_DIR=str(work / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"))
+    port, token = free_port(), secrets.token_hex(16)
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
+               "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    log = (work / "lab.log").open("w")
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError(f"JupyterLab did not start; see {work / 'lab.log'}") from None
+                time.sleep(0.5)
+        yield base, token, served
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    # A tall viewport: JupyterLab scrolls inside its own panel, so the screenshot shows what fits.
+    context = browser.new_context(viewport={"width": 1400, "height": 4000})
+    page = context.new_page()
+    yield page
+    context.close()
