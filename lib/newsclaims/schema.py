@@ -218,6 +218,7 @@ def _slow_parse(text: str, shown: str) -> Parsed:
     """Parse with the csv module: every record, its first line and its field count."""
     records: list[list[str]] = []
     lines: list[int] = []
+    blanks: list[int] = []
     header: list[str] | None = None
     header_line = 1
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -226,6 +227,7 @@ def _slow_parse(text: str, shown: str) -> Parsed:
         for record in reader:
             first_line, last = last + 1, reader.line_num
             if not record:
+                blanks.append(first_line)
                 continue
             if header is None:
                 header, header_line = record, first_line
@@ -236,7 +238,11 @@ def _slow_parse(text: str, shown: str) -> Parsed:
         raise DataError(Problem(shown, last + 1, None, f"not valid CSV: {exc} (in the record that starts "
                                 f"on this line; the reader stopped at line {reader.line_num})")) from None
     if header is None:
-        raise DataError(Problem(shown, None, None, "file is empty: expected a header row"))
+        raise DataError(Problem(shown, 1, None, "file is empty: expected a header row"))
+    inside = [b for b in blanks if header_line < b < (lines[-1] if lines else 0)]
+    if inside:  # a row may have been lost there: say so rather than skip it
+        raise DataError([Problem(shown, b, None, "a blank line inside the table: delete it, or restore "
+                                                 "the row that was there") for b in inside])
     return header, header_line, records, lines, [len(r) for r in records]
 
 
@@ -278,8 +284,8 @@ def _fast_parse(raw: bytes) -> Parsed | None:
     counts = np.searchsorted(commas, ends) - np.searchsorted(commas, starts) + 1
     lines = np.searchsorted(newlines, starts) + 1
     keep = np.flatnonzero(~blank)
-    if not len(keep):
-        return None
+    if not len(keep) or np.any(blank[keep[0]:keep[-1]]):
+        return None  # empty, or a blank line inside the table
     head = keep[0]
     header_text = raw[starts[head]:ends[head]].decode("utf-8").rstrip("\r")
     header = next(csv.reader([header_text]))
