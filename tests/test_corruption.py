@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsclaims as nc
+
+from conftest import DATA
 
 TABLES = ["articles", "actors", "aliases", "topics", "statements", "positions", "events"]
 FRAMES = ["articles", "actors", "aliases", "topics", "statements", "positions", "events", "paragraphs"]
