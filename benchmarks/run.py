@@ -166,6 +166,49 @@ def loader_scaling(runs: int, sizes: tuple[int, ...] = (10, 100, 1000)) -> list[
     return out
 
 
+def loader_stages(copies: int = 1000, runs: int = 5) -> list[dict]:
+    """Where the validated load spends its time, by stage, for one corpus size."""
+    from newsclaims import data, schema
+
+    stages = {"read and check each CSV (pandas parse, types, enums, keys)": (schema, "read_table"),
+              "foreign keys": (schema, "foreign_key_problems"),
+              "read the texts, check their layout": (data, "_read_texts"),
+              "text rules: spans, paragraphs, cues, dates": (data, "_span_problems"),
+              "event rules": (data, "_event_problems")}
+    spent = {name: [] for name in stages}
+    originals = {name: getattr(module, attr) for name, (module, attr) in stages.items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = make_corpus(Path(tmp) / "corpus", copies)
+        nc.load_corpus(folder)
+        totals = []
+        for _ in range(runs):
+            this_run = {name: 0.0 for name in stages}
+
+            def timed(name, fn, this_run=this_run):
+                def wrapper(*args, **kwargs):
+                    start = time.perf_counter()
+                    try:
+                        return fn(*args, **kwargs)
+                    finally:
+                        this_run[name] += time.perf_counter() - start
+                return wrapper
+
+            for name, (module, attr) in stages.items():
+                setattr(module, attr, timed(name, originals[name]))
+            try:
+                start = time.perf_counter()
+                nc.load_corpus(folder)
+                totals.append(time.perf_counter() - start)
+            finally:
+                for name, (module, attr) in stages.items():
+                    setattr(module, attr, originals[name])
+            for name in stages:
+                spent[name].append(this_run[name])
+    rows = [{"stage": name, "s": median(times)} for name, times in spent.items()]
+    rows.append({"stage": "everything else (descriptor, frames)", "s": median(totals) - sum(r["s"] for r in rows)})
+    return rows
+
+
 # (e) notebook sizes ----------------------------------------------------------------------
 
 def notebook_sizes() -> list[dict]:
@@ -185,7 +228,8 @@ def verdict(ok: bool) -> str:
     return "meets the target" if ok else "**misses the target**"
 
 
-def report(a: list[dict], b: dict, c: list[dict], d: list[dict], e: list[dict], runs: dict) -> str:
+def report(a: list[dict], b: dict, c: list[dict], d: list[dict], e: list[dict], runs: dict,
+           stages: list[dict]) -> str:
     growth = [{"from": f"{x['copies']} → {y['copies']}", "data": y["copies"] / x["copies"],
                "time": y["load_s"] / x["load_s"]} for x, y in zip(d, d[1:])]
     lines = [
@@ -230,6 +274,10 @@ def report(a: list[dict], b: dict, c: list[dict], d: list[dict], e: list[dict], 
                   ".3f"), ("plain_s", "plain reads (s)", ".3f"), ("ratio", "ratio", ".1f"),
                   ("mentions_s", "mentions, first use (s)", ".3f")]),
         "",
+        f"Where the time goes for {d[-1]['copies']} copies (median of {runs['loader']} loads):",
+        "",
+        table(stages, [("stage", "stage", "s"), ("s", "seconds", ".3f")]),
+        "",
         f"### Loader growth (target: 10× data ≤ 12× time): {verdict(all(g['time'] <= 12 for g in growth))}",
         "",
         table(growth, [("from", "copies", "s"), ("data", "× data", ".0f"), ("time", "× time", ".1f")]),
@@ -252,7 +300,11 @@ def main() -> None:
     b = import_cost(runs["imports"])
     c = widget_response()
     d = loader_scaling(runs["loader"])
-    text = report(a, b, c, d, notebook_sizes(), runs)
+    stages = loader_stages(d[-1]["copies"], runs["loader"])
+    text = report(a, b, c, d, notebook_sizes(), runs, stages)
+    notes = HERE / "NOTES.md"
+    if notes.exists():
+        text += "\n" + notes.read_text(encoding="utf-8")
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
 

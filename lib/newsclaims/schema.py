@@ -171,7 +171,7 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
     path = data_dir / resource["path"]
     shown = display_path(path)
     raw_bytes = read_bytes(path)
-    text = decode(raw_bytes, path)
+    text = decode(raw_bytes, path)  # not UTF-8 is the first thing to report
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
     parsed = _fast_parse(raw_bytes) or _slow_parse(text, shown)
@@ -197,9 +197,10 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
     if problems:
         raise DataError(problems)
     if records is None:  # the fast scan found the file clean: let pandas read the values
-        records = pd.read_csv(io.BytesIO(raw_bytes), encoding="utf-8-sig", dtype=str, keep_default_na=False,
-                              na_filter=False, skip_blank_lines=True)
-        if len(records) != len(lines):  # pandas and the scan disagree: trust the csv module
+        records = pd.read_csv(path, encoding="utf-8", dtype=str, keep_default_na=False, na_filter=False,
+                              skip_blank_lines=True)
+        if list(records.columns) != header or len(records) != len(lines):
+            # pandas and the scan disagree: trust the csv module
             header, header_line, records, lines, counts = _slow_parse(text, shown)
     raw = pd.DataFrame(records, columns=header, dtype=object) if isinstance(records, list) else records
     raw = raw[names] if len(raw) else pd.DataFrame({n: pd.Series([], dtype=object) for n in names})
@@ -349,7 +350,7 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
         if kind == "integer":
             good = _fullmatch(values, present, _INTEGER.pattern)
             flag(present & ~good, "{value!r} is not an integer")
-            numbers = pd.to_numeric(np.where(good, values, "0")).astype(np.int64)
+            numbers = np.fromiter(map(int, np.where(good, values, "0")), dtype=np.int64, count=len(values))
             if "minimum" in cons:
                 low = good & (numbers < cons["minimum"])
                 flag(low, f"{{value}} is below the minimum {cons['minimum']}")

@@ -47,9 +47,10 @@ def _stances(art: Article) -> dict[str, str]:
     return {k: "; ".join(v) for k, v in out.items()}
 
 
-def statement_marks(art: Article, statements: pd.DataFrame) -> list[dict]:
+def statement_marks(art: Article, statements: pd.DataFrame, stances: dict[str, str] | None = None) -> list[dict]:
     """Highlight marks for statements: background by form, coded fields on hover."""
-    names, stances = an.names(art), _stances(art)
+    names = an.names(art)
+    stances = _stances(art) if stances is None else stances
     return [{"start": r["start"], "end": r["end"], "layer": 0,
              "style": f"background:{FORM_TINT[r['form']]};border-radius:3px",
              "title": statement_tooltip(r, names, stances.get(r["statement_id"], "")),
@@ -105,15 +106,19 @@ def reader(art: Article, actor_ids: tuple[str, ...] = ()) -> w.VBox:
 
 # --- Actor explorer -------------------------------------------------------------------------
 
-def statement_in_context_html(art: Article, statement: pd.Series | dict, note: str = "") -> str:
-    """A statement's paragraph with its span highlighted, under a one-line header."""
+def statement_in_context_html(art: Article, statement: pd.Series | dict, note: str = "",
+                              stances: dict[str, str] | None = None) -> str:
+    """A statement's paragraph with its span highlighted, under a one-line header.
+
+    ``stances`` (from ``_stances``) saves working them out again for each statement.
+    """
     s = dict(statement)
     names = an.names(art)
     cue = f", cue “{esc(s['cue'])}”" if isinstance(s.get("cue"), str) else ""
     via = f", via {esc(names.get(s['via'], s['via']))}" if isinstance(s.get("via"), str) else ""
     head = (f'<div style="{MUTED}"><b>{esc(names.get(s["actor_id"], s["actor_id"]))}</b> · '
             f'<span style="color:{FORM[s["form"]]};font-weight:600">{esc(s["form"])}</span>{cue}{via}</div>')
-    marks = statement_marks(art, pd.DataFrame([s]))
+    marks = statement_marks(art, pd.DataFrame([s]), stances)
     extra = f'<div style="{MUTED}">{esc(note)}</div>' if note else ""
     return (f'<div style="margin:0.6em 0 1em 0" data-statement="{esc(s["statement_id"])}">{head}'
             f'{paragraph_html(art, int(s["paragraph"]), marks)}{extra}</div>')
@@ -134,14 +139,16 @@ def actor_card_html(art: Article, actor_id: str) -> str:
     said = art.statements[art.statements["actor_id"] == actor_id]
     held = art.positions[(art.positions["holder_id"] == actor_id)
                          & ~art.positions["statement_id"].isin(said["statement_id"])]
-    parts = [statement_in_context_html(art, r) for _, r in said.iterrows()]
+    stances = _stances(art)
+    parts = [statement_in_context_html(art, r, stances=stances) for _, r in said.iterrows()]
     if len(held):
         statements = art.statements.set_index("statement_id")
         labels = dict(zip(art.topics["topic_id"], art.topics["label"]))
         parts.append(f"<p><b>{len(held)} stances others report for {esc(actor['name'])}:</b></p>")
         for r in held.itertuples():
             parts.append(f"<div>{_stance_html(str(r.stance), bool(r.hedged))} on {esc(labels[r.topic_id])}</div>")
-            parts.append(statement_in_context_html(art, _statement(statements, r.statement_id), note=f"Why: {r.note}"))
+            parts.append(statement_in_context_html(art, _statement(statements, r.statement_id),
+                                                   note=f"Why: {r.note}", stances=stances))
     body = "".join(parts) or "<p><i>No statements: the article talks about this actor, not with them.</i></p>"
     return (f'<div style="{BOX}"><h3 style="margin:0.3em 0">{esc(actor["name"])}</h3>'
             f"<table>{table}</table>{body}{credit_html(art)}</div>")
@@ -183,7 +190,8 @@ def statements_html(art: Article, actor: str | None = None, form: str | None = N
     """Every matching statement in its paragraph, with the span highlighted."""
     chosen = select_statements(art, actor, form, topic, setting)
     head = f"<p><b>{len(chosen)}</b> of {len(art.statements)} statements match.</p>"
-    body = "".join(statement_in_context_html(art, r) for _, r in chosen.iterrows())
+    stances = _stances(art)
+    body = "".join(statement_in_context_html(art, r, stances=stances) for _, r in chosen.iterrows())
     return f'<div style="{BOX}">{head}{legend_html()}{body}{credit_html(art)}</div>'
 
 
@@ -232,12 +240,13 @@ def evidence_html(art: Article, who: str, topic_id: str, level: an.Level = "side
     if not len(cell):
         return f'<div style="{BOX}">{head}<p><i>No coded statement: the article does not say.</i></p></div>'
     statements = art.statements.set_index("statement_id")
+    stances = _stances(art)
     parts = []
     for r in cell.itertuples():
         stance = _stance_html(str(r.stance), bool(r.hedged))
         holder = "" if r.holder_id == who else f" (held by {esc(names[r.holder_id])})"
         parts.append(f"<div>{stance}{holder}</div>" + statement_in_context_html(
-            art, _statement(statements, r.statement_id), note=f"Why: {r.note}"))
+            art, _statement(statements, r.statement_id), note=f"Why: {r.note}", stances=stances))
     return f'<div style="{BOX}">{head}{"".join(parts)}{credit_html(art)}</div>'
 
 
@@ -256,23 +265,33 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
     cells += [w.HTML(f'<div style="writing-mode:vertical-rl;transform:rotate(180deg);height:13em;'
                      f'white-space:nowrap;font-size:85%">{esc(topics[t])}</div>') for t in topic_ids]
     buttons: dict[tuple[str, str], w.Button] = {}
+    # widgets of one look share one Layout and one ButtonStyle: fewer widgets for the browser to build
+    looks: dict[tuple[str, bool], tuple[w.Layout, w.ButtonStyle]] = {}
+
+    def look(stance: str, hedged: bool) -> tuple[w.Layout, w.ButtonStyle]:
+        if (stance, hedged) not in looks:
+            colour = STANCE.get(stance)
+            layout = w.Layout(width="2.6em", height="2.2em", padding="0",
+                              border=f"3px solid {colour}" if colour else "")
+            style = w.ButtonStyle(button_color=("white" if hedged else colour) if colour else "#f4f4f4",
+                                  text_color=(colour if hedged else "white") if colour else "black",
+                                  font_weight="bold")
+            looks[(stance, hedged)] = (layout, style)
+        return looks[(stance, hedged)]
+
     for who in who_ids:
         cells.append(w.HTML(f'<div style="text-align:right;padding-right:0.5em">{esc(names[who])}</div>'))
         for t in topic_ids:
             if (who, t) in matrix.index:
                 cell = matrix.loc[(who, t)]
                 stance, hedged = str(cell["stance"]), bool(cell["hedged"])
-                button = w.Button(description=STANCE_SYMBOL[stance],
-                                  tooltip=f"{names[who]} on {topics[t]}: {stance}{' (hedged)' if hedged else ''}",
-                                  layout=w.Layout(width="2.6em", height="2.2em", padding="0",
-                                                  border=f"3px solid {STANCE[stance]}"))
-                button.style.button_color = "white" if hedged else STANCE[stance]
-                button.style.text_color = STANCE[stance] if hedged else "white"
-                button.style.font_weight = "bold"
+                layout, style = look(stance, hedged)
+                button = w.Button(description=STANCE_SYMBOL[stance], layout=layout, style=style,
+                                  tooltip=f"{names[who]} on {topics[t]}: {stance}{' (hedged)' if hedged else ''}")
             else:
+                layout, style = look("", False)
                 button = w.Button(description="·", tooltip=f"{names[who]} on {topics[t]}: not in the article",
-                                  layout=w.Layout(width="2.6em", height="2.2em", padding="0"))
-                button.style.button_color = "#f4f4f4"
+                                  layout=layout, style=style)
             buttons[(who, t)] = button
             cells.append(button)
     grid = w.GridBox(cells, layout=w.Layout(grid_template_columns=f"12em repeat({len(topic_ids)}, 2.8em)",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SCREENSHOTS
+from .conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
