@@ -84,6 +84,7 @@ def doctored_data(tmp_path_factory):
     return doctored_folder(tmp_path_factory.mktemp("doctored") / "data")
 
 
+@pytest.mark.filterwarnings("ignore:Your element with mimetype:UserWarning")  # plotly JSON has no HTML form
 @pytest.mark.parametrize("name", ["00_start_here.ipynb", "01_the_article.ipynb", "04_positions.ipynb"])
 def test_lessons_run_on_a_chosen_copy_and_export_safe_html(doctored_data, tmp_path, monkeypatch, name):
     from nbconvert import HTMLExporter
