@@ -6,24 +6,11 @@ actors, aliases and topics are shared, as they would be in a real corpus.
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
 from newsclaims.data import data_dir as package_data
-
-
-def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+from newsclaims.data import read_rows, write_rows
 
 
 def make_corpus(target: Path, copies: int, source: Path | None = None) -> Path:
@@ -33,7 +20,7 @@ def make_corpus(target: Path, copies: int, source: Path | None = None) -> Path:
     (target / "texts").mkdir(exist_ok=True)
     for name in ("datapackage.json", "actors.csv", "aliases.csv", "topics.csv"):
         shutil.copy(source / name, target / name)
-    tables = {name: _rows(source / f"{name}.csv") for name in ("articles", "statements", "positions", "events")}
+    tables = {name: read_rows(source / f"{name}.csv") for name in ("articles", "statements", "positions", "events")}
     out: dict[str, list[dict[str, str]]] = {name: [] for name in tables}
     for i in range(copies):
         tag = f"c{i:05d}"
@@ -49,5 +36,5 @@ def make_corpus(target: Path, copies: int, source: Path | None = None) -> Path:
         for e in tables["events"][1]:
             out["events"].append(e | {"event_id": f"{e['event_id']}_{tag}", "article_id": f"{e['article_id']}_{tag}"})
     for name, (header, _) in tables.items():
-        _write(target / f"{name}.csv", header, out[name])
+        write_rows(target / f"{name}.csv", header, out[name])
     return target

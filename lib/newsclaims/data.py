@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from dataclasses import dataclass, fields
@@ -181,6 +182,21 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     return Corpus(articles=frames["articles"], texts=texts, paragraphs=paragraphs, actors=frames["actors"],
                   aliases=frames["aliases"], topics=frames["topics"], statements=frames["statements"],
                   positions=frames["positions"], events=frames["events"])
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """A CSV file's header and rows, as plain strings, for editing data files."""
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    """Write rows as CSV the way the data files are written: UTF-8, LF line endings."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
