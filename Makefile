@@ -28,7 +28,7 @@ bench: $(READY)
 
 # Re-run every notebook in place, so that the committed outputs are fresh
 notebooks: $(READY)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	NEWSCLAIMS_WORK=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
 
 lint: $(READY)
 	$(BIN)/ruff check lib tests benchmarks conftest.py

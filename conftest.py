@@ -1,5 +1,11 @@
 """pytest set-up shared by the tests and the notebooks (nbval)."""
 
+import os
+import tempfile
+
+# Student work made while the notebooks run under test goes to a fresh folder, not work/.
+os.environ.setdefault("NEWSCLAIMS_WORK", tempfile.mkdtemp(prefix="newsclaims-work-"))
+
 # Plotly figures and widget views carry ids that change on every run: compare the
 # text outputs strictly and skip these; the figures and widgets are tested as objects.
 VOLATILE_MIMETYPES = (

@@ -69,6 +69,13 @@ def explore(page, name: str) -> None:
         area = output_with(page, "of 37 statements match")
         area.locator("select").nth(1).select_option(label="direct")  # Form
         page.wait_for_selector("text=12 of 37 statements match")
+    elif name.startswith("05_"):
+        area = output_with(page, "Statement 1 of 37")
+        for i, label in enumerate(["Zhang Jun", "partial", "Peaceful resolution", "support"]):
+            area.locator("select").nth(i).select_option(label=label)
+        area.locator("button", has_text="Save and next").click()
+        page.wait_for_selector("text=Statement 2 of 37")
+        page.wait_for_selector("text=1 of 37 answered")
     elif name.startswith("04_"):
         page.locator("button[title='United States on Taking a side: support']").click()
         page.wait_for_selector("text=United States on Taking a side: Should every country take a side in the crisis?")

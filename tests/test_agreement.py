@@ -1,0 +1,146 @@
+"""Agreement statistics against published worked examples, and a student's coding driven headless."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import newsclaims as nc
+from newsclaims import coding
+from newsclaims import reliability as ag
+
+from conftest import DATA
+
+
+def pairs(yy: int, yn: int, ny: int, nn: int) -> tuple[list[str], list[str]]:
+    """Two coders' yes/no answers from a 2×2 table (rows coder A, columns coder B)."""
+    a = ["yes"] * (yy + yn) + ["no"] * (ny + nn)
+    b = ["yes"] * yy + ["no"] * yn + ["yes"] * ny + ["no"] * nn
+    return a, b
+
+
+@pytest.mark.parametrize("table, kappa", [
+    # Wikipedia, "Cohen's kappa", worked example: 50 grant proposals, p_o = 0.7, p_e = 0.5
+    ((20, 5, 10, 15), 0.4),
+    # Wikipedia, "Cohen's kappa", same percentages but different numbers: the two tables of 100
+    ((45, 15, 25, 15), 0.1304),
+    ((25, 35, 5, 35), 0.2593),
+])
+def test_cohen_kappa_published_examples(table, kappa):
+    assert ag.cohen_kappa(*pairs(*table)) == pytest.approx(kappa, abs=1e-4)
+
+
+def test_cohen_kappa_edges():
+    assert ag.cohen_kappa(["a", "a"], ["a", "a"]) == 1.0
+    with pytest.raises(ValueError):
+        ag.cohen_kappa(["a"], ["a", "b"])
+
+
+def test_krippendorff_published_examples():
+    nan = np.nan
+    # Wikipedia, "Krippendorff's alpha", a computational example: 3 coders, 15 units, nominal alpha 0.691
+    wiki = {"A": [nan, nan, nan, nan, nan, 3, 4, 1, 2, 1, 1, 3, 3, nan, 3],
+            "B": [1, nan, 2, 1, 3, 3, 4, 3, nan, nan, nan, nan, nan, nan, nan],
+            "C": [nan, nan, 2, 1, 3, 4, 4, nan, 2, 1, 1, 3, 3, nan, 4]}
+    # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers, nominal 0.743
+    paper = {"A": [1, 2, 3, 3, 2, 1, 4, 1, 2, nan, nan, nan],
+             "B": [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, nan, 3],
+             "C": [nan, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, nan],
+             "D": [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, nan]}
+    for data, alpha in ((wiki, 0.691), (paper, 0.743)):
+        codings = {coder: pd.DataFrame({"statement_id": [f"u{i}" for i, v in enumerate(values) if not math.isnan(v)],
+                                        "form": [str(int(v)) for v in values if not math.isnan(v)]})
+                   for coder, values in data.items()}
+        result = ag.class_agreement(codings, fields=("form",)).iloc[0]
+        assert result["alpha"] == pytest.approx(alpha, abs=1e-3)
+        assert result["coders"] == len(data)
+
+
+@pytest.fixture(scope="module")
+def art():
+    return nc.load_article()
+
+
+def test_reference_coding_has_a_row_per_position(art):
+    ref = ag.reference_coding(art)
+    # 40 positions and 5 statements with none (s18, s21, s22, s29, s30), less 4 rows that two holders share
+    assert len(ref) == 41
+    s02 = ref[ref["statement_id"] == "cnn22_s02"].iloc[0]
+    assert (s02["topic_id"], s02["stance"]) == ("condemn_russia", "neutral")
+    assert ref.loc[ref["statement_id"] == "cnn22_s30", ["topic_id", "stance"]].values.tolist() == [["none", "none"]]
+
+
+def test_any_coded_topic_of_a_statement_matches(art):
+    ref = ag.reference_coding(art)
+    # s05 touches peaceful_means, un_charter and take_sides; choosing un_charter agrees
+    student = pd.DataFrame([{"statement_id": "cnn22_s05", "actor_id": "zhang_jun", "form": "direct",
+                             "topic_id": "un_charter", "stance": "support"}])
+    result = ag.agreement(student, ref).set_index("field")["agreement"]
+    assert result.to_dict() == {"actor_id": 100.0, "form": 100.0, "topic_id": 100.0, "stance": 100.0}
+
+
+def test_agreement_counts_by_hand(art):
+    ref = ag.reference_coding(art).drop_duplicates("statement_id").head(10).reset_index(drop=True)
+    student = ref.copy()
+    student.loc[[0, 1], "form"] = "direct"  # two of ten wrong
+    result = ag.agreement(student, ref).set_index("field")
+    assert result.loc["form", "n"] == 10 and result.loc["form", "agreement"] == 80.0
+    assert result.loc["actor_id", "kappa"] == 1.0
+    assert result.loc["form", "kappa"] == pytest.approx(ag.cohen_kappa(student["form"], ref["form"]))
+
+
+def test_coding_widget_saves_each_answer_and_resumes(art, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCLAIMS_WORK", str(tmp_path))
+    store = coding.CodingStore("Ana Lee", art.article_id)
+    box = coding.coding_widget(art, store)
+    answers = [("zhang_jun", "partial", "peaceful_means", "support"),
+               ("zhang_jun", "paraphrase", "condemn_russia", "oppose"),  # the reference says neutral
+               ("china", "paraphrase", "peaceful_means", "support")]     # the reference says zhang_jun
+    for answer in answers:
+        for dropdown, value in zip(box.ask.values(), answer):
+            dropdown.value = value
+        box.save()
+    path = tmp_path / f"Ana_Lee_{art.article_id}.csv"
+    saved = pd.read_csv(path, dtype=str)
+    assert saved["statement_id"].tolist() == ["cnn22_s01", "cnn22_s02", "cnn22_s03"]
+    assert saved["stance"].tolist() == ["support", "oppose", "support"]
+    # a new kernel: the widget starts at the first unanswered statement
+    again = coding.coding_widget(art, coding.CodingStore("Ana Lee", art.article_id))
+    assert "Statement 4 of 37" in again.children[0].value
+    # the numbers
+    result = nc.agreement(saved, nc.reference_coding(art)).set_index("field")
+    assert result.loc["actor_id", "agreement"] == pytest.approx(200 / 3)
+    assert result.loc["stance", "agreement"] == pytest.approx(200 / 3)
+    assert result.loc["form", "agreement"] == 100.0
+    diffs = coding.differences(art, coding.CodingStore("Ana Lee", art.article_id))
+    assert diffs[["statement_id", "field", "yours", "reference"]].values.tolist() == [
+        ["cnn22_s02", "stance", "oppose", "neutral"], ["cnn22_s03", "actor_id", "china", "zhang_jun"]]
+    assert "stopped short of condemning" in diffs.iloc[0]["note"].lower()
+
+
+def test_unfinished_answer_is_not_saved(art, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCLAIMS_WORK", str(tmp_path))
+    box = coding.coding_widget(art, coding.CodingStore("b", art.article_id))
+    box.ask["actor_id"].value = "zhang_jun"
+    box.save()
+    assert not list(tmp_path.glob("*.csv"))
+    assert "Choose form, topic, stance first" in box.children[-1].value
+
+
+def test_student_work_never_goes_into_data(monkeypatch):
+    monkeypatch.setenv("NEWSCLAIMS_WORK", str(DATA / "work"))
+    with pytest.raises(ValueError, match="must not be saved in the data folder"):
+        coding.work_dir()
+    assert not (DATA / "work").exists()
+
+
+def test_confusion_chart(art):
+    ref = ag.reference_coding(art).drop_duplicates("statement_id").head(6).reset_index(drop=True)
+    student = ref.copy()
+    student.loc[0, "form"] = "direct"
+    fig = nc.confusion_chart(student, ref, "form")
+    assert "5 of 6" in fig.layout.title.text
+    assert "cnn22_s01" in str(fig.data[0].customdata)
