@@ -7,7 +7,7 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (containers often run as root)
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-browser bench lint notebooks clean
+.PHONY: lab test test-browser bench handouts lint notebooks clean
 
 lab: $(READY)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -21,6 +21,10 @@ test: $(READY)
 # Screenshots go to build/screenshots/.
 test-browser: $(READY)
 	$(BIN)/python -m pytest tests/browser -p no:nbval -o addopts="-p no:cacheprovider"
+
+# Every lesson as a standalone HTML page, charts included, for use without a network
+handouts: $(READY)
+	NEWSCLAIMS_WORK=$$(mktemp -d) $(BIN)/python -m newsclaims handouts build/handouts
 
 # Benchmarks: writes benchmarks/RESULTS.md
 bench: $(READY)

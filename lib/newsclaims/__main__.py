@@ -33,9 +33,19 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check a data folder against datapackage.json")
     check.add_argument("data_dir", nargs="?", default=None,
                        help="the data folder (default: $NEWSCLAIMS_DATA or the package's data/)")
+    handouts = commands.add_parser("handouts", help="write every lesson as a standalone HTML page")
+    handouts.add_argument("out_dir", nargs="?", default="build/handouts", help="where to write (build/handouts)")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.data_dir)
+    if args.command == "handouts":
+        from pathlib import Path
+
+        from .handouts import make_handouts
+
+        for path in make_handouts(Path(args.out_dir)):
+            print(path)
+        return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -22,6 +22,7 @@ from .data import Article, data_dir, read_rows, write_rows
 from .palette import FORM
 from .reliability import FIELDS, NONE
 from .text import esc, highlight
+from .widgets import Explorer
 
 WORK_ENV = "NEWSCLAIMS_WORK"
 COLUMNS = ["statement_id", *FIELDS, "answered_at"]
@@ -167,7 +168,7 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
     save.on_click(on_save)
     back.on_click(on_back)
     show()
-    box = w.VBox([view, w.HBox([ask["actor_id"], ask["form"]]), w.HBox([ask["topic_id"], ask["stance"]]),
+    box = Explorer([view, w.HBox([ask["actor_id"], ask["form"]]), w.HBox([ask["topic_id"], ask["stance"]]),
                   w.HBox([back, save]), status])
     box.save, box.back, box.ask = on_save, on_back, ask  # for tests and scripts
     return box

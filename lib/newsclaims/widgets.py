@@ -5,6 +5,8 @@ sets the value of an HTML widget from the kernel side.
 
 from __future__ import annotations
 
+import os
+
 import ipywidgets as w
 import pandas as pd
 
@@ -12,6 +14,64 @@ from . import analysis as an
 from .data import Article
 from .palette import FORM, FORM_TINT, STANCE, STANCE_SYMBOL
 from .text import esc, highlight, statement_tooltip
+
+HANDOUT_ENV = "NEWSCLAIMS_HANDOUT"
+
+
+class Explorer(w.VBox):
+    """A box of widgets that, in a handout, also offers its current view as static HTML.
+
+    In JupyterLab the live widget shows. When $NEWSCLAIMS_HANDOUT is set (``python -m
+    newsclaims handouts``), the display also carries text/html: the explorer as it
+    stands, so that a page exported without a kernel still reads well.
+    """
+
+    def static_html(self) -> str:
+        parts = []
+
+        def walk(widget: w.Widget) -> None:
+            if isinstance(widget, w.HTML):
+                parts.append(widget.value)
+            elif isinstance(widget, (w.Dropdown, w.SelectMultiple)):
+                value = widget.label if isinstance(widget, w.Dropdown) else ", ".join(widget.label)
+                parts.append(f"<p><b>{esc(widget.description)}:</b> {esc(value)}</p>")
+            elif isinstance(widget, w.GridBox):
+                parts.append(_grid_html(widget))
+                return
+            for child in getattr(widget, "children", ()):
+                walk(child)
+
+        walk(self)
+        note = '<p style="color:#666;font-size:90%"><i>A snapshot of an interactive explorer.</i></p>'
+        return note + "".join(parts)
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if os.environ.get(HANDOUT_ENV) and isinstance(bundle, dict):
+            bundle["text/html"] = self.static_html()
+        return bundle
+
+
+def _grid_html(grid: w.GridBox) -> str:
+    """A stance grid as a plain HTML table."""
+    cells = list(grid.children)
+    width = 1 + sum(1 for c in cells[1:] if isinstance(c, w.HTML) and "writing-mode" in c.value)
+    rows = [cells[i:i + width] for i in range(0, len(cells), width)]
+    html = []
+    for row in rows:
+        tds = []
+        for cell in row:
+            if isinstance(cell, w.Button):
+                colour = cell.style.button_color
+                text = cell.style.text_color or "black"
+                tds.append(f'<td title="{esc(cell.tooltip)}" style="background:{esc(colour)};color:{esc(text)};'
+                           f'border:2px solid {esc(cell.layout.border.split()[-1] if cell.layout.border else "#ddd")};'
+                           f'text-align:center;width:2.4em">{esc(cell.description)}</td>')
+            else:
+                tds.append(f"<td>{cell.value}</td>")
+        html.append("<tr>" + "".join(tds) + "</tr>")
+    return '<table style="border-collapse:separate;border-spacing:2px">' + "".join(html) + "</table>"
+
 
 MENTION_STYLE = "border-bottom:2px solid #0072B2;font-weight:600"
 BOX = "font-family:Georgia,serif;line-height:1.6;max-width:52em"
@@ -101,7 +161,7 @@ def reader(art: Article, actor_ids: tuple[str, ...] = ()) -> w.VBox:
                               layout=w.Layout(width="24em"))
     view = w.HTML(reader_html(art, actor_ids))
     picker.observe(lambda change: setattr(view, "value", reader_html(art, change["new"])), names="value")
-    return w.VBox([w.HTML(f'<i style="{MUTED}">Ctrl- or Cmd-click to pick several.</i>'), picker, view])
+    return Explorer([w.HTML(f'<i style="{MUTED}">Ctrl- or Cmd-click to pick several.</i>'), picker, view])
 
 
 # --- Actor explorer -------------------------------------------------------------------------
@@ -164,7 +224,7 @@ def actor_explorer(art: Article, actor_id: str | None = None) -> w.VBox:
     pick = w.Dropdown(options=options, value=first, description="Actor", layout=w.Layout(width="36em"))
     view = w.HTML(actor_card_html(art, first))
     pick.observe(lambda change: setattr(view, "value", actor_card_html(art, change["new"])), names="value")
-    return w.VBox([pick, view])
+    return Explorer([pick, view])
 
 
 # --- Statement explorer ---------------------------------------------------------------------
@@ -215,7 +275,7 @@ def statement_explorer(art: Article) -> w.VBox:
 
     for d in filters.values():
         d.observe(update, names="value")
-    return w.VBox([w.HBox(list(filters.values())[:2]), w.HBox(list(filters.values())[2:]), view])
+    return Explorer([w.HBox(list(filters.values())[:2]), w.HBox(list(filters.values())[2:]), view])
 
 
 # --- Positions ------------------------------------------------------------------------------
@@ -331,7 +391,7 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
         button.on_click(lambda _button, key=key: select(key))
     key = (f'<p style="{MUTED}">✓ support, ✗ oppose, ○ neutral, ± mixed; outlined squares are hedged. '
            "Click a square, or choose below, to read the evidence.</p>")
-    return w.VBox([grid, w.HTML(key), w.HBox([who, topic]), view])
+    return Explorer([grid, w.HTML(key), w.HBox([who, topic]), view])
 
 
 def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
@@ -365,4 +425,4 @@ def topic_explorer(art: Article, topic_id: str | None = None, level: an.Level = 
     pick = w.Dropdown(options=options, value=first, description="Topic", layout=w.Layout(width="30em"))
     view = w.HTML(topic_html(art, first, level))
     pick.observe(lambda change: setattr(view, "value", topic_html(art, change["new"], level)), names="value")
-    return w.VBox([pick, view])
+    return Explorer([pick, view])
