@@ -7,11 +7,16 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (containers often run as root)
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-browser bench handouts lint notebooks clean
+.PHONY: lab app test test-browser bench handouts lint notebooks clean
 
 lab: $(READY)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb $(ROOT_ARGS) $(LAB_ARGS)
+
+# The explorers on one page, with no code to see: Voila, on this machine only (127.0.0.1)
+APP_PORT ?= 8866
+app: $(READY)
+	$(BIN)/voila app/explorer.ipynb --Voila.ip=127.0.0.1 --port=$(APP_PORT) $(APP_ARGS)
 
 test: $(READY)
 	$(BIN)/python -m pytest
