@@ -144,3 +144,32 @@ def test_confusion_chart(art):
     fig = nc.confusion_chart(student, ref, "form")
     assert "5 of 6" in fig.layout.title.text
     assert "cnn22_s01" in str(fig.data[0].customdata)
+
+
+def test_harder_mode_marks_are_saved_and_compared(art, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCLAIMS_WORK", str(tmp_path))
+    box = coding.marking_widget(art, coding.MarkStore("Ana", art.article_id))
+    box.paragraph.value = 3
+    box.words.value = "Beijing welcomed and encouraged every effort for a diplomatic solution"  # s03, exactly
+    box.mark()
+    box.words.value = "China's UN Ambassador Zhang Jun"  # not a statement
+    box.mark()
+    box.words.value = "words that are not there"
+    box.mark()
+    assert "not in this paragraph" in box.children[-1].value
+    saved = pd.read_csv(tmp_path / f"Ana_{art.article_id}_marks.csv")
+    assert saved["text"].tolist() == ["Beijing welcomed and encouraged every effort for a diplomatic solution",
+                                      "China's UN Ambassador Zhang Jun"]
+    box.check()
+    assert "You found 1 of 2 statements here." in box.children[-1].value
+    table = coding.compare_marks(art, coding.MarkStore("Ana", art.article_id).marks(), [3])
+    assert table["result"].tolist() == ["found", "missed", "not a statement in the reference"]
+    assert table["statement_id"].tolist()[:2] == ["cnn22_s03", "cnn22_s04"]
+    box.undo()
+    assert len(coding.MarkStore("Ana", art.article_id).marks()) == 1
+
+
+def test_overlap():
+    assert coding.overlap((0, 10), (0, 10)) == 1.0
+    assert coding.overlap((0, 10), (5, 15)) == pytest.approx(5 / 15)
+    assert coding.overlap((0, 4), (6, 9)) == 0.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -195,3 +196,151 @@ def differences(art: Article, store: CodingStore) -> pd.DataFrame:
                              "quote": st.at[s.statement_id, "quote"], "note": "" if pd.isna(note) else note})
     return pd.DataFrame(rows, columns=["statement_id", "field", "yours", "reference", "quote", "note"])
 
+
+
+# --- Harder mode: find the statements yourself -----------------------------------------------
+
+MARK_COLUMNS = ["paragraph", "start", "end", "text", "marked_at"]
+
+
+class MarkStore:
+    """The spans a student marked as statements, in ``work/<student>_<article_id>_marks.csv``.
+
+    Saved like :class:`CodingStore`: each mark is written to disk at once.
+    """
+
+    def __init__(self, student: str, article_id: str, folder: Path | None = None):
+        name = re.sub(r"[^\w-]+", "_", student.strip()) or "student"
+        self.path = (folder or work_dir()) / f"{name}_{article_id}_marks.csv"
+        self._rows: list[dict[str, str]] = []
+        if self.path.exists():
+            header, rows = read_rows(self.path)
+            if set(MARK_COLUMNS) - set(header):
+                raise ValueError(f"{self.path}: not a marks file")
+            self._rows = [{c: r[c] for c in MARK_COLUMNS} for r in rows]
+
+    def _write(self) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        os.close(fd)
+        try:
+            write_rows(Path(tmp), MARK_COLUMNS, self._rows)
+            os.replace(tmp, self.path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    def add(self, paragraph: int, start: int, end: int, text: str) -> None:
+        self._rows.append({"paragraph": str(paragraph), "start": str(start), "end": str(end), "text": text,
+                           "marked_at": datetime.now(UTC).isoformat(timespec="seconds")})
+        self._write()
+
+    def undo(self, paragraph: int) -> None:
+        """Remove the last mark made in this paragraph."""
+        for i in range(len(self._rows) - 1, -1, -1):
+            if int(self._rows[i]["paragraph"]) == paragraph:
+                del self._rows[i]
+                self._write()
+                return
+
+    def marks(self) -> pd.DataFrame:
+        frame = pd.DataFrame(self._rows, columns=MARK_COLUMNS)
+        return frame.astype({"paragraph": "int64", "start": "int64", "end": "int64"})
+
+
+def locate(art: Article, paragraph: int, words: str) -> tuple[int, int]:
+    """Where pasted words stand in a paragraph, as offsets into the text.
+
+    Raises ValueError when they are not there, or are there more than once.
+    """
+    words = words.strip()
+    p = art.paragraphs.iloc[paragraph - 1]
+    found = [m.start() for m in re.finditer(re.escape(words), p.text)] if words else []
+    if not found:
+        raise ValueError("those words are not in this paragraph: paste them exactly as they stand")
+    if len(found) > 1:
+        raise ValueError("those words stand more than once in this paragraph: paste a longer stretch")
+    return int(p.start) + found[0], int(p.start) + found[0] + len(words)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Characters shared by two spans over the characters in either (0 to 1)."""
+    shared = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    either = max(a[1], b[1]) - min(a[0], b[0])
+    return shared / either if either else 0.0
+
+
+def compare_marks(art: Article, marks: pd.DataFrame, paragraphs: Iterable[int] | None = None,
+                  threshold: float = 0.5) -> pd.DataFrame:
+    """Each reference statement in the paragraphs, found or missed; and each mark that found none.
+
+    A mark finds a statement when their spans overlap by at least ``threshold``.
+    """
+    chosen = set(paragraphs) if paragraphs is not None else set(marks["paragraph"])
+    st = art.statements[art.statements["paragraph"].isin(chosen)]
+    used: set[int] = set()
+    rows = []
+    for s in st.itertuples():
+        scores = [(overlap((s.start, s.end), (m.start, m.end)), i) for i, m in marks.iterrows()
+                  if m.paragraph == s.paragraph]
+        best = max(scores, default=(0.0, None))
+        found = best[0] >= threshold
+        if found:
+            used.add(best[1])
+        rows.append({"paragraph": s.paragraph, "result": "found" if found else "missed",
+                     "statement_id": s.statement_id, "quote": s.quote, "overlap": round(best[0], 2)})
+    for i, m in marks.iterrows():
+        if m.paragraph in chosen and i not in used:
+            rows.append({"paragraph": m.paragraph, "result": "not a statement in the reference",
+                         "statement_id": "", "quote": m.text, "overlap": 0.0})
+    return pd.DataFrame(rows, columns=["paragraph", "result", "statement_id", "quote", "overlap"])
+
+
+def marking_widget(art: Article, store: MarkStore) -> w.VBox:
+    """Harder mode: read a paragraph, paste each statement you find, then check the paragraph."""
+    paragraph = w.BoundedIntText(value=1, min=1, max=len(art.paragraphs), description="Paragraph")
+    words = w.Text(placeholder="paste the words of one statement", layout=w.Layout(width="40em"))
+    mark, undo, check = (w.Button(description="Mark"), w.Button(description="Undo last"),
+                         w.Button(description="Check this paragraph", button_style="primary"))
+    view, result = w.HTML(), w.HTML()
+
+    def show(_change: object = None) -> None:
+        n = paragraph.value
+        p = art.paragraphs.iloc[n - 1]
+        mine = store.marks()
+        marks = [{"start": int(m.start), "end": int(m.end), "style": "background:#F0E442;border-radius:3px",
+                  "title": "your mark"} for m in mine[mine["paragraph"] == n].itertuples()]
+        view.value = (f'<div style="font-family:Georgia,serif;line-height:1.6;max-width:52em">'
+                      f'<p>¶{n} {highlight(art.text, int(p.start), int(p.end), marks)}</p>'
+                      f'<p style="color:#666">{len(marks)} marked in this paragraph; saved in {esc(store.path)}</p>'
+                      f"</div>")
+        result.value = ""
+
+    def on_mark(_button: object = None) -> None:
+        try:
+            start, end = locate(art, paragraph.value, words.value)
+        except ValueError as error:
+            result.value = f"<b>{esc(error)}</b>"
+            return
+        store.add(paragraph.value, start, end, art.text[start:end])
+        words.value = ""
+        show()
+
+    def on_undo(_button: object = None) -> None:
+        store.undo(paragraph.value)
+        show()
+
+    def on_check(_button: object = None) -> None:
+        table = compare_marks(art, store.marks(), [paragraph.value])
+        found = (table["result"] == "found").sum()
+        total = (table["result"] != "not a statement in the reference").sum()
+        items = "".join(f"<li><b>{esc(r.result)}</b>: {esc(r.quote)}</li>" for r in table.itertuples())
+        result.value = f"<p>You found {found} of {total} statements here.</p><ul>{items}</ul>"
+
+    paragraph.observe(show, names="value")
+    mark.on_click(on_mark)
+    undo.on_click(on_undo)
+    check.on_click(on_check)
+    show()
+    box = Explorer([paragraph, view, w.HBox([words, mark, undo]), check, result])
+    box.mark, box.undo, box.check, box.words, box.paragraph = on_mark, on_undo, on_check, words, paragraph
+    return box
