@@ -67,7 +67,8 @@ def test_explorer_page_works_offline(app, page):
         page.wait_for_selector("text=12 of 37 statements match")
         # the stance grid: a click shows the evidence
         page.locator("button[title='China on Condemning Russia: neutral (hedged)']").click()
-        page.wait_for_selector("text=China on Condemning Russia: Should Russia be condemned for its actions in Ukraine?")
+        page.wait_for_selector("text=China on Condemning Russia: Should Russia be condemned for its actions"
+                               " in Ukraine?")
         # the topic explorer
         topics = page.locator(".widget-box", has_text="Yes (support)").last
         topics.locator("select").first.select_option(label="NATO enlargement")

@@ -1,0 +1,76 @@
+"""Export to network tools: GraphML (Gephi, visone) and DNA-style statement lists.
+
+>>> import tempfile, networkx as nx, newsclaims as nc
+>>> path = nc.export.to_graphml(nc.load_article(), tempfile.mktemp(suffix=".graphml"), network="conflict")
+>>> nx.read_graphml(path).has_edge("china", "russia")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+import pandas as pd
+
+from . import analysis as an
+from .data import Article
+
+NETWORKS = {"affiliation": an.affiliation_network, "congruence": an.congruence_network,
+            "conflict": an.conflict_network}
+
+
+def to_graphml(article: Article, path: str | os.PathLike[str],
+               network: Literal["affiliation", "congruence", "conflict"] = "affiliation",
+               level: an.Level = "side") -> Path:
+    """Write one of the article's discourse networks as GraphML, and return the path.
+
+    Node and edge attributes are kept: labels, kinds, stance, sign, hedged,
+    weight, and the ids of the statements behind each edge.
+    """
+    if network not in NETWORKS:
+        raise ValueError(f"network must be one of {', '.join(NETWORKS)}, not {network!r}")
+    graph = NETWORKS[network](article, level)
+    graph.graph["article"] = article.article_id
+    graph.graph["network"] = network
+    path = Path(path)
+    nx.write_graphml(graph, path)
+    return path
+
+
+def dna_table(article: Article) -> pd.DataFrame:
+    """The positions as a DNA-style statement list: date, person, organization, concept, agreement.
+
+    One row per position that takes a side (DNA's agreement qualifier is yes or
+    no, so neutral positions are left out). ``person`` is the holder when the
+    holder is a person; ``organization`` is whom the holder speaks for. ``date``
+    is when the statement was said, or the publication date when the article does
+    not say (``date_from`` tells which).
+    """
+    pos = an.positions_table(article, "holder")
+    pos = pos[pos["stance"].isin(["support", "oppose"])]
+    kinds = dict(zip(article.actors["actor_id"], article.actors["kind"].astype(str)))
+    side = an.speaks_for(article.actors)
+    names = an.names(article)
+    said = dict(zip(article.statements["statement_id"], article.statements["said_on"]))
+    published = article.meta["published"]
+    rows = []
+    for r in pos.itertuples():
+        date = said.get(r.statement_id)
+        known = date is not None and not pd.isna(date)
+        rows.append({"date": (date if known else published).strftime("%Y-%m-%d"),
+                     "person": names[r.holder_id] if kinds.get(r.holder_id) == "person" else "",
+                     "organization": names[side[r.holder_id]], "concept": r.topic,
+                     "agreement": 1 if r.stance == "support" else 0,
+                     "text": r.quote, "statement_id": r.statement_id, "speaker": r.speaker,
+                     "hedged": bool(r.hedged), "date_from": "said_on" if known else "published"})
+    return pd.DataFrame(rows)
+
+
+def to_dna_csv(article: Article, path: str | os.PathLike[str]) -> Path:
+    """Write :func:`dna_table` as CSV, ready to import into Discourse Network Analyzer."""
+    path = Path(path)
+    dna_table(article).to_csv(path, index=False)
+    return path
