@@ -12,9 +12,28 @@ The derived tables, charts and explorers live in three modules, loaded with the 
 
 from . import analysis, charts, checks, coding, export, widgets
 from .data import Article, Corpus, data_dir, list_articles, load_article, load_corpus
+from .extract import extract_statements
 from .reliability import agreement, class_agreement, confusion_chart, reference_coding
 from .schema import DataError, Problem
 
-__all__ = ["Article", "Corpus", "DataError", "Problem", "agreement", "analysis", "charts", "checks", "class_agreement",
-           "coding", "confusion_chart", "data_dir", "export", "list_articles", "load_article", "load_corpus",
-           "reference_coding", "widgets"]
+__all__ = [
+    "Article",
+    "Corpus",
+    "DataError",
+    "Problem",
+    "agreement",
+    "analysis",
+    "charts",
+    "checks",
+    "class_agreement",
+    "coding",
+    "confusion_chart",
+    "data_dir",
+    "export",
+    "extract_statements",
+    "list_articles",
+    "load_article",
+    "load_corpus",
+    "reference_coding",
+    "widgets",
+]
