@@ -126,6 +126,13 @@ def _hedged(art: Article) -> int:
     return int(art.positions["hedged"].sum())
 
 
+def _extraction_misses(art: Article) -> int:
+    from .extract import errors, extract_from
+
+    found = errors(extract_from(art), art.statements)
+    return int((found["kind"] == "miss").sum())
+
+
 def _example_kappa(art: Article) -> float:
     reference = reference_coding(art)
     example = reference.drop_duplicates("statement_id").reset_index(drop=True)
@@ -167,6 +174,8 @@ CHECKS: dict[str, Check] = {
             "The analysts are speakers; the stances they report are China's."),
     "4.4": ("the number of hedged positions", _hedged, lambda art, a, e: _number(a, e),
             "Hedged stances are qualified, implied or stopped short of."),
+    "6.1": ("the number of coded statements the rules missed", _extraction_misses,
+            lambda art, a, e: _number(a, e), "Most are cues the general rules do not know."),
     "5.2": ("Cohen's kappa for the example's form", _example_kappa, lambda art, a, e: _number(a, e, 0.005),
             "Agreement beyond what the two codings' own proportions would give by chance."),
 }
