@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
-from .conftest import ROOT, SCREENSHOTS, free_port
+from .conftest import ROOT, SCREENSHOTS, free_port, serve
 
 pytestmark = pytest.mark.browser
 
@@ -20,29 +17,11 @@ def app(tmp_path_factory):
     work = tmp_path_factory.mktemp("app")
     port = free_port()
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_DATA_DIR=str(work / "data"))
-    log = (work / "voila.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "voila", str(ROOT / "app" / "explorer.ipynb"),
-                               "--Voila.ip=127.0.0.1", f"--port={port}", "--no-browser"],
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "voila", str(ROOT / "app" / "explorer.ipynb"), "--Voila.ip=127.0.0.1",
+               f"--port={port}", "--no-browser"]
     url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=60)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError(f"Voila did not start; see {work / 'voila.log'}") from None
-                time.sleep(0.5)
+    with serve(command, env, url, work / "voila.log"):
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def test_explorer_page_works_offline(app, page):
