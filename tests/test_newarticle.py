@@ -7,9 +7,10 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ARTICLE, set_value
 
 import newsclaims as nc
+
+from conftest import ARTICLE, set_value
 
 SAMPLE = ("Riverton (Example News) The mayor, Ana Ruiz, said the old bridge would reopen in May.\n\n"
           '"We have fixed what was broken, and we have checked it twice," Ruiz said.\n')
