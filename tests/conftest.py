@@ -77,3 +77,30 @@ def strings_in(obj) -> list[str]:
     if isinstance(obj, (list, tuple)):
         return [s for v in obj for s in strings_in(v)]
     return []
+
+
+@pytest.fixture(scope="module")
+def mini_data(tmp_path_factory) -> Path:
+    """A copy of data/ with a second, minimally coded article, 'mini': two statements, no positions."""
+    target = tmp_path_factory.mktemp("mini") / "data"
+    shutil.copytree(DATA, target)
+    text = ("Lakeside (Example News) The mayor, Maria Lopez, said the ferry would run again in June.\n\n"
+            '"It is still too slow for commuters," said Tom Ek.\n')
+    (target / "texts" / "mini.txt").write_text(text, encoding="utf-8")
+
+    def append(table: str, *new: dict) -> None:
+        header, rows = read_rows(target / f"{table}.csv")
+        write_rows(target / f"{table}.csv", header, rows + [dict.fromkeys(header, "") | r for r in new])
+
+    append("articles", {"article_id": "mini", "title": "Ferry to run again", "outlet": "Example News",
+                        "author": "A. Writer", "published": "2026-05-04", "url": "https://example.org/b",
+                        "text_file": "texts/mini.txt", "rights": "Invented for the tests."})
+    append("actors", {"actor_id": "maria_lopez", "name": "Maria Lopez", "kind": "person", "role": "The mayor"},
+           {"actor_id": "tom_ek", "name": "Tom Ek", "kind": "person"})
+    append("aliases", {"actor_id": "maria_lopez", "alias": "Maria Lopez"}, {"actor_id": "tom_ek", "alias": "Tom Ek"})
+    quotes = [("mini_s01", "maria_lopez", "the ferry would run again in June", "1", "paraphrase"),
+              ("mini_s02", "tom_ek", '"It is still too slow for commuters,"', "2", "direct")]
+    append("statements", *({"statement_id": sid, "article_id": "mini", "actor_id": actor, "quote": q,
+                            "start": str(text.index(q)), "end": str(text.index(q) + len(q)), "paragraph": para,
+                            "form": form, "cue": "said"} for sid, actor, q, para, form in quotes))
+    return target

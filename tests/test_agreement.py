@@ -173,3 +173,30 @@ def test_overlap():
     assert coding.overlap((0, 10), (0, 10)) == 1.0
     assert coding.overlap((0, 10), (5, 15)) == pytest.approx(5 / 15)
     assert coding.overlap((0, 4), (6, 9)) == 0.0
+
+
+def test_a_wrong_topic_gets_no_credit_for_its_stance(art):
+    ref = ag.reference_coding(art)
+    # s05 is coded on peaceful_means, un_charter (support) and take_sides (oppose, hedged)
+    student = pd.DataFrame([{"statement_id": "cnn22_s05", "actor_id": "zhang_jun", "form": "direct",
+                             "topic_id": "nato_enlargement", "stance": "oppose"}])
+    result = ag.agreement(student, ref).set_index("field")["agreement"]
+    assert result["topic_id"] == 0.0 and result["stance"] == 0.0
+
+
+def test_two_windows_on_one_file_lose_nothing(art, tmp_path):
+    first = coding.CodingStore("ana", art.article_id, tmp_path)
+    second = coding.CodingStore("ana", art.article_id, tmp_path)
+    answer = {"actor_id": "zhang_jun", "form": "partial", "topic_id": "peaceful_means", "stance": "support"}
+    first.save("cnn22_s01", **answer)
+    second.save("cnn22_s02", **answer)  # second was opened before first saved
+    saved = coding.CodingStore("ana", art.article_id, tmp_path).answers()
+    assert saved["statement_id"].tolist() == ["cnn22_s01", "cnn22_s02"]
+
+
+def test_load_codings_reads_only_codings(art, tmp_path):
+    store = coding.CodingStore("ana", art.article_id, tmp_path)
+    store.save("cnn22_s01", actor_id="zhang_jun", form="partial", topic_id="peaceful_means", stance="support")
+    coding.MarkStore("ana", art.article_id, tmp_path).add(3, 0, 5, "words")
+    codings = coding.load_codings(tmp_path, art.article_id)
+    assert list(codings) == ["ana"] and len(codings["ana"]) == 1

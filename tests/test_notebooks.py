@@ -114,3 +114,17 @@ def test_every_lesson_runs_from_another_working_directory(tmp_path, monkeypatch,
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+
+@pytest.mark.filterwarnings("ignore:Your element with mimetype:UserWarning")
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_runs_on_another_article_chosen_by_id(mini_data, tmp_path, monkeypatch, path):
+    monkeypatch.setenv("NEWSCLAIMS_DATA", str(mini_data))
+    monkeypatch.setenv("NEWSCLAIMS_ARTICLE", "mini")
+    monkeypatch.setenv("NEWSCLAIMS_WORK", str(tmp_path / "work"))
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    if path.name.startswith("00_"):
+        assert "Ferry to run again" in json.dumps(outputs)

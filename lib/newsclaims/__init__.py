@@ -10,7 +10,7 @@ The derived tables, charts and explorers live in three modules, loaded with the 
 ``nc.widgets`` (ipywidgets explorers).
 """
 
-from . import analysis, charts, checks, coding, export, widgets
+from . import analysis, charts, checks, coding, export, newarticle, widgets
 from .data import Article, Corpus, data_dir, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .reliability import agreement, class_agreement, confusion_chart, reference_coding
@@ -34,6 +34,7 @@ __all__ = [
     "list_articles",
     "load_article",
     "load_corpus",
+    "newarticle",
     "reference_coding",
     "widgets",
 ]

@@ -139,7 +139,9 @@ def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
             "neutral": int((group["stance"] == "neutral").sum()),
             "statements": list(dict.fromkeys(group["statement_id"])),
         })
-    out = pd.DataFrame(rows)
+    columns = ["who", "who_name", "topic_id", "topic", "stance", "hedged", "score", "n", "support", "oppose",
+               "neutral", "statements"]
+    out = pd.DataFrame(rows, columns=columns)
     out["stance"] = pd.Categorical(out["stance"], categories=STANCES)
     return out
 

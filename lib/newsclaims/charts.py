@@ -261,6 +261,8 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
     Open squares are hedged stances. Hover for the evidence.
     """
     m = an.stance_matrix(art, level)
+    if m.empty:
+        return _finish(go.Figure(), "No positions are coded for this article", "topic", "actor")
     who_ids, topic_ids = an.stance_order(m)
     names, labels = an.names(art), dict(zip(art.topics["topic_id"], art.topics["label"]))
     actors, topics = [names[w] for w in who_ids][::-1], [labels[t] for t in topic_ids]
@@ -398,8 +400,9 @@ def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
     """The actor–topic network: who takes which stance on what."""
     graph = an.affiliation_network(art, level)
     actors = [n for n, d in graph.nodes(data=True) if d["bipartite"] == 0]
-    busiest = max(actors, key=lambda n: (graph.degree(n), n))
-    title = f"{graph.nodes[busiest]['label']} is tied to the most topics ({graph.degree(busiest)})"
+    busiest = max(actors, key=lambda n: (graph.degree(n), n), default=None)
+    title = (f"{graph.nodes[busiest]['label']} is tied to the most topics ({graph.degree(busiest)})" if busiest
+             else "No positions are coded for this article")
     return network_chart(graph, title, "Lines: blue support, vermillion oppose, grey neutral, purple mixed; "
                          "dotted when hedged. Hover the midpoints for the evidence.", an.quotes(art))
 

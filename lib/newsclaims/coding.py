@@ -71,6 +71,9 @@ class CodingStore:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
         row = {"statement_id": statement_id, **{f: answer.get(f, "") for f in FIELDS},
                "answered_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        if self.path.exists():  # another window may have saved answers since: keep them
+            _, rows = read_rows(self.path)
+            self._rows = {r["statement_id"]: {c: r.get(c, "") for c in COLUMNS} for r in rows} | self._rows
         self._rows[statement_id] = row
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
         os.close(fd)
@@ -98,6 +101,8 @@ def load_codings(folder: Path | str, article_id: str | None = None) -> dict[str,
     codings = {}
     for path in sorted(Path(folder).glob("*.csv")):
         name = path.stem
+        if name.endswith(("_marks", "_review")):  # marks and review files are not codings
+            continue
         if article_id is not None:
             if not name.endswith(f"_{article_id}"):
                 continue
@@ -229,13 +234,20 @@ class MarkStore:
             if os.path.exists(tmp):
                 os.unlink(tmp)
 
+    def _reload(self) -> None:
+        if self.path.exists():  # another window may have marked since: keep those marks
+            _, rows = read_rows(self.path)
+            self._rows = [{c: r.get(c, "") for c in MARK_COLUMNS} for r in rows]
+
     def add(self, paragraph: int, start: int, end: int, text: str) -> None:
+        self._reload()
         self._rows.append({"paragraph": str(paragraph), "start": str(start), "end": str(end), "text": text,
                            "marked_at": datetime.now(UTC).isoformat(timespec="seconds")})
         self._write()
 
     def undo(self, paragraph: int) -> None:
         """Remove the last mark made in this paragraph."""
+        self._reload()
         for i in range(len(self._rows) - 1, -1, -1):
             if int(self._rows[i]["paragraph"]) == paragraph:
                 del self._rows[i]

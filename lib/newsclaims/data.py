@@ -18,6 +18,7 @@ from . import text as textmod
 from .schema import DataError, Problem, Table
 
 DATA_ENV = "NEWSCLAIMS_DATA"
+ARTICLE_ENV = "NEWSCLAIMS_ARTICLE"  # the article every lesson loads when none is named
 DESCRIPTOR = "datapackage.json"
 _REPO_DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -210,7 +211,11 @@ def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFram
 
 def load_article(article_id: str | None = None,
                  data_dir: str | os.PathLike[str] | None = None) -> Article:
-    """Load one article (the first in articles.csv by default) with all its coded tables.
+    """Load one article with all its coded tables.
+
+    With no id: the article named by $NEWSCLAIMS_ARTICLE, else the first in
+    articles.csv. So ``NEWSCLAIMS_ARTICLE=my_story make lab`` opens every lesson on
+    another article.
 
     >>> art = load_article()
     >>> art.meta["outlet"], len(art.paragraphs)
@@ -225,6 +230,7 @@ def load_article(article_id: str | None = None,
 def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
     """Restrict a loaded corpus to one article."""
     ids = corpus.articles["article_id"].tolist()
+    article_id = article_id or os.environ.get(ARTICLE_ENV) or None
     if article_id is None:
         if not ids:
             raise DataError(Problem("articles.csv", None, None, "there are no articles"))

@@ -70,7 +70,7 @@ def _last_person(mentions: list[_Mention], before: int, kinds: tuple[str, ...]) 
 
 
 def extract_statements(text: str, actors: pd.DataFrame | None = None,
-                       aliases: pd.DataFrame | None = None) -> pd.DataFrame:
+                       aliases: pd.DataFrame | None = None, cues: list[str] | None = None) -> pd.DataFrame:
     """Candidate statements in a text: direct and partial quotes and paraphrases, with speakers.
 
     Returns the statements columns that rules can fill (actor_id, quote, start,
@@ -78,7 +78,10 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
     speaker), ``confidence`` (0 to 1) and ``rule`` (which rule fired).
     ``actors`` (actor_id, kind, and name) and ``aliases`` name the speakers; with
     actors but no aliases, the names serve; with neither, capitalised names do.
+    ``cues`` replaces the reporting verbs the rules know (default: ``CUES``).
     """
+    cue_pattern = CUE_PATTERN if cues is None else re.compile(
+        r"(?<!\w)(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")(?!\w)")
     if actors is not None and aliases is None:  # the actors' names are their aliases
         aliases = actors[["actor_id", "name"]].rename(columns={"name": "alias"}) if "name" in actors else None
     quoted = [m.span() for m in QUOTE.finditer(text)]
@@ -118,7 +121,7 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
 
     def cue_start_word(at: int) -> bool:
         """Is the cue at this offset a participle (saying, suggesting, adding)?"""
-        match = CUE_PATTERN.match(text, at)
+        match = cue_pattern.match(text, at)
         return bool(match and match.group().split()[0].endswith("ing"))
 
     for number, (pa, pb) in enumerate(textmod.paragraph_spans(text), 1):
@@ -129,7 +132,7 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
             return next((s for s in sentences if s[0] <= pos < s[1]), (pa, pb))
 
         quotes = [(pa + m.start(), pa + m.end()) for m in QUOTE.finditer(para)]
-        cues = [(pa + m.start(), pa + m.end(), m.group()) for m in CUE_PATTERN.finditer(para)]
+        cues = [(pa + m.start(), pa + m.end(), m.group()) for m in cue_pattern.finditer(para)]
         taken: list[tuple[int, int]] = []
 
         def add(start: int, end: int, form: str, cue: str, speaker: _Mention | None, rule: str, conf: float,
@@ -231,13 +234,13 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
     return out[COLUMNS]
 
 
-def extract_from(article: Article) -> pd.DataFrame:
+def extract_from(article: Article, cues: list[str] | None = None) -> pd.DataFrame:
     """Run the extractor on an article, with its actors and aliases for speakers."""
     from .data import load_corpus
 
     aliases = load_corpus().aliases
     mine = aliases[aliases["actor_id"].isin(article.actors["actor_id"])]
-    return extract_statements(article.text, article.actors, mine)
+    return extract_statements(article.text, article.actors, mine, cues)
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

@@ -64,9 +64,11 @@ def align(student: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
         if not len(ref):
             raise KeyError(f"no reference coding for statement {s.statement_id!r}")
         same_topic = ref[ref["topic_id"] == s.topic_id]
-        chosen = same_topic if len(same_topic) else ref
-        match = chosen[chosen["stance"] == s.stance]
-        row = (match if len(match) else chosen).iloc[0]
+        if not len(same_topic):  # a topic the reference does not code: compare with its first row
+            rows.append(ref.iloc[0])
+            continue
+        match = same_topic[same_topic["stance"] == s.stance]
+        row = (match if len(match) else same_topic).iloc[0]
         rows.append(row)
     return pd.DataFrame(rows).reset_index(drop=True)
 

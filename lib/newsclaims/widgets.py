@@ -157,7 +157,8 @@ def reader(art: Article, actor_ids: tuple[str, ...] = ()) -> w.VBox:
     names = an.names(art)
     present = set(art.mentions["actor_id"]) | set(art.statements["actor_id"])
     options = sorted(((names[a], a) for a in present), key=lambda o: o[0].lower())
-    picker = w.SelectMultiple(options=options, value=tuple(actor_ids), rows=8, description="Actors",
+    actor_ids = tuple(a for a in actor_ids if a in present)  # ids from another article are left out
+    picker = w.SelectMultiple(options=options, value=actor_ids, rows=8, description="Actors",
                               layout=w.Layout(width="24em"))
     view = w.HTML(reader_html(art, actor_ids))
     picker.observe(lambda change: setattr(view, "value", reader_html(art, change["new"])), names="value")
@@ -220,7 +221,7 @@ def actor_explorer(art: Article, actor_id: str | None = None) -> w.VBox:
     options = [(f"{r.name} ({_plural(r.mentions, 'mention')}, {_plural(r.statements, 'statement')})",
                 r.actor_id)
                for r in counts.sort_values("name", key=lambda s: s.str.lower()).itertuples()]
-    first = actor_id or counts.iloc[0]["actor_id"]
+    first = actor_id if actor_id in set(counts["actor_id"]) else counts.iloc[0]["actor_id"]
     pick = w.Dropdown(options=options, value=first, description="Actor", layout=w.Layout(width="36em"))
     view = w.HTML(actor_card_html(art, first))
     pick.observe(lambda change: setattr(view, "value", actor_card_html(art, change["new"])), names="value")
@@ -361,8 +362,10 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
 
 def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     """The stance heatmap: click a square, or pick an actor and topic, to see the evidence."""
-    grid, buttons = stance_grid(art, level)
     matrix = an.stance_matrix(art, level)
+    if matrix.empty:
+        return Explorer([w.HTML("<p><i>No positions are coded for this article yet.</i></p>")])
+    grid, buttons = stance_grid(art, level)
     whos = sorted(set(zip(matrix["who_name"], matrix["who"])), key=lambda o: o[0].lower())
     topics = list(zip(art.topics["label"], art.topics["topic_id"]))
     first = matrix.sort_values(["n", "who"], ascending=[False, True]).iloc[0]
@@ -421,7 +424,9 @@ def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
 def topic_explorer(art: Article, topic_id: str | None = None, level: an.Level = "side") -> w.VBox:
     """Pick a topic; see its question and who stands where, with the quotes."""
     options = list(zip(art.topics["label"], art.topics["topic_id"]))
-    first = topic_id or options[0][1]
+    if not options:
+        return Explorer([w.HTML("<p><i>No topics are coded for this article yet.</i></p>")])
+    first = topic_id if topic_id in {t for _, t in options} else options[0][1]
     pick = w.Dropdown(options=options, value=first, description="Topic", layout=w.Layout(width="30em"))
     view = w.HTML(topic_html(art, first, level))
     pick.observe(lambda change: setattr(view, "value", topic_html(art, change["new"], level)), names="value")
