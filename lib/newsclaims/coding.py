@@ -43,6 +43,13 @@ def work_dir() -> Path:
     return folder
 
 
+def _settle(path: str) -> None:
+    """Make a freshly written file durable and readable like any other file, before it replaces the old one."""
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+    os.chmod(path, 0o644)
+
+
 class CodingStore:
     """One student's answers for one article, in ``work/<student>_<article_id>.csv``.
 
@@ -79,6 +86,7 @@ class CodingStore:
         os.close(fd)
         try:
             write_rows(Path(tmp), COLUMNS, list(self._rows.values()))
+            _settle(tmp)
             os.replace(tmp, self.path)
         finally:
             if os.path.exists(tmp):
@@ -229,6 +237,7 @@ class MarkStore:
         os.close(fd)
         try:
             write_rows(Path(tmp), MARK_COLUMNS, self._rows)
+            _settle(tmp)
             os.replace(tmp, self.path)
         finally:
             if os.path.exists(tmp):
