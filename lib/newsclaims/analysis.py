@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import networkx as nx
 import pandas as pd
 
 from .data import Article
+
+if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
+    import networkx as nx
 
 Level = Literal["holder", "side"]
 SCORE = {"support": 1, "oppose": -1, "neutral": 0}
@@ -201,6 +203,8 @@ def affiliation_network(art: Article, level: Level = "side") -> nx.Graph:
     (support, oppose, neutral or mixed), ``sign`` (+1, -1, 0 for neutral and mixed),
     ``hedged`` and ``weight`` (the number of positions behind it).
     """
+    import networkx as nx
+
     graph = nx.Graph()
     kinds = dict(zip(art.actors["actor_id"], art.actors["kind"].astype(str)))
     for r in stance_matrix(art, level).itertuples():
@@ -219,6 +223,8 @@ def _actor_network(art: Article, level: Level, relation: Literal["congruence", "
     neutral stances link no one. The edge weight counts the topics. An edge is
     ``hedged`` when every position behind it is hedged.
     """
+    import networkx as nx
+
     pos = positions_table(art, level)
     pos = pos[pos["stance"].isin(["support", "oppose"])]
     pos = pos.assign(stance=pos["stance"].astype(str))

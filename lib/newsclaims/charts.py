@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -20,6 +20,9 @@ from . import analysis as an
 from .data import Article
 from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL
 from .text import esc as _esc
+
+if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
+    import networkx as nx
 
 
 def use_json_renderer() -> None:
@@ -341,6 +344,8 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
     topics on the right; others are drawn in a circle. Edges from the two-mode
     network are coloured by stance; other edges grow with their weight.
     """
+    import networkx as nx
+
     if not graph.number_of_nodes():
         return _finish(go.Figure(), title, "", "", subtitle)
     two_mode = all("bipartite" in d for _, d in graph.nodes(data=True))

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import networkx as nx
 import pandas as pd
 
 from . import analysis as an
 from .data import Article
+
+if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
+    pass
 
 NETWORKS = {"affiliation": an.affiliation_network, "congruence": an.congruence_network,
             "conflict": an.conflict_network}
@@ -30,6 +32,8 @@ def to_graphml(article: Article, path: str | os.PathLike[str],
     Node and edge attributes are kept: labels, kinds, stance, sign, hedged,
     weight, and the ids of the statements behind each edge.
     """
+    import networkx as nx
+
     if network not in NETWORKS:
         raise ValueError(f"network must be one of {', '.join(NETWORKS)}, not {network!r}")
     graph = NETWORKS[network](article, level)
