@@ -170,9 +170,11 @@ def test_harder_mode_marks_are_saved_and_compared(art, tmp_path, monkeypatch):
 
 
 def test_overlap():
-    assert coding.overlap((0, 10), (0, 10)) == 1.0
-    assert coding.overlap((0, 10), (5, 15)) == pytest.approx(5 / 15)
-    assert coding.overlap((0, 4), (6, 9)) == 0.0
+    from newsclaims.text import overlap
+
+    assert overlap((0, 10), (0, 10)) == 1.0
+    assert overlap((0, 10), (5, 15)) == pytest.approx(5 / 15)
+    assert overlap((0, 4), (6, 9)) == 0.0
 
 
 def test_a_wrong_topic_gets_no_credit_for_its_stance(art):

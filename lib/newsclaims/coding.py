@@ -22,7 +22,7 @@ from . import analysis as an
 from .data import Article, data_dir, read_rows, write_rows
 from .palette import FORM
 from .reliability import FIELDS, NONE
-from .text import esc, highlight
+from .text import esc, highlight, overlap
 from .widgets import Explorer
 
 WORK_ENV = "NEWSCLAIMS_WORK"
@@ -281,13 +281,6 @@ def locate(art: Article, paragraph: int, words: str) -> tuple[int, int]:
     if len(found) > 1:
         raise ValueError("those words stand more than once in this paragraph: paste a longer stretch")
     return int(p.start) + found[0], int(p.start) + found[0] + len(words)
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
-    """Characters shared by two spans over the characters in either (0 to 1)."""
-    shared = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    either = max(a[1], b[1]) - min(a[0], b[0])
-    return shared / either if either else 0.0
 
 
 def compare_marks(art: Article, marks: pd.DataFrame, paragraphs: Iterable[int] | None = None,

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import text as textmod
 from .data import Article
+from .text import overlap
 
 # General reporting verbs and phrases of news writing, longest first. None is
 # particular to one article.
@@ -241,12 +242,6 @@ def extract_from(article: Article, cues: list[str] | None = None) -> pd.DataFram
     aliases = load_corpus().aliases
     mine = aliases[aliases["actor_id"].isin(article.actors["actor_id"])]
     return extract_statements(article.text, article.actors, mine, cues)
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
-    shared = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    either = max(a[1], b[1]) - min(a[0], b[0])
-    return shared / either if either else 0.0
 
 
 def _match(found: pd.DataFrame, gold: pd.DataFrame, threshold: float) -> list[tuple[int, int, float]]:

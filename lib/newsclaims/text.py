@@ -31,12 +31,15 @@ def paragraphs(text: str) -> pd.DataFrame:
         {"paragraph": "int64", "start": "int64", "end": "int64", "text": "str"})
 
 
-def paragraph_at(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
-    """The number (from 1) of the paragraph that holds text[start:end] whole, or None."""
-    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
-        return i + 1
-    return None
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Characters two spans share over the characters in either (0 to 1).
+
+    >>> overlap((0, 10), (5, 15))
+    0.3333333333333333
+    """
+    shared = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    either = max(a[1], b[1]) - min(a[0], b[0])
+    return shared / either if either else 0.0
 
 
 def alias_pattern(aliases: pd.DataFrame) -> re.Pattern[str] | None:
