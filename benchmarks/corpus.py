@@ -9,8 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from newsclaims.data import data_dir as package_data
 from newsclaims.data import read_rows, write_rows
+from newsclaims.files import data_dir as package_data
 
 
 def make_corpus(target: Path, copies: int, source: Path | None = None) -> Path:

@@ -11,8 +11,9 @@ The derived tables, charts and explorers live in three modules, loaded with the 
 """
 
 from . import analysis, charts, checks, coding, export, newarticle, widgets
-from .data import Article, Corpus, data_dir, list_articles, load_article, load_corpus
+from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
+from .files import data_dir, work_dir
 from .reliability import agreement, class_agreement, confusion_chart, reference_coding
 from .schema import DataError, Problem
 
@@ -37,4 +38,5 @@ __all__ = [
     "newarticle",
     "reference_coding",
     "widgets",
+    "work_dir",
 ]

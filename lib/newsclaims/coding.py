@@ -19,28 +19,14 @@ import ipywidgets as w
 import pandas as pd
 
 from . import analysis as an
-from .data import Article, data_dir, read_rows, write_rows
+from .data import Article, read_rows, write_rows
+from .files import WORK_ENV, work_dir  # noqa: F401  (public here too)
 from .palette import FORM
 from .reliability import FIELDS, NONE
 from .text import esc, highlight, overlap
 from .widgets import Explorer
 
-WORK_ENV = "NEWSCLAIMS_WORK"
 COLUMNS = ["statement_id", *FIELDS, "answered_at"]
-_REPO_WORK = Path(__file__).resolve().parents[2] / "work"
-
-
-def work_dir() -> Path:
-    """Where student work goes: $NEWSCLAIMS_WORK, or work/ beside data/. Created if missing."""
-    folder = Path(os.environ.get(WORK_ENV) or _REPO_WORK).expanduser().resolve()
-    try:
-        data = data_dir().resolve()
-    except Exception:  # no data folder found: nothing to protect
-        data = None
-    if data is not None and (folder == data or data in folder.parents):
-        raise ValueError(f"student work must not be saved in the data folder ({data}); choose another folder")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _settle(path: str) -> None:

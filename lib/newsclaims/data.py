@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from dataclasses import dataclass, fields
@@ -13,26 +12,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import schema
+from . import files, schema
 from . import text as textmod
+from .files import ARTICLE_ENV, DESCRIPTOR, read_rows, write_rows  # noqa: F401  (read_rows, write_rows: public here too)
 from .schema import DataError, Problem, Table
-
-DATA_ENV = "NEWSCLAIMS_DATA"
-ARTICLE_ENV = "NEWSCLAIMS_ARTICLE"  # the article every lesson loads when none is named
-DESCRIPTOR = "datapackage.json"
-_REPO_DATA = Path(__file__).resolve().parents[2] / "data"
-
-
-def data_dir(path: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder: ``path`` if given, else $NEWSCLAIMS_DATA, else the package's data/."""
-    chosen = path if path is not None else os.environ.get(DATA_ENV) or _REPO_DATA
-    folder = Path(chosen).expanduser()
-    if not (folder / DESCRIPTOR).is_file():
-        source = "the argument" if path is not None else (
-            f"${DATA_ENV}" if os.environ.get(DATA_ENV) else "the package")
-        raise DataError(Problem(schema.display_path(folder / DESCRIPTOR), None, None,
-                                f"file is missing (data folder chosen by {source})"))
-    return folder
 
 
 def read_descriptor(folder: Path) -> dict[str, Any]:
@@ -142,7 +125,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     >>> corpus.statements.groupby("form", observed=True).size().to_dict()
     {'direct': 12, 'partial': 12, 'paraphrase': 13}
     """
-    folder = globals()["data_dir"](data_dir)
+    folder = files.data_dir(data_dir)
     descriptor = read_descriptor(folder)
     resources = {r.get("name"): r for r in descriptor.get("resources", [])}
     shown = schema.display_path(folder / DESCRIPTOR)
@@ -183,21 +166,6 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     return Corpus(articles=frames["articles"], texts=texts, paragraphs=paragraphs, actors=frames["actors"],
                   aliases=frames["aliases"], topics=frames["topics"], statements=frames["statements"],
                   positions=frames["positions"], events=frames["events"])
-
-
-def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    """A CSV file's header and rows, as plain strings, for editing data files."""
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    """Write rows as CSV the way the data files are written: UTF-8, LF line endings."""
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:

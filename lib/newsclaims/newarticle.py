@@ -15,9 +15,9 @@ import pandas as pd
 
 from . import schema
 from .coding import work_dir
-from .data import data_dir as find_data_dir
 from .data import read_rows, write_rows
 from .extract import NAME, extract_statements
+from .files import data_dir as find_data_dir
 
 ID = re.compile(r"[a-z0-9_]+")
 

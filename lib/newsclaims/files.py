@@ -1,0 +1,411 @@
+"""Where things are, how they are read, and the one write path.
+
+Every file the package writes (data CSVs, article texts, students' answers,
+review files, handouts, exports) goes through :func:`write_files` or a helper
+built on it:
+
+1. the new content is rendered and, for CSV, parsed back: what could not be
+   read again is refused before anything touches the disk;
+2. under a lock on the folder (``.newsclaims.lock``, a real OS lock held with
+   ``filelock``, so two processes take turns), each file is written to a
+   hidden temporary file beside its target, flushed and fsynced;
+3. the temporary files are renamed over their targets. If one rename fails,
+   the files already renamed get their old content back, so several files are
+   written together or not at all.
+
+A failure raises :class:`WriteError`, which names the file and says what went
+wrong in plain words (a read-only folder, a full disk); the old file stays as
+it was. Temporary files left by a process that was killed are removed the next
+time the folder is written, under the same lock.
+
+Reads of the data folder go through :func:`confined`: a path is resolved,
+symlinks included, and must stay inside the folder, be a regular file and be
+no larger than :data:`MAX_BYTES`.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock
+
+from .schema import DataError, Problem, decode, display_path
+
+DATA_ENV = "NEWSCLAIMS_DATA"        # a data folder to use instead of the package's
+ARTICLE_ENV = "NEWSCLAIMS_ARTICLE"  # the article every lesson loads when none is named
+WORK_ENV = "NEWSCLAIMS_WORK"        # where students' answers and review files go
+DESCRIPTOR = "datapackage.json"
+REPO_DATA = Path(__file__).resolve().parents[2] / "data"
+REPO_WORK = Path(__file__).resolve().parents[2] / "work"
+MAX_BYTES = 64 * 1024 * 1024  # no data file, text or student file is near this; /dev/zero would be
+LOCK_NAME = ".newsclaims.lock"
+LOCK_TIMEOUT = 30  # seconds to wait for another window's save before giving up with a clear error
+_TMP = re.compile(r"\..+\.[0-9a-z_]+\.tmp")
+
+
+class WriteError(OSError):
+    """A file could not be written. The message names it and says why; the old file is unchanged."""
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+# --- Where things are ----------------------------------------------------------------------------
+
+def data_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: ``path`` if given, else $NEWSCLAIMS_DATA, else the package's data/.
+
+    Raises
+    ------
+    DataError
+        When the folder has no datapackage.json.
+    """
+    chosen = path if path is not None else os.environ.get(DATA_ENV) or REPO_DATA
+    folder = Path(chosen).expanduser()
+    if not (folder / DESCRIPTOR).is_file():
+        source = "the argument" if path is not None else (
+            f"${DATA_ENV}" if os.environ.get(DATA_ENV) else "the package")
+        raise DataError(Problem(display_path(folder / DESCRIPTOR), None, None,
+                                f"file is missing (data folder chosen by {source})"))
+    return folder
+
+
+def work_dir(data: str | os.PathLike[str] | None = None) -> Path:
+    """Where students' answers and review files go: $NEWSCLAIMS_WORK, or work/ beside data/.
+
+    Created if missing. Never inside a data folder: not the one given, nor
+    $NEWSCLAIMS_DATA's, nor the package's.
+
+    Raises
+    ------
+    ValueError
+        When the work folder lies inside one of those data folders.
+    """
+    folder = Path(os.environ.get(WORK_ENV) or REPO_WORK).expanduser().resolve()
+    guarded = [Path(p).expanduser().resolve() for p in (data, os.environ.get(DATA_ENV), REPO_DATA) if p]
+    for guard in guarded:
+        if folder == guard or guard in folder.parents:
+            raise ValueError(f"student work and review files must not be saved in the data folder ({guard}); "
+                             f"set ${WORK_ENV} to another folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+_UNSAFE = re.compile(r"[^\w-]+")
+
+
+def student_file(student: str, article_id: str, kind: str = "") -> str:
+    """The name of a student's file: ``<student>.<article_id>[.<kind>].csv``.
+
+    The dots keep the parts apart: a student's name becomes letters, digits, ``-``
+    and ``_`` only, and article ids have no dots, so a file name can always be
+    read back (see :func:`parse_student_file`).
+
+    >>> student_file("Ana María", "cnn_china_ukraine_2022", "marks")
+    'Ana_María.cnn_china_ukraine_2022.marks.csv'
+    """
+    name = _UNSAFE.sub("_", student.strip()).strip("_") or "student"
+    return ".".join([name, article_id, *([kind] if kind else []), "csv"])
+
+
+def parse_student_file(name: str) -> tuple[str, str, str] | None:
+    """``(student, article_id, kind)`` from a file name made by :func:`student_file`, else None.
+
+    >>> parse_student_file("cy_my.story.csv"), parse_student_file("ana.peer_review.marks.csv")
+    (('cy_my', 'story', ''), ('ana', 'peer_review', 'marks'))
+    """
+    parts = name.split(".")
+    if parts[-1] != "csv" or len(parts) not in (3, 4) or not all(parts[:-1]):
+        return None
+    return parts[0], parts[1], parts[2] if len(parts) == 4 else ""
+
+
+# --- Reading -------------------------------------------------------------------------------------
+
+def confined(folder: Path, relative: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> Path:
+    """``folder / relative``, resolved, once it is known to be a regular file inside the folder.
+
+    Raises
+    ------
+    DataError
+        Naming the path as written (never its content) when it leaves the folder,
+        through ``..``, an absolute path or a symlink; when it is missing, or not a
+        regular file (a folder, a FIFO, a device); or when it is larger than ``limit``.
+    """
+    shown = display_path(Path(folder) / relative)
+    root = Path(folder).resolve()
+    target = (root / relative).resolve()
+    if target != root and root not in target.parents:
+        raise DataError(Problem(shown, None, None, "lies outside the data folder (after following links): "
+                                                   "refused"))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        raise DataError(Problem(shown, None, None, "file is missing")) from None
+    except OSError as exc:
+        raise DataError(Problem(shown, None, None, f"cannot be read: {exc.strerror}")) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DataError(Problem(shown, None, None, "is not a regular file (a folder, pipe or device): refused"))
+    if info.st_size > limit:
+        raise DataError(Problem(shown, None, None, f"is {info.st_size:,} bytes, over the limit of {limit:,}"))
+    return target
+
+
+def read_confined(folder: Path, relative: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a file inside ``folder`` (see :func:`confined`), read without following a swap."""
+    path = confined(folder, relative, limit=limit)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise DataError(Problem(display_path(Path(folder) / relative), None, None,
+                                f"cannot be read: {exc.strerror}")) from None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # swapped since it was checked
+            raise DataError(Problem(display_path(path), None, None, "is not a regular file: refused"))
+        raw = f.read(limit + 1)
+    if len(raw) > limit:
+        raise DataError(Problem(display_path(path), None, None, f"is over the limit of {limit:,} bytes"))
+    return raw
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """A CSV file's header and rows, as plain strings, for editing data and student files.
+
+    Accepts a byte-order mark (Excel's "CSV UTF-8") and CR LF line endings. Every row
+    must have as many fields as the header: a short or long row is an error, never
+    padded or cut.
+
+    Raises
+    ------
+    DataError
+        Naming the file and line: not UTF-8, not valid CSV, a NUL byte, a row of the
+        wrong length, a repeated or empty column name.
+    """
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(Problem(shown, None, None, "file is missing")) from None
+    text = decode(raw, path)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DataError(Problem(shown, line, None, "contains a NUL byte: not a text file"))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    rows: list[dict[str, str]] = []
+    last = 0
+    try:
+        for record in reader:
+            first, last = last + 1, reader.line_num
+            if not record:
+                continue
+            if header is None:
+                header = record
+                repeated = sorted({c for c in header if header.count(c) > 1})
+                if repeated:
+                    raise DataError(Problem(shown, first, None, f"the header repeats {', '.join(repeated)}"))
+                if "" in header:
+                    raise DataError(Problem(shown, first, None, "the header has an empty column name"))
+                continue
+            if len(record) != len(header):
+                raise DataError(Problem(shown, first, None, f"has {len(record)} fields, the header has "
+                                                            f"{len(header)}: fix the row, nothing was read"))
+            rows.append(dict(zip(header, record)))
+    except csv.Error as exc:
+        raise DataError(Problem(shown, last + 1, None, f"not valid CSV: {exc}")) from None
+    return header or [], rows
+
+
+# --- Writing -------------------------------------------------------------------------------------
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the folder's write lock (re-entrant within a process): read, change and write in turn.
+
+    Raises
+    ------
+    WriteError
+        When the lock cannot be had within :data:`LOCK_TIMEOUT` seconds, or the
+        folder cannot hold a lock file (read-only, missing).
+    """
+    folder = Path(folder)
+    lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT, is_singleton=True)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise _write_error(folder, exc) from None
+    except TimeoutError:  # filelock's Timeout
+        raise WriteError(errno.EBUSY, f"could not save in {display_path(folder)}: another window or process "
+                                      f"kept it busy for {LOCK_TIMEOUT} s; try again") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def csv_bytes(header: Sequence[str], rows: Sequence[Mapping[str, object]]) -> bytes:
+    """Rows rendered as the package writes CSV (UTF-8, LF), after checking they read back the same.
+
+    Raises
+    ------
+    ValueError
+        When a row has a column not in the header, or a value that would not read
+        back as written (a NUL byte).
+    """
+    header = list(header)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    cells = []
+    for number, row in enumerate(rows, 2):
+        extra = [k for k in row if k not in header]
+        if extra:
+            raise ValueError(f"row {number} has columns that are not in the header: {extra}")
+        values = ["" if row.get(c) is None else str(row.get(c)) for c in header]
+        if any("\x00" in v for v in values):
+            raise ValueError(f"row {number} has a NUL byte in a value: refused")
+        cells.append(values)
+    writer.writerows(cells)
+    text = out.getvalue()
+    back = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    if back != [header, *cells]:
+        raise ValueError("the rows would not read back as written: refused")
+    return text.encode("utf-8")
+
+
+def write_files(contents: Mapping[Path, bytes]) -> None:
+    """Write several files in one folder together, atomically, under the folder's lock.
+
+    Raises
+    ------
+    WriteError
+        When any file cannot be written; then every target keeps its old content
+        (or stays absent), and no temporary file is left.
+    """
+    if not contents:
+        return
+    paths = [Path(p) for p in contents]
+    folders = {p.parent.resolve() for p in paths}
+    if len(folders) != 1:  # one lock covers one folder
+        raise ValueError(f"files written together must share a folder, not {sorted(map(str, folders))}")
+    folder = next(iter(folders))
+    with locked(folder):
+        clean_temporary(folder)
+        staged: list[tuple[Path, str]] = []
+        done: list[tuple[Path, bytes | None]] = []
+        try:
+            for path, data in zip(paths, contents.values()):
+                if path.is_symlink() or (path.exists() and not path.is_file()):
+                    raise WriteError(errno.EEXIST, f"could not save {display_path(path)}: it is a link or not "
+                                                   "a regular file, which the package never writes through")
+                staged.append((path, _stage(path, data)))
+            for path, tmp in staged:
+                old = path.read_bytes() if path.exists() else None
+                os.replace(tmp, path)
+                done.append((path, old))
+            _fsync_dir(folder)
+        except OSError as exc:
+            for path, old in reversed(done):  # put back what was already replaced
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    _restore(path, old)
+            for _, tmp in staged:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            if isinstance(exc, WriteError):
+                raise
+            failed = next((p for p, _ in staged if p not in {d for d, _ in done}), paths[0])
+            raise _write_error(failed, exc) from None
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write one file atomically under its folder's lock (see :func:`write_files`)."""
+    write_files({Path(path): data})
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text atomically under its folder's lock."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_rows(path: Path, header: Sequence[str], rows: Sequence[Mapping[str, object]]) -> None:
+    """Write rows as CSV, the way the data files are written, atomically under the folder's lock."""
+    write_bytes(path, csv_bytes(header, rows))
+
+
+def clean_temporary(folder: Path) -> list[Path]:
+    """Remove the package's temporary files left in a folder by a process that was killed.
+
+    Only safe under the folder's lock, which every writer holds while its own
+    temporary files exist; :func:`write_files` calls it there.
+    """
+    removed = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if _TMP.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """Write data to a hidden temporary file beside path, flushed, fsynced and readable (0644)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _restore(path: Path, old: bytes) -> None:
+    try:
+        os.replace(_stage(path, old), path)
+    except OSError:  # pragma: no cover - the disk failed twice; the caller's error says so
+        pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - not every system opens folders
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EACCES: "the folder or file is not writable (permission denied)",
+    errno.EPERM: "the folder or file is not writable (operation not permitted)",
+    errno.EROFS: "the folder is on a read-only file system",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+def _write_error(path: Path, exc: OSError) -> WriteError:
+    reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    return WriteError(exc.errno or errno.EIO, f"could not save {display_path(Path(path))}: {reason}. "
+                                              "Nothing was changed")
