@@ -284,7 +284,10 @@ def csv_bytes(header: Sequence[str], rows: Sequence[Mapping[str, object]]) -> by
 
 
 def write_files(contents: Mapping[Path, bytes]) -> None:
-    """Write several files in one folder together, atomically, under the folder's lock.
+    """Write several files together, atomically, under one lock.
+
+    The lock is the one of the folder that holds them all (``data/`` for
+    ``data/articles.csv`` with ``data/texts/x.txt``).
 
     Raises
     ------
@@ -295,12 +298,11 @@ def write_files(contents: Mapping[Path, bytes]) -> None:
     if not contents:
         return
     paths = [Path(p) for p in contents]
-    folders = {p.parent.resolve() for p in paths}
-    if len(folders) != 1:  # one lock covers one folder
-        raise ValueError(f"files written together must share a folder, not {sorted(map(str, folders))}")
-    folder = next(iter(folders))
+    parents = sorted({p.parent.resolve() for p in paths})
+    folder = Path(os.path.commonpath(parents))
     with locked(folder):
-        clean_temporary(folder)
+        for parent in parents:
+            clean_temporary(parent)
         staged: list[tuple[Path, str]] = []
         done: list[tuple[Path, bytes | None]] = []
         try:
@@ -313,7 +315,8 @@ def write_files(contents: Mapping[Path, bytes]) -> None:
                 old = path.read_bytes() if path.exists() else None
                 os.replace(tmp, path)
                 done.append((path, old))
-            _fsync_dir(folder)
+            for parent in parents:
+                _fsync_dir(parent)
         except OSError as exc:
             for path, old in reversed(done):  # put back what was already replaced
                 if old is None:
