@@ -14,6 +14,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+from . import files
 from .widgets import HANDOUT_ENV
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -44,7 +45,7 @@ def make_handout(notebook: Path, out_dir: Path, timeout: int = 300) -> Path:
     html, _ = HTMLExporter(template_name="lab", embed_images=True).from_notebook_node(nb)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{notebook.stem}.html"
-    target.write_text(html, encoding="utf-8")
+    files.write_text(target, html)
     return target
 
 
