@@ -47,12 +47,13 @@ DANGEROUS = {
     "name": "Wang <script>alert(1)</script> Yi",
     "label": "NATO & <b>friends</b>",
     "note": "<script>alert(2)</script>",
+    "pole": "Russia <b>Federation</b>",  # a pole of the alignment chart: its name is in the legend
 }
 
 
 @pytest.fixture
 def doctored():
-    """The seed article with HTML in a quote, a name, a topic label and a note."""
+    """The seed article with HTML in a quote, two names, a topic label and a note."""
     import newsclaims as nc
 
     art = nc.load_article()
@@ -63,6 +64,7 @@ def doctored():
     art.statements["quote"] = [art.text[s:e] for s, e in zip(art.statements["start"], art.statements["end"])]
     art.paragraphs["text"] = [art.text[s:e] for s, e in zip(art.paragraphs["start"], art.paragraphs["end"])]
     art.actors.loc[art.actors["actor_id"] == "wang_yi", "name"] = DANGEROUS["name"]
+    art.actors.loc[art.actors["actor_id"] == "russia", "name"] = DANGEROUS["pole"]
     art.topics.loc[art.topics["topic_id"] == "nato_enlargement", "label"] = DANGEROUS["label"]
     art.positions["note"] = DANGEROUS["note"]
     return art

@@ -3,7 +3,7 @@
 Every figure has a title that states its finding (computed from the data),
 labelled axes (networks, which have no axes, say in their subtitle how to read
 them), and hover text that carries the evidence: the quotes. All text
-from the data is escaped before it reaches a label or a hover box.
+from the data is escaped before it reaches a label, a legend or a hover box.
 """
 
 from __future__ import annotations
@@ -312,7 +312,7 @@ def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tu
                 continue
             fig.add_scatter(
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
-                name=f"matches {match}{' (hedged)' if hedged else ''}",
+                name=esc(f"matches {match}{' (hedged)' if hedged else ''}"),
                 text=[STANCE_SYMBOL[s] for s in part["stance"]],
                 textfont={"color": colour if hedged else "white", "size": 14},
                 marker={"symbol": "square-open" if hedged else "square", "size": 30, "color": colour,
