@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
 
 NETWORKS = {"affiliation": an.affiliation_network, "congruence": an.congruence_network,
             "conflict": an.conflict_network}
+DNA_COLUMNS = {"date": "str", "person": "str", "organization": "str", "concept": "str", "agreement": "int64",
+               "text": "str", "statement_id": "str", "speaker": "str", "hedged": "bool", "date_from": "str"}
 
 
 def to_graphml(article: Article, path: str | os.PathLike[str],
@@ -70,7 +72,7 @@ def dna_table(article: Article) -> pd.DataFrame:
                      "agreement": 1 if r.stance == "support" else 0,
                      "text": r.quote, "statement_id": r.statement_id, "speaker": r.speaker,
                      "hedged": bool(r.hedged), "date_from": "said_on" if known else "published"})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(DNA_COLUMNS)).astype(DNA_COLUMNS)
 
 
 def to_dna_csv(article: Article, path: str | os.PathLike[str]) -> Path:
