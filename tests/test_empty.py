@@ -131,6 +131,7 @@ CALLS: dict[str, list[Call]] = {
     "export.to_graphml": [lambda art, tmp, network=network: nx.read_graphml(
         export.to_graphml(art, tmp / f"{network}.graphml", network=network)) for network in export.NETWORKS],
     "export.dna_table": [lambda art, tmp: export.dna_table(art)],
+    "export.safe_for_spreadsheets": [lambda art, tmp: export.safe_for_spreadsheets(export.dna_table(art))],
     "export.to_dna_csv": [lambda art, tmp: pd.read_csv(export.to_dna_csv(art, tmp / "dna.csv"), dtype=str,
                                                        keep_default_na=False)],
     "extract.extract_statements": [lambda art, tmp: extract.extract_statements(art.text, art.actors)],
@@ -183,7 +184,7 @@ ROWS_ANYWAY = {
 }
 # Tables built from positions: empty for an article with none.
 FROM_POSITIONS = {"analysis.positions_table", "analysis.stance_matrix", "analysis.alignment", "export.dna_table",
-                  "export.to_dna_csv"}
+                  "export.safe_for_spreadsheets", "export.to_dna_csv"}
 
 
 @pytest.fixture(scope="module")

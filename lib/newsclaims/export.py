@@ -24,6 +24,8 @@ NETWORKS = {"affiliation": an.affiliation_network, "congruence": an.congruence_n
             "conflict": an.conflict_network}
 DNA_COLUMNS = {"date": "str", "person": "str", "organization": "str", "concept": "str", "agreement": "int64",
                "text": "str", "statement_id": "str", "speaker": "str", "hedged": "bool", "date_from": "str"}
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_graphml(article: Article, path: str | os.PathLike[str],
@@ -75,8 +77,36 @@ def dna_table(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(DNA_COLUMNS)).astype(DNA_COLUMNS)
 
 
+def safe_for_spreadsheets(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the table in which no text cell can run as a spreadsheet formula.
+
+    A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    gets a single quote in front, as OWASP advises against CSV injection: a
+    spreadsheet then shows the text instead of running it. Numbers and other
+    columns that are not text stay as they are, so -1 is still a number.
+
+    >>> safe_for_spreadsheets(pd.DataFrame({"text": ["=1+1", "-x", "fine"], "n": [-1, 0, 1]}))
+        text  n
+    0  '=1+1 -1
+    1    '-x  0
+    2   fine  1
+    """
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    return out
+
+
 def to_dna_csv(article: Article, path: str | os.PathLike[str]) -> Path:
-    """Write :func:`dna_table` as CSV, ready to import into Discourse Network Analyzer."""
+    """Write :func:`dna_table` as CSV, ready to import into Discourse Network Analyzer.
+
+    A text cell that a spreadsheet would run as a formula (it starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return: a quote such as
+    ``=HYPERLINK(...)``) is written with a single quote in front; see
+    :func:`safe_for_spreadsheets`. Numbers are written as they are.
+    """
     path = Path(path)
-    dna_table(article).to_csv(path, index=False)
+    safe_for_spreadsheets(dna_table(article)).to_csv(path, index=False)
     return path
