@@ -47,12 +47,13 @@ DANGEROUS = {
     "name": "Wang <script>alert(1)</script> Yi",
     "label": "NATO & <b>friends</b>",
     "note": "<script>alert(2)</script>",
+    "pole": "Russia <b>Federation</b>",  # a pole of the alignment chart: its name is in the legend
 }
 
 
 @pytest.fixture
 def doctored():
-    """The seed article with HTML in a quote, a name, a topic label and a note."""
+    """The seed article with HTML in a quote, two names, a topic label and a note."""
     import newsclaims as nc
 
     art = nc.load_article()
@@ -63,6 +64,7 @@ def doctored():
     art.statements["quote"] = [art.text[s:e] for s, e in zip(art.statements["start"], art.statements["end"])]
     art.paragraphs["text"] = [art.text[s:e] for s, e in zip(art.paragraphs["start"], art.paragraphs["end"])]
     art.actors.loc[art.actors["actor_id"] == "wang_yi", "name"] = DANGEROUS["name"]
+    art.actors.loc[art.actors["actor_id"] == "russia", "name"] = DANGEROUS["pole"]
     art.topics.loc[art.topics["topic_id"] == "nato_enlargement", "label"] = DANGEROUS["label"]
     art.positions["note"] = DANGEROUS["note"]
     return art
@@ -79,6 +81,12 @@ def strings_in(obj) -> list[str]:
     return []
 
 
+def append_rows(folder: Path, table: str, *new: dict) -> None:
+    """Add rows to a table of a data folder; columns not given are left empty."""
+    header, rows = read_rows(folder / f"{table}.csv")
+    write_rows(folder / f"{table}.csv", header, rows + [dict.fromkeys(header, "") | r for r in new])
+
+
 @pytest.fixture(scope="module")
 def mini_data(tmp_path_factory) -> Path:
     """A copy of data/ with a second, minimally coded article, 'mini': two statements, no positions."""
@@ -89,8 +97,7 @@ def mini_data(tmp_path_factory) -> Path:
     (target / "texts" / "mini.txt").write_text(text, encoding="utf-8")
 
     def append(table: str, *new: dict) -> None:
-        header, rows = read_rows(target / f"{table}.csv")
-        write_rows(target / f"{table}.csv", header, rows + [dict.fromkeys(header, "") | r for r in new])
+        append_rows(target, table, *new)
 
     append("articles", {"article_id": "mini", "title": "Ferry to run again", "outlet": "Example News",
                         "author": "A. Writer", "published": "2026-05-04", "url": "https://example.org/b",
@@ -103,4 +110,60 @@ def mini_data(tmp_path_factory) -> Path:
     append("statements", *({"statement_id": sid, "article_id": "mini", "actor_id": actor, "quote": q,
                             "start": str(text.index(q)), "end": str(text.index(q) + len(q)), "paragraph": para,
                             "form": form, "cue": "said"} for sid, actor, q, para, form in quotes))
+    return target
+
+
+SPARSE = {
+    "blank": "Lakeside (Example News) The ferry will not run this winter.\n\nRepairs begin in spring.\n",
+    "silent": "Lakeside (Example News) Ships from China and Russia docked at Lakeside on Monday.\n",
+    "solo": ('Lakeside (Example News) "The ferry must run all winter," said Ana Berg.\n\n'
+             "Ana Berg spoke at the council meeting on 3 May 2026.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def sparse_data(mini_data, tmp_path_factory) -> Path:
+    """mini_data with three more articles, each coded as little as an article can be.
+
+    - ``blank``: added by ``new-article`` and nothing coded; its text names no known actor.
+    - ``silent``: added the same way; its text names China and Russia, who say nothing.
+    - ``solo``: one actor, Ana Berg, with one statement, one position and one event.
+
+    With ``mini`` (two statements, no positions or events) they cover an article at
+    each stage of its coding.
+    """
+    from newsclaims.newarticle import new_article
+
+    base = tmp_path_factory.mktemp("sparse")
+    target = base / "data"
+    shutil.copytree(mini_data, target)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSCLAIMS_WORK", str(base / "work"))
+        for article_id in ("blank", "silent"):
+            source = base / f"{article_id}.txt"
+            source.write_text(SPARSE[article_id], encoding="utf-8")
+            new_article(source, article_id, f"The {article_id} article", "Example News", "2026-05-04",
+                        author="A. Writer", url="https://example.org/a", rights="Invented for the tests.",
+                        data=target)
+    text = SPARSE["solo"]
+    (target / "texts" / "solo.txt").write_text(text, encoding="utf-8")
+    append_rows(target, "articles", {"article_id": "solo", "title": "Keep the ferry running", "author": "A. Writer",
+                                     "outlet": "Example News", "published": "2026-05-04",
+                                     "url": "https://example.org/c", "text_file": "texts/solo.txt",
+                                     "rights": "Invented for the tests."})
+    append_rows(target, "actors", {"actor_id": "ana_berg", "name": "Ana Berg", "kind": "person"})
+    append_rows(target, "aliases", {"actor_id": "ana_berg", "alias": "Ana Berg"})
+    append_rows(target, "topics", {"topic_id": "winter_ferry", "label": "Winter ferry",
+                                   "question": "Should the ferry run in winter?"})
+    quote = '"The ferry must run all winter,"'
+    append_rows(target, "statements", {"statement_id": "solo_s01", "article_id": "solo", "actor_id": "ana_berg",
+                                       "quote": quote, "start": str(text.index(quote)),
+                                       "end": str(text.index(quote) + len(quote)), "paragraph": "1",
+                                       "form": "direct", "cue": "said"})
+    append_rows(target, "positions", {"statement_id": "solo_s01", "topic_id": "winter_ferry",
+                                      "holder_id": "ana_berg", "stance": "support", "hedged": "false",
+                                      "note": "She says it must run."})
+    append_rows(target, "events", {"event_id": "solo_e01", "article_id": "solo", "date": "2026-05-03",
+                                   "date_precision": "day", "date_text": "3 May 2026", "date_basis": "stated",
+                                   "actor_id": "ana_berg", "label": "Council meeting", "paragraph": "2"})
     return target

@@ -124,8 +124,10 @@ def test_network_edges_carry_the_evidence(art):
 
 def test_figures_escape_html_from_the_data(doctored):
     for name, make in ALL.items():
-        strings = strings_in(make(doctored).to_plotly_json())
-        assert not any("<script" in s or "<img" in s or "<b>friends" in s for s in strings), name
+        strings = strings_in(make(doctored).to_plotly_json())  # titles, labels, legends and hover text
+        assert not any(raw in s for s in strings for raw in ("<script", "<img", "<b>friends", "<b>Federation")), name
+    legend = [t.name for t in charts.alignment_chart(doctored).data]
+    assert "matches Russia &lt;b&gt;Federation&lt;/b&gt;" in legend
     hover = " ".join(strings_in(charts.forms_by_actor(doctored).to_plotly_json()))
     assert "&lt;img src=x onerror=1&gt;" in hover and "Wang &lt;script&gt;" in hover
     labels = " ".join(strings_in(charts.stance_heatmap(doctored).to_plotly_json()))

@@ -1,7 +1,9 @@
 """Derived tables: who is mentioned, who speaks, who stands where, and the networks between them.
 
 Every function takes an :class:`~newsclaims.data.Article` and returns a plain
-DataFrame (or a networkx graph). Positions can be read at two levels:
+DataFrame (or a networkx graph). An article with nothing coded yet gives the same
+columns and types with no rows, and graphs with no edges. Positions can be read at
+two levels:
 
 - ``level="holder"``: as coded, one row per holder (Wang Yi, Zhang Jun, China, ...);
 - ``level="side"``: each holder replaced by the state, bloc or body it speaks for
@@ -26,6 +28,16 @@ SCORE = {"support": 1, "oppose": -1, "neutral": 0}
 STANCES = ["support", "oppose", "neutral", "mixed"]
 _QUOTED = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"[\w’'-]+")
+# What to code when a table has no rows yet: the hint an empty chart or explorer shows
+# under "No statements coded yet" (README, "Adding an article").
+TO_CODE = {
+    "actors": "Add the people, states and bodies the text names to data/actors.csv, and the words "
+              "that name them to data/aliases.csv.",
+    "statements": "Code who says what in data/statements.csv: the speaker, the exact words and their offsets.",
+    "positions": "Code what each statement says about a topic in data/positions.csv.",
+    "events or dated statements": "Code the dated happenings in data/events.csv, or when each statement "
+                                  "was made (said_on) in data/statements.csv.",
+}
 
 
 def names(art: Article) -> dict[str, str]:
@@ -78,16 +90,17 @@ def voice_share(art: Article, by: Literal["actor", "side"] = "actor") -> pd.Data
     Quoted words are the words inside quotation marks: a paraphrase has none.
     """
     st = art.statements[["actor_id", "quote"]].copy()
-    st["words"] = st["quote"].map(quoted_words)
-    st["who"] = st["actor_id"].map(speaks_for(art.actors)) if by == "side" else st["actor_id"]
+    st["words"] = st["quote"].map(quoted_words).astype("int64")
+    st["who"] = st["actor_id"].map(speaks_for(art.actors)).astype("str") if by == "side" else st["actor_id"]
     out = st.groupby("who").agg(statements=("quote", "size"), quoted_words=("words", "sum")).reset_index()
-    out["statement_share"] = out["statements"] / out["statements"].sum()
+    out["statement_share"] = out["statements"] / max(out["statements"].sum(), 1)
     out["word_share"] = out["quoted_words"] / max(out["quoted_words"].sum(), 1)
     out.insert(1, "name", out["who"].map(names(art)))
     out = out.rename(columns={"who": "actor_id"})
+    columns = {"actor_id": "str", "name": "str", "statements": "int64", "statement_share": "float64",
+               "quoted_words": "int64", "word_share": "float64"}
     return out.sort_values(["statements", "quoted_words", "name"], ascending=[False, False, True],
-                           ignore_index=True)[
-        ["actor_id", "name", "statements", "statement_share", "quoted_words", "word_share"]]
+                           ignore_index=True)[list(columns)].astype(columns)
 
 
 def quotes(art: Article) -> dict[str, str]:
@@ -111,7 +124,7 @@ def positions_table(art: Article, level: Level = "holder") -> pd.DataFrame:
     out["holder"] = out["holder_id"].map(n)
     labels = dict(zip(art.topics["topic_id"], art.topics["label"]))
     out["topic"] = out["topic_id"].map(labels)
-    return out
+    return out.astype(dict.fromkeys(["who", "who_name", "speaker", "holder", "topic"], "str"))
 
 
 def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
@@ -141,11 +154,10 @@ def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
             "neutral": int((group["stance"] == "neutral").sum()),
             "statements": list(dict.fromkeys(group["statement_id"])),
         })
-    columns = ["who", "who_name", "topic_id", "topic", "stance", "hedged", "score", "n", "support", "oppose",
-               "neutral", "statements"]
-    out = pd.DataFrame(rows, columns=columns)
-    out["stance"] = pd.Categorical(out["stance"], categories=STANCES)
-    return out
+    columns = {"who": "str", "who_name": "str", "topic_id": "str", "topic": "str",
+               "stance": pd.CategoricalDtype(STANCES), "hedged": "bool", "score": "float64", "n": "int64",
+               "support": "int64", "oppose": "int64", "neutral": "int64", "statements": "object"}
+    return pd.DataFrame(rows, columns=list(columns)).astype(columns)
 
 
 def stance_order(matrix: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -186,8 +198,9 @@ def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[st
             rows.append({"who": r.who, "who_name": r.who_name, "topic_id": topic, "topic": r.topic,
                          "stance": stance, "hedged": r.hedged, "matches": matches, "pole": pole,
                          "statements": r.statements})
-    columns = ["who", "who_name", "topic_id", "topic", "stance", "hedged", "matches", "pole", "statements"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = {"who": "str", "who_name": "str", "topic_id": "str", "topic": "str", "stance": "str",
+               "hedged": "bool", "matches": "str", "pole": "str", "statements": "object"}
+    return pd.DataFrame(rows, columns=list(columns)).astype(columns)
 
 
 def pole_name(art: Article, members: tuple[str, ...]) -> str:
@@ -280,4 +293,6 @@ def attribution_chains(art: Article) -> pd.DataFrame:
                      "cue": r.cue if isinstance(r.cue, str) else "",
                      "chain": " → ".join(chain) + (f" (stance of {', '.join(others)})" if others else ""),
                      "steps": len(chain) - 1})
-    return pd.DataFrame(rows)
+    columns = {"statement_id": "str", "journalist": "str", "via": "str", "speaker": "str", "stance_of": "str",
+               "cue": "str", "chain": "str", "steps": "int64"}
+    return pd.DataFrame(rows, columns=list(columns)).astype(columns)

@@ -3,7 +3,9 @@
 Every figure has a title that states its finding (computed from the data),
 labelled axes (networks, which have no axes, say in their subtitle how to read
 them), and hover text that carries the evidence: the quotes. All text
-from the data is escaped before it reaches a label or a hover box.
+from the data is escaped before it reaches a label, a legend or a hover box.
+When what a figure draws is not coded yet, it says so in its title ("No
+statements coded yet") and what to code in its subtitle.
 """
 
 from __future__ import annotations
@@ -94,6 +96,24 @@ def _finish(fig: go.Figure, title: str, x: str, y: str, subtitle: str = "", heig
     return fig
 
 
+def nothing_coded(missing: str) -> go.Figure:
+    """An empty figure that says what is not coded yet, and in its subtitle what to code.
+
+    ``missing`` is one of the keys of :data:`newsclaims.analysis.TO_CODE`.
+
+    >>> nothing_coded("positions").layout.title.text.split("<br>")[0]
+    'No positions coded yet'
+    """
+    fig = go.Figure()
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _finish(fig, f"No {missing} coded yet", "", "", an.TO_CODE[missing], height=240)
+
+
+def _times(n: int) -> str:
+    return f"{n} time{'' if n == 1 else 's'}"
+
+
 def _quotes_by(art: Article) -> dict[str, list[str]]:
     return art.statements.groupby("actor_id")["quote"].apply(list).to_dict()
 
@@ -104,6 +124,8 @@ def mentions_vs_statements(art: Article, top: int = 10) -> go.Figure:
     Shows the ``top`` most-named actors and every actor who makes a statement.
     """
     everyone = an.mention_counts(art)
+    if everyone.empty:
+        return nothing_coded("actors")
     named, speaker = everyone.iloc[0], everyone.sort_values("statements", ascending=False).iloc[0]
     shown = everyone.head(top)["actor_id"].tolist() + everyone.loc[everyone["statements"] > 0, "actor_id"].tolist()
     counts = everyone[everyone["actor_id"].isin(shown)].iloc[::-1]
@@ -118,17 +140,26 @@ def mentions_vs_statements(art: Article, top: int = 10) -> go.Figure:
                 customdata=[quotes_hover(quotes.get(a, [])) for a in counts["actor_id"]],
                 hovertemplate="%{y}: %{x} statements<br>%{customdata}<extra></extra>")
     fig.update_layout(barmode="group")
-    if named.actor_id == speaker.actor_id:
+    sub = (f"The {top} most-named actors and every speaker. Mentions: times the text names the actor. "
+           "Statements: claims attributed to them.")
+    if not speaker.statements:
+        title = f"{named['name']} is named most ({_times(named.mentions)}); no statements coded yet"
+        sub += " " + an.TO_CODE["statements"]
+    elif not named.mentions:
+        title = f"{speaker['name']} makes the most statements ({speaker.statements}); no alias names anyone yet"
+        sub += " " + an.TO_CODE["actors"]
+    elif named.actor_id == speaker.actor_id:
         title = f"{named['name']} is both named most and quoted most"
     else:
-        title = (f"{named['name']} is named most ({named.mentions} times), "
+        title = (f"{named['name']} is named most ({_times(named.mentions)}), "
                  f"but {speaker['name']} makes the most statements ({speaker.statements})")
-    return _finish(fig, title, "count", "actor", f"The {top} most-named actors and every speaker. Mentions: times "
-                   "the text names the actor. Statements: claims attributed to them.", height=120 + 34 * len(counts))
+    return _finish(fig, title, "count", "actor", sub, height=120 + 34 * len(counts))
 
 
 def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
     """Share of statements and share of quoted words, per speaker or per side they speak for."""
+    if art.statements.empty:
+        return nothing_coded("statements")
     share = an.voice_share(art, by=by).iloc[::-1]
     st = art.statements.assign(who=art.statements["actor_id"].map(an.speaks_for(art.actors))
                                if by == "side" else art.statements["actor_id"])
@@ -144,7 +175,8 @@ def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
                 hovertemplate="%{y}: %{x:.0f}% of quoted words<br>%{customdata}<extra></extra>")
     fig.update_layout(barmode="group")
     words = share.sort_values("word_share", ascending=False).iloc[0]
-    title = f"{words['name']} has the largest share of quoted words ({words.word_share:.0%})"
+    title = (f"{words['name']} has the largest share of quoted words ({words.word_share:.0%})" if words.quoted_words
+             else "No statement quotes its speaker's own words: all are paraphrased")
     sub = ("Grouped by the state, bloc or body each speaker speaks for." if by == "side"
            else "Each speaker separately.") + " Quoted words: words inside quotation marks."
     return _finish(fig, title, "% of all statements, % of all quoted words", "speaker" if by == "actor" else
@@ -153,6 +185,8 @@ def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
 
 def actor_kinds_chart(art: Article) -> go.Figure:
     """How many actors of each kind the article names."""
+    if art.actors.empty:
+        return nothing_coded("actors")
     kinds = art.actors.groupby("kind", observed=True)["name"].apply(list)
     kinds = kinds[kinds.map(len) > 0].sort_values(key=lambda s: s.map(len))
     said = art.statements.merge(art.actors[["actor_id", "kind"]], on="actor_id")
@@ -170,6 +204,8 @@ def actor_kinds_chart(art: Article) -> go.Figure:
 
 def forms_by_actor(art: Article) -> go.Figure:
     """Direct, partial and paraphrased statements per speaker."""
+    if art.statements.empty:
+        return nothing_coded("statements")
     st = art.statements.assign(name=art.statements["actor_id"].map(an.names(art)))
     order = st["name"].value_counts(ascending=True).index
     fig = go.Figure()
@@ -190,6 +226,8 @@ def forms_by_actor(art: Article) -> go.Figure:
 
 def cues_chart(art: Article) -> go.Figure:
     """The reporting cues, as written, and the forms they introduce."""
+    if art.statements.empty:
+        return nothing_coded("statements")
     st = art.statements.assign(cue=art.statements["cue"].fillna("(no cue: quote continues)"))
     order = st["cue"].value_counts(ascending=True).index
     fig = go.Figure()
@@ -214,6 +252,8 @@ def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
     published = art.meta["published"]
     ev = art.events.copy()
     st = art.statements.dropna(subset=["said_on"]).copy()
+    if ev.empty and st.empty:
+        return nothing_coded("events or dated statements")
     left_out = ev[ev["date"] < pd.Timestamp(since)] if since else ev.iloc[0:0]
     if since:
         ev = ev[ev["date"] >= pd.Timestamp(since)]
@@ -265,7 +305,7 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
     """
     m = an.stance_matrix(art, level)
     if m.empty:
-        return _finish(go.Figure(), "No positions are coded for this article", "topic", "actor")
+        return nothing_coded("positions")
     who_ids, topic_ids = an.stance_order(m)
     names, labels = an.names(art), dict(zip(art.topics["topic_id"], art.topics["label"]))
     actors, topics = [names[w] for w in who_ids][::-1], [labels[t] for t in topic_ids]
@@ -300,6 +340,8 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
 def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[str, ...] = ("russia",),
                     level: an.Level = "side") -> go.Figure:
     """On the topics that divide two sides, whose side does each actor's position match?"""
+    if art.positions.empty:
+        return nothing_coded("positions")
     al = an.alignment(art, a, b, level)
     pole_a, pole_b = an.pole_name(art, a), an.pole_name(art, b)
     colours = {pole_a: OKABE_ITO["bluish green"], pole_b: OKABE_ITO["reddish purple"], "neither": OKABE_ITO["grey"]}
@@ -312,7 +354,7 @@ def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tu
                 continue
             fig.add_scatter(
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
-                name=f"matches {match}{' (hedged)' if hedged else ''}",
+                name=esc(f"matches {match}{' (hedged)' if hedged else ''}"),
                 text=[STANCE_SYMBOL[s] for s in part["stance"]],
                 textfont={"color": colour if hedged else "white", "size": 14},
                 marker={"symbol": "square-open" if hedged else "square", "size": 30, "color": colour,
@@ -403,17 +445,20 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
 
 def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
     """The actor–topic network: who takes which stance on what."""
+    if art.positions.empty:
+        return nothing_coded("positions")
     graph = an.affiliation_network(art, level)
     actors = [n for n, d in graph.nodes(data=True) if d["bipartite"] == 0]
-    busiest = max(actors, key=lambda n: (graph.degree(n), n), default=None)
-    title = (f"{graph.nodes[busiest]['label']} is tied to the most topics ({graph.degree(busiest)})" if busiest
-             else "No positions are coded for this article")
+    busiest = max(actors, key=lambda n: (graph.degree(n), n))
+    title = f"{graph.nodes[busiest]['label']} is tied to the most topics ({graph.degree(busiest)})"
     return network_chart(graph, title, "Lines: blue support, vermillion oppose, grey neutral, purple mixed; "
                          "dotted when hedged. Hover the midpoints for the evidence.", an.quotes(art))
 
 
 def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
     """Actors linked by taking the same stance on the same topic."""
+    if art.positions.empty:
+        return nothing_coded("positions")
     graph = an.congruence_network(art, level)
     return network_chart(graph, _strongest(graph, "agree on", "No two actors take the same stance"),
                          "A line joins two actors who take the same stance on a topic; thicker lines, "
@@ -422,6 +467,8 @@ def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
 
 def conflict_chart(art: Article, level: an.Level = "side") -> go.Figure:
     """Actors linked by taking opposite stances on the same topic."""
+    if art.positions.empty:
+        return nothing_coded("positions")
     graph = an.conflict_network(art, level)
     return network_chart(graph, _strongest(graph, "are opposed on", "No two actors take opposite stances"),
                          "A line joins two actors who take opposite stances on a topic; thicker lines, "

@@ -182,14 +182,25 @@ CHECKS: dict[str, Check] = {
 
 
 def check(exercise: str, answer: Any, art: Article | None = None) -> Verdict:
-    """Say whether an answer to an exercise is right, and why."""
+    """Say whether an answer to an exercise is right, and why.
+
+    On an article that does not code what the exercise asks about (no statements
+    yet, or not the actor or topic it names), the verdict says so instead.
+    """
     if exercise not in CHECKS:
         raise KeyError(f"no check for exercise {exercise!r}; there are checks for {', '.join(CHECKS)}")
     what, solve, same, why = CHECKS[exercise]
     if answer is Ellipsis or answer is None:
         return Verdict(exercise, None, f"Put your answer ({what}) in place of ... and run the cell again.")
     art = art if art is not None else load_article()
-    expected = solve(art)
+    if art.statements.empty:
+        return Verdict(exercise, None, f"No statements coded yet in article {art.article_id!r}: there is no "
+                                       f"answer to check. {an.TO_CODE['statements']}")
+    try:
+        expected = solve(art)
+    except LookupError:  # an actor, date or topic the exercise asks about is not in this article
+        return Verdict(exercise, None, f"Article {art.article_id!r} does not code what this exercise asks "
+                                       f"about ({what}): it is written for the seed article.")
     try:
         right = bool(same(art, answer, expected))
     except (TypeError, ValueError):

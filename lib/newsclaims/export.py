@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
 
 NETWORKS = {"affiliation": an.affiliation_network, "congruence": an.congruence_network,
             "conflict": an.conflict_network}
+DNA_COLUMNS = {"date": "str", "person": "str", "organization": "str", "concept": "str", "agreement": "int64",
+               "text": "str", "statement_id": "str", "speaker": "str", "hedged": "bool", "date_from": "str"}
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_graphml(article: Article, path: str | os.PathLike[str],
@@ -70,11 +74,39 @@ def dna_table(article: Article) -> pd.DataFrame:
                      "agreement": 1 if r.stance == "support" else 0,
                      "text": r.quote, "statement_id": r.statement_id, "speaker": r.speaker,
                      "hedged": bool(r.hedged), "date_from": "said_on" if known else "published"})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(DNA_COLUMNS)).astype(DNA_COLUMNS)
+
+
+def safe_for_spreadsheets(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the table in which no text cell can run as a spreadsheet formula.
+
+    A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    gets a single quote in front, as OWASP advises against CSV injection: a
+    spreadsheet then shows the text instead of running it. Numbers and other
+    columns that are not text stay as they are, so -1 is still a number.
+
+    >>> safe_for_spreadsheets(pd.DataFrame({"text": ["=1+1", "-x", "fine"], "n": [-1, 0, 1]}))
+        text  n
+    0  '=1+1 -1
+    1    '-x  0
+    2   fine  1
+    """
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    return out
 
 
 def to_dna_csv(article: Article, path: str | os.PathLike[str]) -> Path:
-    """Write :func:`dna_table` as CSV, ready to import into Discourse Network Analyzer."""
+    """Write :func:`dna_table` as CSV, ready to import into Discourse Network Analyzer.
+
+    A text cell that a spreadsheet would run as a formula (it starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return: a quote such as
+    ``=HYPERLINK(...)``) is written with a single quote in front; see
+    :func:`safe_for_spreadsheets`. Numbers are written as they are.
+    """
     path = Path(path)
-    dna_table(article).to_csv(path, index=False)
+    safe_for_spreadsheets(dna_table(article)).to_csv(path, index=False)
     return path

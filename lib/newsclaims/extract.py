@@ -32,8 +32,9 @@ KIND_ORDER = {"person": 0, "group": 1, "state": 2, "bloc": 3, "document": 4, "or
 PRONOUN = re.compile(r"(?<!\w)(he|she|they)(?!\w)", re.I)
 QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 NAME = re.compile(r"(?<!\w)(?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|von|der|de))*(?: [A-Z][\w'’-]+)?")
-COLUMNS = ["statement_id", "actor_id", "speaker_text", "quote", "start", "end", "paragraph", "form", "cue",
-           "confidence", "rule"]
+# the candidates' columns and their types, the same when nothing is found
+COLUMNS = {"statement_id": "str", "actor_id": "str", "speaker_text": "str", "quote": "str", "start": "int64",
+           "end": "int64", "paragraph": "int64", "form": "str", "cue": "str", "confidence": "float64", "rule": "str"}
 
 
 @dataclass
@@ -76,7 +77,8 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
 
     Returns the statements columns that rules can fill (actor_id, quote, start,
     end, paragraph, form, cue) plus ``speaker_text`` (the words that name the
-    speaker), ``confidence`` (0 to 1) and ``rule`` (which rule fired).
+    speaker), ``confidence`` (0 to 1) and ``rule`` (which rule fired). ``actor_id``
+    is missing (NaN) where no known actor names the speaker.
     ``actors`` (actor_id, kind, and name) and ``aliases`` name the speakers; with
     actors but no aliases, the names serve; with neither, capitalised names do.
     ``cues`` replaces the reporting verbs the rules know (default: ``CUES``).
@@ -229,10 +231,10 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
             form = "partial" if QUOTE.search(text[content:end]) else "paraphrase"
             add(content, end, form, cue, speaker, f"cue '{cue}'; {how}", conf * (0.9 if form == "partial" else 0.8))
 
-    out = pd.DataFrame(rows, columns=COLUMNS[1:])
+    out = pd.DataFrame(rows, columns=list(COLUMNS)[1:])
     out = out.sort_values("start", kind="stable").reset_index(drop=True)
     out.insert(0, "statement_id", [f"x{i:03d}" for i in range(1, len(out) + 1)])
-    return out[COLUMNS]
+    return out[list(COLUMNS)].astype(COLUMNS)
 
 
 def extract_from(article: Article, cues: list[str] | None = None) -> pd.DataFrame:
@@ -310,5 +312,7 @@ def errors(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
         if f["actor_id"] != g["actor_id"]:
             rows.append({"kind": "wrong speaker", "statement_id": g["statement_id"], "paragraph": g["paragraph"],
                          "text": g["quote"],
-                         "reason": f"found {f['actor_id'] or 'nobody'} ({f['rule']}), coded {g['actor_id']}"})
-    return pd.DataFrame(rows, columns=["kind", "statement_id", "paragraph", "text", "reason"])
+                         "reason": f"found {f['actor_id'] if isinstance(f['actor_id'], str) else 'nobody'} "
+                                   f"({f['rule']}), coded {g['actor_id']}"})
+    columns = {"kind": "str", "statement_id": "str", "paragraph": "int64", "text": "str", "reason": "str"}
+    return pd.DataFrame(rows, columns=list(columns)).astype(columns)

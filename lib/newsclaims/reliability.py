@@ -70,7 +70,7 @@ def align(student: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
         match = same_topic[same_topic["stance"] == s.stance]
         row = (match if len(match) else same_topic).iloc[0]
         rows.append(row)
-    return pd.DataFrame(rows).reset_index(drop=True)
+    return pd.DataFrame(rows, columns=reference.columns).reset_index(drop=True).astype(reference.dtypes.to_dict())
 
 
 def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
@@ -120,13 +120,16 @@ def class_agreement(codings: Mapping[str, pd.DataFrame], fields: tuple[str, ...]
 
 def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) -> go.Figure:
     """Counts of each (student answer, reference answer) pair for one field."""
-    from .charts import _finish, esc
+    from .charts import _finish, esc, nothing_coded
     from .palette import OKABE_ITO
 
     student = student.drop_duplicates("statement_id", keep="last")
     if reference["statement_id"].duplicated().any():
         reference = align(student, reference)
     both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
+    if both.empty:
+        return nothing_coded("statements") if reference.empty else _finish(
+            go.Figure(), "You have not coded any of these statements yet", "your answer", "reference answer")
     a, b = both[f"{field}_student"].astype(str), both[f"{field}_reference"].astype(str)
     labels = sorted(set(a) | set(b))
     table = pd.crosstab(b, a).reindex(index=labels, columns=labels, fill_value=0)

@@ -1,6 +1,7 @@
 """ipywidgets explorers. Each function returns a widget; what the widget shows is built
 by a plain function (``*_html``) that a test can call, and the widget's callback only
-sets the value of an HTML widget from the kernel side.
+sets the value of an HTML widget from the kernel side. An explorer whose article has
+nothing of what it shows coded yet says so ("No statements coded yet") and what to code.
 """
 
 from __future__ import annotations
@@ -82,6 +83,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _nothing_coded(missing: str) -> str:
+    """What is not coded yet, and what to code (``missing`` is a key of ``analysis.TO_CODE``)."""
+    return f'<p><i>No {esc(missing)} coded yet.</i> <span style="{MUTED}">{esc(an.TO_CODE[missing])}</span></p>'
+
+
 def credit_html(art: Article) -> str:
     """A credit line for the article: title (linked), byline, date."""
     m = art.meta
@@ -144,10 +150,11 @@ def reader_html(art: Article, actor_ids: tuple[str, ...] | list[str] = ()) -> st
     n_st = int(art.statements["actor_id"].isin(chosen).sum())
     n_me = int(art.mentions["actor_id"].isin(chosen).sum())
     who = esc(", ".join(names[a] for a in sorted(chosen, key=names.get)))
-    head = (f"<b>{who}</b>: {_plural(n_me, 'mention')}, {_plural(n_st, 'statement')}" if chosen
-            else "Pick one or more actors to highlight them.")
+    head = (f"<p><b>{who}</b>: {_plural(n_me, 'mention')}, {_plural(n_st, 'statement')}</p>" if chosen
+            else "<p>Pick one or more actors to highlight them.</p>" if len(art.actors)
+            else _nothing_coded("actors"))
     body = "".join(paragraph_html(art, int(p), marks) for p in art.paragraphs["paragraph"])
-    return (f'<div style="{BOX}"><p>{head}</p>{legend_html()}'
+    return (f'<div style="{BOX}">{head}{legend_html()}'
             f'<div style="max-height:36em;overflow-y:auto;padding-right:0.5em">'
             f'<h3 style="margin:0.3em 0">{esc(art.meta["title"])}</h3>{body}</div>{credit_html(art)}</div>')
 
@@ -218,6 +225,8 @@ def actor_card_html(art: Article, actor_id: str) -> str:
 def actor_explorer(art: Article, actor_id: str | None = None) -> w.VBox:
     """Pick an actor; see their role, whom they speak for, mentions and statements in context."""
     counts = an.mention_counts(art)
+    if counts.empty:
+        return Explorer([w.HTML(_nothing_coded("actors"))])
     options = [(f"{r.name} ({_plural(r.mentions, 'mention')}, {_plural(r.statements, 'statement')})",
                 r.actor_id)
                for r in counts.sort_values("name", key=lambda s: s.str.lower()).itertuples()]
@@ -249,6 +258,8 @@ def select_statements(art: Article, actor: str | None = None, form: str | None =
 def statements_html(art: Article, actor: str | None = None, form: str | None = None,
                     topic: str | None = None, setting: str | None = None) -> str:
     """Every matching statement in its paragraph, with the span highlighted."""
+    if art.statements.empty:
+        return f'<div style="{BOX}">{_nothing_coded("statements")}{credit_html(art)}</div>'
     chosen = select_statements(art, actor, form, topic, setting)
     head = f"<p><b>{len(chosen)}</b> of {len(art.statements)} statements match.</p>"
     stances = _stances(art)
@@ -258,6 +269,8 @@ def statements_html(art: Article, actor: str | None = None, form: str | None = N
 
 def statement_explorer(art: Article) -> w.VBox:
     """Filter statements by speaker, form, topic and setting; see each in its paragraph."""
+    if art.statements.empty:
+        return Explorer([w.HTML(statements_html(art))])
     names = an.names(art)
     any_ = [("any", None)]
     speakers = sorted(set(art.statements["actor_id"]), key=lambda a: names[a].lower())
@@ -364,7 +377,7 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     """The stance heatmap: click a square, or pick an actor and topic, to see the evidence."""
     matrix = an.stance_matrix(art, level)
     if matrix.empty:
-        return Explorer([w.HTML("<p><i>No positions are coded for this article yet.</i></p>")])
+        return Explorer([w.HTML(_nothing_coded("positions"))])
     grid, buttons = stance_grid(art, level)
     whos = sorted(set(zip(matrix["who_name"], matrix["who"])), key=lambda o: o[0].lower())
     topics = list(zip(art.topics["label"], art.topics["topic_id"]))
@@ -424,8 +437,8 @@ def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
 def topic_explorer(art: Article, topic_id: str | None = None, level: an.Level = "side") -> w.VBox:
     """Pick a topic; see its question and who stands where, with the quotes."""
     options = list(zip(art.topics["label"], art.topics["topic_id"]))
-    if not options:
-        return Explorer([w.HTML("<p><i>No topics are coded for this article yet.</i></p>")])
+    if not options:  # topics come with the positions taken on them
+        return Explorer([w.HTML(_nothing_coded("positions"))])
     first = topic_id if topic_id in {t for _, t in options} else options[0][1]
     pick = w.Dropdown(options=options, value=first, description="Topic", layout=w.Layout(width="30em"))
     view = w.HTML(topic_html(art, first, level))
