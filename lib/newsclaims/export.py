@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 
 from . import analysis as an
+from . import files
 from .data import Article
 
 if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
@@ -44,7 +45,7 @@ def to_graphml(article: Article, path: str | os.PathLike[str],
     graph.graph["article"] = article.article_id
     graph.graph["network"] = network
     path = Path(path)
-    nx.write_graphml(graph, path)
+    files.write_text(path, "\n".join(nx.generate_graphml(graph)) + "\n")
     return path
 
 
@@ -108,5 +109,5 @@ def to_dna_csv(article: Article, path: str | os.PathLike[str]) -> Path:
     :func:`safe_for_spreadsheets`. Numbers are written as they are.
     """
     path = Path(path)
-    safe_for_spreadsheets(dna_table(article)).to_csv(path, index=False)
+    files.write_text(path, safe_for_spreadsheets(dna_table(article)).to_csv(index=False, lineterminator="\n"))
     return path
