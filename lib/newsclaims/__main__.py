@@ -1,4 +1,4 @@
-"""Command line: ``python -m newsclaims validate [DATA_DIR]``."""
+"""Command line: ``python -m newsclaims validate [DATA_DIR]``, ``new-article``, ``handouts``."""
 
 from __future__ import annotations
 
@@ -27,6 +27,68 @@ def validate(folder: str | None) -> int:
     return 0
 
 
+def _new_article_options(parser: argparse.ArgumentParser, argv: list[str] | None
+                         ) -> tuple[list[str], DataError | None]:
+    """Add new-article's options for the articles fields, as the chosen data folder's descriptor lists them.
+
+    The folder is the one --data names, else $NEWSCLAIMS_DATA's, else the package's.
+    Returns the names of the fields given as options, and the error that kept the
+    descriptor from being read, if any, for new-article to report.
+    """
+    from .newarticle import MAX_ID, articles_resource, asked_fields, is_required, option
+
+    parser.add_argument("text_file", help="the article body: UTF-8, paragraphs separated by one blank line; "
+                                          "copied verbatim")
+    parser.add_argument("--data", default=None, help="the data folder (default: $NEWSCLAIMS_DATA or the package's)")
+    argv = sys.argv[1:] if argv is None else argv
+    if "new-article" not in argv:
+        return [], None  # another command: its options are not needed
+    first = argparse.ArgumentParser(add_help=False)
+    first.add_argument("--data", default=None)
+    chosen = first.parse_known_args(argv)[0].data
+    try:
+        resource = articles_resource(chosen)
+    except DataError as error:
+        return [], error
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    pattern = fields.get("article_id", {}).get("constraints", {}).get("pattern")
+    parser.add_argument("--id", required=True, dest="article_id", metavar="ID",
+                        help=f"a new id{f' ({pattern})' if pattern else ''}, at most {MAX_ID} characters; "
+                             "it also names the text file, texts/ID.txt")
+    for field in asked_fields(resource):
+        name = field["name"]
+        date, uri = field.get("type") == "date", field.get("format") == "uri"
+        parser.add_argument(option(name), dest=name, required=is_required(field), default=None,
+                            metavar="YYYY-MM-DD" if date else "URL" if uri else name.upper(),
+                            help=f"{field.get('description', name)}{' (http or https)' if uri else ''}"
+                                 f"{'' if is_required(field) else ' Optional.'}")
+    return [f["name"] for f in asked_fields(resource)], None
+
+
+def new_article(args: argparse.Namespace, fields: list[str]) -> int:
+    """Add the article; print what was written and what validate says is left, or every problem."""
+    from . import newarticle
+    from .files import WriteError
+
+    labels = {name: newarticle.option(name) for name in [*fields, "article_id"]}
+    try:
+        written = newarticle.new_article(Path(args.text_file), args.article_id, data=args.data, labels=labels,
+                      **{name: getattr(args, name) for name in fields})
+    except DataError as error:
+        for problem in error.problems:
+            print(f"new-article: {problem}", file=sys.stderr)
+        count = len(error.problems)
+        print(f"new-article: {count} problem{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+        return 1
+    except (ValueError, WriteError) as error:
+        print(f"new-article: {error}", file=sys.stderr)
+        return 1
+    for what, path in written.items():
+        print(f"{what}: {path}")
+    print("Code the statements, actors and positions from the review files, then run validate:")
+    return validate(args.data)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsclaims",
                                      description="Tools for the newsclaims data.")
@@ -34,34 +96,25 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check a data folder against datapackage.json")
     check.add_argument("data_dir", nargs="?", default=None,
                        help="the data folder (default: $NEWSCLAIMS_DATA or the package's data/)")
-    new = commands.add_parser("new-article", help="add an article's row and text, and a review file of candidates")
-    new.add_argument("text_file", help="the article body: UTF-8, paragraphs separated by one blank line")
-    new.add_argument("--id", required=True, dest="article_id", help="a new id: lower-case letters, digits, _")
-    new.add_argument("--title", required=True)
-    new.add_argument("--outlet", required=True)
-    new.add_argument("--published", required=True, help="YYYY-MM-DD")
-    new.add_argument("--author", default="")
-    new.add_argument("--url", default="")
-    new.add_argument("--rights", default="")
-    new.add_argument("--data", default=None, help="the data folder (default: $NEWSCLAIMS_DATA or the package's)")
+    new = commands.add_parser("new-article", help="add an article's row and text, and review files of candidates",
+                              description="Add an article: its row in articles.csv and its text in texts/ID.txt, "
+                                          "checked first and written together or not at all; and two review files "
+                                          "of suggestions in the work folder. The options follow the articles "
+                                          "table of the data folder's datapackage.json.")
+    fields, unread = _new_article_options(new, argv)
     handouts = commands.add_parser("handouts", help="write every lesson as a standalone HTML page")
     handouts.add_argument("out_dir", nargs="?", default="build/handouts", help="where to write (build/handouts)")
+    if unread is not None:  # no descriptor to take new-article's options from: say so if that is the command
+        args, _ = parser.parse_known_args(argv)
+        if args.command == "new-article":
+            for problem in unread.problems:
+                print(f"new-article: {problem}", file=sys.stderr)
+            return 1
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.data_dir)
     if args.command == "new-article":
-        from .newarticle import new_article
-
-        try:
-            written = new_article(Path(args.text_file), args.article_id, args.title, args.outlet, args.published,
-                                  args.author, args.url, args.rights, Path(args.data) if args.data else None)
-        except (ValueError, DataError) as error:
-            print(f"new-article: {error}", file=sys.stderr)
-            return 1
-        for what, path in written.items():
-            print(f"{what}: {path}")
-        print("Code the statements, actors and positions from the review files, then run validate:")
-        return validate(args.data)
+        return new_article(args, fields)
     if args.command == "handouts":
         from .handouts import make_handouts
 
