@@ -305,13 +305,16 @@ def write_files(contents: Mapping[Path, bytes]) -> None:
             clean_temporary(parent)
         staged: list[tuple[Path, str]] = []
         done: list[tuple[Path, bytes | None]] = []
+        current = paths[0]  # the file being staged or renamed, named if it fails
         try:
             for path, data in zip(paths, contents.values()):
+                current = path
                 if path.is_symlink() or (path.exists() and not path.is_file()):
                     raise WriteError(errno.EEXIST, f"could not save {display_path(path)}: it is a link or not "
                                                    "a regular file, which the package never writes through")
                 staged.append((path, _stage(path, data)))
             for path, tmp in staged:
+                current = path
                 old = path.read_bytes() if path.exists() else None
                 os.replace(tmp, path)
                 done.append((path, old))
@@ -328,8 +331,7 @@ def write_files(contents: Mapping[Path, bytes]) -> None:
                     os.unlink(tmp)
             if isinstance(exc, WriteError):
                 raise
-            failed = next((p for p, _ in staged if p not in {d for d, _ in done}), paths[0])
-            raise _write_error(failed, exc) from None
+            raise _write_error(current, exc) from None
 
 
 def write_bytes(path: Path, data: bytes) -> None:
