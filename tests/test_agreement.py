@@ -167,7 +167,7 @@ def test_coding_widget_saves_each_answer_and_resumes(art, tmp_path, monkeypatch)
         for dropdown, value in zip(box.ask.values(), answer):
             dropdown.value = value
         box.save()
-    path = tmp_path / f"Ana_Lee_{art.article_id}.csv"
+    path = tmp_path / f"Ana_Lee.{art.article_id}.csv"
     saved = pd.read_csv(path, dtype=str)
     assert saved["statement_id"].tolist() == ["cnn22_s01", "cnn22_s02", "cnn22_s03"]
     assert saved["stance"].tolist() == ["support", "oppose", "support"]
@@ -221,7 +221,7 @@ def test_harder_mode_marks_are_saved_and_compared(art, tmp_path, monkeypatch):
     box.words.value = "words that are not there"
     box.mark()
     assert "not in this paragraph" in box.children[-1].value
-    saved = pd.read_csv(tmp_path / f"Ana_{art.article_id}_marks.csv")
+    saved = pd.read_csv(tmp_path / f"Ana.{art.article_id}.marks.csv")
     assert saved["text"].tolist() == ["Beijing welcomed and encouraged every effort for a diplomatic solution",
                                       "China's UN Ambassador Zhang Jun"]
     box.check()
