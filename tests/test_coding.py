@@ -1,8 +1,11 @@
 """Students' answers and marks (coding.py): saved through the one write path, merged by time,
-read whatever a spreadsheet did to them. Tested with real processes and kill -9."""
+read whatever a spreadsheet did to them, and failures shown in the widgets. Tested with real
+processes, kill -9, a full disk and a read-only folder."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import re
 import shutil
@@ -20,12 +23,27 @@ from newsclaims import coding, files
 from newsclaims.schema import DataError
 
 LIB = str(Path(coding.__file__).resolve().parents[1])
+CAN_MOUNT = shutil.which("unshare") is not None and os.geteuid() == 0 and subprocess.run(
+    ["unshare", "-m", "true"], capture_output=True).returncode == 0
+needs_mounts = pytest.mark.skipif(not CAN_MOUNT, reason="needs root and unshare to mount a tiny or read-only "
+                                                        "file system in a private mount namespace")
 ANSWER = {"actor_id": "zhang_jun", "form": "partial", "topic_id": "peaceful_means", "stance": "support"}
 
 
 @pytest.fixture(scope="module")
 def art():
     return nc.load_article()
+
+
+def run_python(code: str, *, mount: str = "") -> dict:
+    """Run code in a fresh Python process (in a private mount namespace after ``mount``); the JSON it prints last."""
+    command = [sys.executable, "-c", textwrap.dedent(code)]
+    if mount:
+        command = ["unshare", "-m", "sh", "-c", f'{mount} && exec "$0" "$@"', *command]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": LIB},
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def temporary(folder: Path) -> list[str]:
@@ -221,3 +239,115 @@ def test_kill_9_while_saving_leaves_a_whole_file_and_the_next_save_clears_up(tmp
     coding.CodingStore("ana", "story", tmp_path).save("s0000", **ANSWER)
     assert not temporary(tmp_path)
     assert len(coding.CodingStore("ana", "story", tmp_path).answered()) == 2000
+
+
+# --- A save that fails, shown in the widgets ------------------------------------------------------
+
+DRIVE_WIDGETS = """
+    import json
+    from pathlib import Path
+    import newsclaims as nc
+    from newsclaims import coding
+    folder = Path({folder!r})
+    art = nc.load_article()
+    if {fill}:  # a tiny disk: three answers and a mark first, then fill it up
+        store = coding.CodingStore("ana", art.article_id, folder)
+        for sid in ("cnn22_s01", "cnn22_s02", "cnn22_s03"):
+            store.save(sid, **{answer!r})
+        coding.MarkStore("ana", art.article_id, folder).add(3, 0, 5, "words")
+        with open(folder / "filler", "wb", buffering=0) as f:
+            try:
+                while f.write(b"x" * 4096):
+                    pass
+            except OSError:
+                pass
+    store = coding.CodingStore("ana", art.article_id, folder)
+    before = store.path.read_bytes()
+    box = coding.coding_widget(art, store)
+    out = {{"start": box.children[-1].value}}
+    for dropdown, value in zip(box.ask.values(), ("china", "direct", "peaceful_means", "support")):
+        dropdown.value = value
+    box.save()
+    out["failed"], out["view"] = box.children[-1].value, box.children[0].value
+    box.back()
+    out["back"], out["back_view"] = box.children[-1].value, box.children[0].value
+    out["same"] = store.path.read_bytes() == before
+    marks = coding.MarkStore("ana", art.article_id, folder)
+    marking = coding.marking_widget(art, marks)
+    marking.paragraph.value = 3
+    marking.words.value = "Beijing welcomed and encouraged every effort for a diplomatic solution"
+    marking.mark()
+    out["mark"], out["marks"] = marking.children[-1].value, len(coding.MarkStore("ana", art.article_id, folder).marks())
+    out["words"] = marking.words.value
+    out["left"] = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+    print(json.dumps(out))
+"""
+
+
+def check_failed_save(out: dict, reason: str) -> None:
+    assert "3 of 37 answered" in out["start"]
+    assert f'style="{coding.ERROR_STYLE}"' in out["failed"] and coding.ERROR_STYLE == "color:#c00000"  # red
+    assert "Nothing was saved" in out["failed"] and reason in out["failed"]
+    assert "3 of 37 answered" in out["failed"] and "Statement 4 of 37" in out["view"]  # nothing moved on
+    assert "3 of 37 answered" in out["back"] and "Statement 3 of 37" in out["back_view"]
+    assert out["same"] and not out["left"]
+    assert f'style="{coding.ERROR_STYLE}"' in out["mark"] and reason in out["mark"]
+    assert out["marks"] == 1 and out["words"]  # the pasted words stay, to try again
+
+
+@needs_mounts
+def test_a_read_only_work_folder_shows_the_error_in_red_and_changes_nothing(art, tmp_path):
+    folder = tmp_path / "work"
+    folder.mkdir()
+    store = coding.CodingStore("ana", art.article_id, folder)
+    for sid in ("cnn22_s01", "cnn22_s02", "cnn22_s03"):
+        store.save(sid, **ANSWER)
+    coding.MarkStore("ana", art.article_id, folder).add(3, 0, 5, "words")
+    before = sorted((p.name, p.read_bytes()) for p in folder.iterdir())
+    out = run_python(DRIVE_WIDGETS.format(folder=str(folder), fill=False, answer=ANSWER),
+                     mount=f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder}")
+    check_failed_save(out, "read-only")
+    assert sorted((p.name, p.read_bytes()) for p in folder.iterdir()) == before
+
+
+@needs_mounts
+def test_a_full_disk_shows_the_error_in_red_and_changes_nothing(tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    out = run_python(DRIVE_WIDGETS.format(folder=str(disk), fill=True, answer=ANSWER),
+                     mount=f"mount -t tmpfs -o size=64k tmpfs {disk}")
+    check_failed_save(out, "the disk is full")
+
+
+def test_a_file_broken_since_it_was_opened_is_shown_not_raised(art, tmp_path):
+    store = coding.CodingStore("ana", art.article_id, tmp_path)
+    box = coding.coding_widget(art, store)
+    store.path.write_bytes(b"statement_id,actor_id,form,topic_id,stance,answered_at\ns1,caf\xe9,,,,\n")
+    for dropdown, value in zip(box.ask.values(), ANSWER.values()):
+        dropdown.value = value
+    box.save()
+    assert coding.ERROR_STYLE in box.children[-1].value and "not UTF-8" in box.children[-1].value
+    assert "0 of 37 answered" in box.children[-1].value and store.answers().empty
+
+
+# --- What the widgets show ---------------------------------------------------------------------
+
+def test_an_answer_not_among_the_choices_is_a_warning_not_a_crash(art, tmp_path):
+    files.write_rows(tmp_path / f"ana.{art.article_id}.csv", coding.COLUMNS, [
+        {"statement_id": "cnn22_s01", "actor_id": "zhang_jun", "form": "quoted", "topic_id": "peaceful_means",
+         "stance": "support", "answered_at": "2025-03-01T10:00:00+00:00"}])
+    box = coding.coding_widget(art, coding.CodingStore("ana", art.article_id, tmp_path))
+    assert "Statement 2 of 37" in box.children[0].value
+    box.back()
+    assert "Statement 1 of 37" in box.children[0].value
+    assert box.ask["form"].value == "" and box.ask["actor_id"].value == "zhang_jun"
+    status = box.children[-1].value
+    assert coding.WARNING_STYLE in status and "form “quoted”" in status and "1 of 37 answered" in status
+
+
+def test_an_article_with_no_statements_says_so(art, tmp_path):
+    empty = dataclasses.replace(art, statements=art.statements.iloc[:0], positions=art.positions.iloc[:0])
+    for box in (coding.coding_widget(empty, coding.CodingStore("ana", art.article_id, tmp_path)),
+                coding.marking_widget(empty, coding.MarkStore("ana", art.article_id, tmp_path))):
+        assert "No statements coded yet" in box.children[0].value
+    assert not list(tmp_path.iterdir())

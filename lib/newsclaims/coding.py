@@ -8,7 +8,7 @@ under the work folder's lock the file is read again, merged with the new answer
 and written atomically (temporary file, fsync, rename). Two windows or two
 kernels saving at once lose nothing; a killed kernel leaves a whole file; a save
 that fails (a read-only folder, a full disk) raises :class:`WriteError` and
-changes nothing, neither the file nor the store.
+changes nothing, neither the file nor the store, and the widgets say so in red.
 
 Files named the old way (``<student>_<article_id>.csv`` and
 ``<student>_<article_id>_marks.csv``) are still read when they are the only
@@ -39,6 +39,8 @@ from .widgets import Explorer
 
 COLUMNS = ["statement_id", *FIELDS, "answered_at"]
 MARK_COLUMNS = ["mark_id", "paragraph", "start", "end", "text", "marked_at"]
+ERROR_STYLE = "color:#c00000"    # a save that failed: red
+WARNING_STYLE = "color:#a05a00"  # something in the file the widget cannot show
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 _OLD_MARKS = uuid.UUID("6d1f3c52-3c1e-4c57-9a4e-2f7a3c0b8e11")  # ids for marks saved before marks had ids
 
@@ -258,13 +260,28 @@ def question_html(art: Article, statement: pd.Series | dict, number: int, total:
             f'<p>{highlight(art.text, int(p.start), int(p.end), marks)}</p></div>')
 
 
+def _nothing_to_code(art: Article, what: str) -> Explorer:
+    """The widget for an article with no statements coded yet: it says so."""
+    return Explorer([w.HTML(f'<p><b>No statements coded yet</b> in {esc(art.article_id)}: there is nothing to '
+                            f'{what} here. Code some statements first (see README, "Adding an article"), '
+                            f"or choose another article.</p>")])
+
+
 def coding_widget(art: Article, store: CodingStore) -> w.VBox:
     """Walk through the statements: who speaks, in what form, on which topic, with what stance.
 
     Each answer is saved as soon as it is given; reopened, the widget starts at
-    the first statement not yet answered.
+    the first statement not yet answered. A save that fails is shown in red and
+    nothing moves on; an answer in the file that is not among a drop-down's
+    choices is shown as a warning and the drop-down left blank. An article with
+    no statements gets a message instead.
     """
     statements = art.statements.reset_index(drop=True)
+    if statements.empty:
+        box = _nothing_to_code(art, "code")
+        box.save = box.back = lambda _button=None: None
+        box.ask = {}
+        return box
     names = an.names(art)
     speakers = sorted(set(art.actors["actor_id"]), key=lambda a: names[a].lower())
     ask = {
@@ -278,24 +295,40 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
     }
     view, status = w.HTML(), w.HTML()
     back, save = w.Button(description="◀ Back"), w.Button(description="Save and next ▶", button_style="primary")
+    ids = list(statements["statement_id"])
     done = store.answered()
-    position = {"i": next((i for i, s in enumerate(statements["statement_id"]) if s not in done), 0)}
+    position = {"i": next((i for i, s in enumerate(ids) if s not in done), 0)}
+
+    def count() -> str:
+        answered = len(store.answered() & set(ids))
+        return f"<i>{answered} of {len(ids)} answered, saved in {esc(store.path)}</i>"
 
     def show() -> None:
         i = position["i"]
         s = statements.iloc[i]
         view.value = question_html(art, s, i + 1, len(statements))
         previous = store.answers().set_index("statement_id")
+        odd = []
         for field, dropdown in ask.items():
-            dropdown.value = previous.at[s.statement_id, field] if s.statement_id in previous.index else ""
-        status.value = f"<i>{len(store.answered())} of {len(statements)} answered, saved in {esc(store.path)}</i>"
+            value = previous.at[s.statement_id, field] if s.statement_id in previous.index else ""
+            if value not in [v for _, v in dropdown.options]:
+                odd.append(f"{dropdown.description.lower()} “{value}”")
+                value = ""
+            dropdown.value = value
+        warning = (f'<p style="{WARNING_STYLE}">⚠ Your saved answer has {", ".join(odd)}, which is not among '
+                   f"the choices: choose again.</p>") if odd else ""
+        status.value = warning + count()
 
     def on_save(_button: object = None) -> None:
         missing = [d.description for d in ask.values() if not d.value]
         if missing:
             status.value = f"<b>Choose {', '.join(missing).lower()} first.</b>"
             return
-        store.save(statements.at[position["i"], "statement_id"], **{f: d.value for f, d in ask.items()})
+        try:
+            store.save(ids[position["i"]], **{f: d.value for f, d in ask.items()})
+        except (WriteError, DataError) as error:
+            status.value = (f'<p style="{ERROR_STYLE}"><b>Nothing was saved.</b> {esc(error)}</p>' + count())
+            return
         position["i"] = min(position["i"] + 1, len(statements) - 1)
         show()
 
@@ -479,7 +512,15 @@ def compare_marks(art: Article, marks: pd.DataFrame, paragraphs: Iterable[int] |
 
 
 def marking_widget(art: Article, store: MarkStore) -> w.VBox:
-    """Harder mode: read a paragraph, paste each statement you find, then check the paragraph."""
+    """Harder mode: read a paragraph, paste each statement you find, then check the paragraph.
+
+    A save that fails is shown in red. An article with no statements coded (so
+    nothing to check marks against) gets a message instead.
+    """
+    if art.statements.empty or art.paragraphs.empty:
+        box = _nothing_to_code(art, "find")
+        box.mark = box.undo = box.check = lambda _button=None: None
+        return box
     paragraph = w.BoundedIntText(value=1, min=1, max=len(art.paragraphs), description="Paragraph")
     words = w.Text(placeholder="paste the words of one statement", layout=w.Layout(width="40em"))
     mark, undo, check = (w.Button(description="Mark"), w.Button(description="Undo last"),
@@ -498,18 +539,29 @@ def marking_widget(art: Article, store: MarkStore) -> w.VBox:
                       f"</div>")
         result.value = ""
 
+    def failed(error: Exception) -> None:
+        result.value = f'<p style="{ERROR_STYLE}"><b>Nothing was saved.</b> {esc(error)}</p>'
+
     def on_mark(_button: object = None) -> None:
         try:
             start, end = locate(art, paragraph.value, words.value)
         except ValueError as error:
             result.value = f"<b>{esc(error)}</b>"
             return
-        store.add(paragraph.value, start, end, art.text[start:end])
+        try:
+            store.add(paragraph.value, start, end, art.text[start:end])
+        except (WriteError, DataError) as error:
+            failed(error)
+            return
         words.value = ""
         show()
 
     def on_undo(_button: object = None) -> None:
-        store.undo(paragraph.value)
+        try:
+            store.undo(paragraph.value)
+        except (WriteError, DataError) as error:
+            failed(error)
+            return
         show()
 
     def on_check(_button: object = None) -> None:
