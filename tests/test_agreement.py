@@ -37,6 +37,70 @@ def test_cohen_kappa_edges():
     assert ag.cohen_kappa(["a", "a"], ["a", "a"]) == 1.0
     with pytest.raises(ValueError):
         ag.cohen_kappa(["a"], ["a", "b"])
+    assert math.isnan(ag.cohen_kappa(["", "a"], [np.nan, ""]))  # no item with both answers
+
+
+# --- Missing is missing: a blank or NaN answer is no answer, in every statistic alike -------------
+
+@pytest.mark.parametrize("blank", [np.nan, None, "", "  "])
+def test_cohen_kappa_leaves_out_items_without_both_answers(blank):
+    # By hand: the first item is left out, leaving a = b = [a, b]. p_o = 2/2 = 1;
+    # each coder gives a and b half the time, so p_e = 0.5*0.5 + 0.5*0.5 = 0.5;
+    # kappa = (1 - 0.5) / (1 - 0.5) = 1. (Counting the blank as a disagreement gave 1/3.)
+    assert ag.cohen_kappa([blank, "a", "b"], [blank, "a", "b"]) == 1.0
+    # one side blank is enough to leave the item out: [a, b] against [a, b] again
+    assert ag.cohen_kappa([blank, "a", "b"], ["b", "a", "b"]) == 1.0
+
+
+@pytest.mark.parametrize("blank", [np.nan, ""])
+def test_agreement_counts_only_statements_answered_on_both_sides(blank):
+    student = pd.DataFrame({"statement_id": ["s1", "s2", "s3", "s4"],
+                            "form": ["direct", "partial", blank, "paraphrase"]})
+    reference = pd.DataFrame({"statement_id": ["s1", "s2", "s3", "s4"],
+                              "form": ["direct", "partial", "direct", "paraphrase"]})
+    row = ag.agreement(student, reference, fields=("form",)).iloc[0]
+    # By hand: s3 has no answer from the student, so it is left out: 3 statements,
+    # all three agree (100%). Kappa: both give direct, partial and paraphrase once
+    # each, p_e = 3 * (1/3 * 1/3) = 1/3, p_o = 1, kappa = (1 - 1/3) / (1 - 1/3) = 1.
+    assert (row["n"], row["agreement"], row["kappa"]) == (3, 100.0, 1.0)
+
+
+def test_agreement_with_no_answer_on_a_field_is_nan_not_zero():
+    student = pd.DataFrame({"statement_id": ["s1"], "form": [""], "stance": ["support"]})
+    reference = pd.DataFrame({"statement_id": ["s1"], "form": ["direct"], "stance": ["support"]})
+    result = ag.agreement(student, reference, fields=("form", "stance")).set_index("field")
+    assert result.loc["form", "n"] == 0 and math.isnan(result.loc["form", "agreement"])
+    assert result.loc["stance", "n"] == 1 and result.loc["stance", "agreement"] == 100.0
+
+
+@pytest.mark.parametrize("blank", [np.nan, ""])
+def test_class_agreement_treats_a_blank_answer_as_missing_not_as_a_category(blank):
+    # Three coders, four statements; coder A left u3 blank.
+    #        u1 u2 u3 u4
+    #   A    a  a  -  b
+    #   B    a  a  a  b
+    #   C    a  a  b  b
+    # By hand (Krippendorff's nominal alpha = 1 - (n - 1) * D_o / D_e over the coincidences):
+    #   u1, u2: three a's, 6 ordered pairs weighted 1/(3-1): o(a,a) += 3 each;
+    #   u3: a and b: o(a,b) = o(b,a) = 1;  u4: three b's: o(b,b) += 3.
+    #   n_a = 3 + 3 + 1 = 7, n_b = 1 + 3 = 4, n = 11; D_o = o(a,b) + o(b,a) = 2;
+    #   D_e = 2 * n_a * n_b = 56; alpha = 1 - 10 * 2 / 56 = 9/14 = 0.642857.
+    # Had the blank been a category "" (what it used to be): u3 holds "", a and b, each of its
+    # 6 ordered pairs disagrees and weighs 1/2, D_o = 3; n_"" = 1, n = 12;
+    # D_e = 2 * (1*7 + 1*4 + 7*4) = 78; alpha = 1 - 11 * 3 / 78 = 15/26 = 0.576923.
+    codings = {"A": pd.DataFrame({"statement_id": ["u1", "u2", "u3", "u4"], "form": ["a", "a", blank, "b"]}),
+               "B": pd.DataFrame({"statement_id": ["u1", "u2", "u3", "u4"], "form": ["a", "a", "a", "b"]}),
+               "C": pd.DataFrame({"statement_id": ["u1", "u2", "u3", "u4"], "form": ["a", "a", "b", "b"]})}
+    result = ag.class_agreement(codings, fields=("form",)).iloc[0]
+    assert result["alpha"] == pytest.approx(9 / 14, abs=1e-9)
+    assert round(result["alpha"], 4) == 0.6429 and result["units"] == 4
+
+
+def test_confusion_chart_leaves_out_blank_answers():
+    student = pd.DataFrame({"statement_id": ["s1", "s2", "s3"], "form": ["direct", "", np.nan]})
+    reference = pd.DataFrame({"statement_id": ["s1", "s2", "s3"], "form": ["direct", "partial", "direct"]})
+    fig = ag.confusion_chart(student, reference, "form")
+    assert "1 of 1" in fig.layout.title.text and list(fig.data[0].x) == ["direct"]
 
 
 def test_krippendorff_published_examples():
@@ -103,7 +167,7 @@ def test_coding_widget_saves_each_answer_and_resumes(art, tmp_path, monkeypatch)
         for dropdown, value in zip(box.ask.values(), answer):
             dropdown.value = value
         box.save()
-    path = tmp_path / f"Ana_Lee_{art.article_id}.csv"
+    path = tmp_path / f"Ana_Lee.{art.article_id}.csv"
     saved = pd.read_csv(path, dtype=str)
     assert saved["statement_id"].tolist() == ["cnn22_s01", "cnn22_s02", "cnn22_s03"]
     assert saved["stance"].tolist() == ["support", "oppose", "support"]
@@ -157,7 +221,7 @@ def test_harder_mode_marks_are_saved_and_compared(art, tmp_path, monkeypatch):
     box.words.value = "words that are not there"
     box.mark()
     assert "not in this paragraph" in box.children[-1].value
-    saved = pd.read_csv(tmp_path / f"Ana_{art.article_id}_marks.csv")
+    saved = pd.read_csv(tmp_path / f"Ana.{art.article_id}.marks.csv")
     assert saved["text"].tolist() == ["Beijing welcomed and encouraged every effort for a diplomatic solution",
                                       "China's UN Ambassador Zhang Jun"]
     box.check()

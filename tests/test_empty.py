@@ -52,6 +52,7 @@ SKIP = {
     "text.overlap": "compares two spans; takes no article",
     "reliability.cohen_kappa": "takes two lists of answers; kappa of no answers is undefined and an error "
                                "by design (agreement() reports it as NaN)",
+    "reliability.missing": "marks the missing answers in one column; takes no article",
 }
 
 

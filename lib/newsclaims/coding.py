@@ -1,111 +1,251 @@
-"""Code it yourself: a student's answers, saved as they are given, and the widget that asks.
+"""Code it yourself: a student's answers, saved as they are given, and the widgets that ask.
 
-Answers are kept in a CSV under work/ (or $NEWSCLAIMS_WORK), never in the data
-folder. Each answer is written to disk the moment it is given, by writing a new
-file and renaming it over the old one, so that a crashed kernel loses nothing
-and a half-written file never replaces a good one.
+Answers are kept in CSV files under work/ (or $NEWSCLAIMS_WORK), never in the
+data folder, named by :func:`files.student_file`: ``<student>.<article_id>.csv``
+for the answers and ``<student>.<article_id>.marks.csv`` for the harder mode's
+marks. Every save goes through the one write path (:mod:`newsclaims.files`):
+under the work folder's lock the file is read again, merged with the new answer
+and written atomically (temporary file, fsync, rename). Two windows or two
+kernels saving at once lose nothing; a killed kernel leaves a whole file; a save
+that fails (a read-only folder, a full disk) raises :class:`WriteError` and
+changes nothing, neither the file nor the store, and the widgets say so in red.
+
+Files named the old way (``<student>_<article_id>.csv`` and
+``<student>_<article_id>_marks.csv``) are still read when they are the only
+ones: the next save writes the new file and leaves the old one as it was.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
+import uuid
+import warnings
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
 
 from . import analysis as an
-from .data import Article, read_rows, write_rows
-from .files import WORK_ENV, work_dir  # noqa: F401  (public here too)
+from . import files
+from .data import Article
+from .files import WORK_ENV, WriteError, parse_student_file, student_file, work_dir  # noqa: F401  (public here too)
 from .palette import FORM
 from .reliability import FIELDS, NONE
+from .schema import DataError, Problem, display_path
 from .text import esc, highlight, overlap
 from .widgets import Explorer
 
 COLUMNS = ["statement_id", *FIELDS, "answered_at"]
+MARK_COLUMNS = ["mark_id", "paragraph", "start", "end", "text", "marked_at"]
+ERROR_STYLE = "color:#c00000"    # a save that failed: red
+WARNING_STYLE = "color:#a05a00"  # something in the file the widget cannot show
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
+_OLD_MARKS = uuid.UUID("6d1f3c52-3c1e-4c57-9a4e-2f7a3c0b8e11")  # ids for marks saved before marks had ids
 
 
-def _settle(path: str) -> None:
-    """Make a freshly written file durable and readable like any other file, before it replaces the old one."""
-    with open(path, "rb") as f:
-        os.fsync(f.fileno())
-    os.chmod(path, 0o644)
+def _stamp(when: datetime) -> str:
+    """ISO 8601 in UTC, to the microsecond: ``2026-11-28T06:24:46.123456+00:00``."""
+    return when.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-class CodingStore:
-    """One student's answers for one article, in ``work/<student>_<article_id>.csv``.
+def _when(text: str) -> datetime:
+    """When an answer was saved; a blank or unreadable time counts as the earliest of all."""
+    try:
+        when = datetime.fromisoformat(str(text).strip())
+    except ValueError:
+        return _EARLIEST
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
+
+def _read(path: Path, required: list[str], what: str) -> tuple[list[str], list[dict[str, str]]]:
+    """A student file's header and rows, blank lines (as a spreadsheet leaves them) left out.
+
+    Raises
+    ------
+    DataError
+        Naming the file: it cannot be read, is not UTF-8, has a row of the wrong
+        length (with its line), or lacks the columns of a ``what`` file.
+    """
+    try:
+        header, rows = files.read_rows(path)
+    except OSError as exc:
+        raise DataError(Problem(display_path(path), None, None, f"cannot be read: {exc.strerror}")) from None
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise DataError(Problem(display_path(path), None, None, f"not a {what} file (missing columns {missing})"))
+    return header, [r for r in rows if any(v.strip() for v in r.values())]
+
+
+class _StudentFile:
+    """One student's file for one article: where it is, where it was named before, and reading it."""
+
+    kind = ""
+    columns: list[str] = []
+    required: list[str] = []
+    what = ""
+
+    def __init__(self, student: str, article_id: str, folder: Path | str | None = None):
+        folder = Path(folder).expanduser().resolve() if folder is not None else work_dir()
+        self.path = folder / student_file(student, article_id, self.kind)
+        old_name = re.sub(r"[^\w-]+", "_", student.strip()) or "student"  # the rule before student_file
+        self.old_path = folder / f"{old_name}_{article_id}{'_' + self.kind if self.kind else ''}.csv"
+        self.extra: list[str] = []  # columns a teacher added to the file: kept, never dropped
+        self.legacy = self.old_path if self._source() == self.old_path else None
+
+    def _source(self) -> Path | None:
+        """The file to read: the new one, else the one named the old way, else none."""
+        if self.path.exists():
+            return self.path
+        return self.old_path if self.old_path.exists() else None
+
+    def _read_disk(self) -> tuple[list[str], list[dict[str, str]]] | None:
+        """The extra columns and the rows of the file, each row with every column; None when there is no file."""
+        source = self._source()
+        if source is None:
+            return None
+        header, rows = _read(source, self.required, self.what)
+        extra = [c for c in header if c not in self.columns]
+        return extra, self._check(source, [{c: r.get(c, "") for c in [*self.columns, *extra]} for r in rows])
+
+    def _check(self, source: Path, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        """The rows, checked and completed as the kind of file needs."""
+        return rows
+
+    def _write(self, extra: list[str], rows: list[dict[str, str]]) -> None:
+        header = [*self.columns, *extra]
+        files.write_rows(self.path, header, [{c: r.get(c, "") for c in header} for r in rows])
+
+
+class CodingStore(_StudentFile):
+    """One student's answers for one article, in ``work/<student>.<article_id>.csv``.
+
+    One row per statement: ``statement_id``, the four fields and ``answered_at``
+    (ISO 8601, UTC, to the microsecond). Answers merge **per statement by the
+    time they were saved**: each save reads the file again under the folder's
+    lock, and for every statement the latest answer wins, whether it is in the
+    file (saved by another window) or in this store, so no answer is lost and an
+    older one never overwrites a newer one. The answer being saved is always the
+    latest: it is stamped after any answer to that statement already in the file.
+
+    When only a file named the old way (``<student>_<article_id>.csv``) exists,
+    it is read (``.legacy`` names it); the next save writes the new file and
+    leaves the old one untouched.
+
+    Raises
+    ------
+    DataError
+        When the file cannot be read or is not a coding file (the message names it).
+
+    >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> store = CodingStore("ana", "cnn_china_ukraine_2022", folder)
     >>> store.save("cnn22_s01", actor_id="zhang_jun", form="partial", topic_id="peaceful_means", stance="support")
+    >>> store.path.name
+    'ana.cnn_china_ukraine_2022.csv'
     >>> CodingStore("ana", "cnn_china_ukraine_2022", folder).answers()["form"].tolist()
     ['partial']
     """
 
-    def __init__(self, student: str, article_id: str, folder: Path | None = None):
-        name = re.sub(r"[^\w-]+", "_", student.strip()) or "student"
-        self.path = (folder or work_dir()) / f"{name}_{article_id}.csv"
+    columns = COLUMNS
+    required = COLUMNS
+    what = "coding"
+
+    def __init__(self, student: str, article_id: str, folder: Path | str | None = None):
+        super().__init__(student, article_id, folder)
         self._rows: dict[str, dict[str, str]] = {}
-        if self.path.exists():
-            header, rows = read_rows(self.path)
-            missing = set(COLUMNS) - set(header)
-            if missing:
-                raise ValueError(f"{self.path}: not a coding file (missing columns {sorted(missing)})")
-            self._rows = {r["statement_id"]: {c: r[c] for c in COLUMNS} for r in rows}
+        disk = self._read_disk()
+        if disk is not None:
+            self.extra, rows = disk
+            self._rows = self._merge(rows)
+
+    def _merge(self, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+        """The file's rows and this store's, one per statement, the latest answer of each (the file's on a tie)."""
+        merged: dict[str, dict[str, str]] = {}
+        for row in [*rows, *self._rows.values()]:
+            kept = merged.get(row["statement_id"])
+            if kept is None or _when(row["answered_at"]) > _when(kept["answered_at"]):
+                merged[row["statement_id"]] = row
+        return merged
 
     def save(self, statement_id: str, **answer: str) -> None:
-        """Record one statement's answer and write the file at once."""
+        """Record one statement's answer and write the file at once; a field left out is saved blank.
+
+        Raises
+        ------
+        ValueError
+            For a field that is not one of :data:`FIELDS`.
+        WriteError, DataError
+            When the file cannot be written, or read again; the file and the store
+            are then as they were.
+        """
         unknown = set(answer) - set(FIELDS)
         if unknown:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
-        row = {"statement_id": statement_id, **{f: answer.get(f, "") for f in FIELDS},
-               "answered_at": datetime.now(UTC).isoformat(timespec="seconds")}
-        if self.path.exists():  # another window may have saved answers since: keep them
-            _, rows = read_rows(self.path)
-            self._rows = {r["statement_id"]: {c: r.get(c, "") for c in COLUMNS} for r in rows} | self._rows
-        self._rows[statement_id] = row
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        os.close(fd)
-        try:
-            write_rows(Path(tmp), COLUMNS, list(self._rows.values()))
-            _settle(tmp)
-            os.replace(tmp, self.path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        with files.locked(self.path.parent):
+            disk = self._read_disk()
+            extra, rows = disk if disk is not None else (self.extra, [])
+            extra = [*extra, *(c for c in self.extra if c not in extra)]
+            merged = self._merge(rows)
+            now = datetime.now(UTC)
+            before = merged.get(statement_id)
+            if before is not None and _when(before["answered_at"]) >= now:  # a clock behind another window's
+                now = _when(before["answered_at"]) + timedelta(microseconds=1)
+            merged[statement_id] = {**dict.fromkeys(extra, ""), **(before or {}), "statement_id": statement_id,
+                                    **{f: answer.get(f, "") for f in FIELDS}, "answered_at": _stamp(now)}
+            self._write(extra, list(merged.values()))
+        self._rows, self.extra = merged, extra
 
     def answers(self) -> pd.DataFrame:
         """The answers so far, one row per statement."""
-        return pd.DataFrame(list(self._rows.values()), columns=COLUMNS)
+        return pd.DataFrame([{c: r[c] for c in COLUMNS} for r in self._rows.values()], columns=COLUMNS)
 
     def answered(self) -> set[str]:
         return set(self._rows)
 
 
 def load_codings(folder: Path | str, article_id: str | None = None) -> dict[str, pd.DataFrame]:
-    """Every coding file in a folder (a teacher collects the class's CSVs there), by student name.
+    """Every coding file in a folder (a teacher collects the class's CSVs there).
 
-    Files are named ``<student>_<article_id>.csv``; with ``article_id`` only that
-    article's files are read.
+    Files are found by their names, ``<student>.<article_id>.csv`` (see
+    :func:`files.parse_student_file`); marks files (``.marks.csv``) and any other
+    file are not codings. With ``article_id``, only that article's files are read
+    and the keys are the students' names; without it, every article's, keyed
+    ``<student>.<article_id>``.
+
+    A coding file named the old way (``<student>_<article_id>.csv``) is not read,
+    as its name does not tell student and article apart (``cy_my_story.csv``: cy's
+    my_story or cy_my's story?): a warning names it, to be renamed
+    ``<student>.<article_id>.csv``.
+
+    Raises
+    ------
+    DataError
+        When a file named as a coding is not one, or cannot be read (naming it).
     """
-    codings = {}
+    codings: dict[str, pd.DataFrame] = {}
+    unread = []
     for path in sorted(Path(folder).glob("*.csv")):
-        name = path.stem
-        if name.endswith(("_marks", "_review")):  # marks and review files are not codings
+        parsed = parse_student_file(path.name)
+        if parsed is None:
+            if article_id is None or path.stem.endswith(f"_{article_id}"):
+                try:
+                    header, _ = files.read_rows(path)
+                except (OSError, DataError):
+                    continue
+                if not set(COLUMNS) - set(header):
+                    unread.append(path.name)
             continue
-        if article_id is not None:
-            if not name.endswith(f"_{article_id}"):
-                continue
-            name = name.removesuffix(f"_{article_id}")
-        header, rows = read_rows(path)
-        missing = set(COLUMNS) - set(header)
-        if missing:
-            raise ValueError(f"{path}: not a coding file (missing columns {sorted(missing)})")
-        codings[name] = pd.DataFrame(rows, columns=header)[COLUMNS]
+        student, article, kind = parsed
+        if kind or (article_id is not None and article != article_id):
+            continue
+        header, rows = _read(path, COLUMNS, "coding")
+        codings[student if article_id is not None else f"{student}.{article}"] = \
+            pd.DataFrame(rows, columns=header)[COLUMNS]
+    if unread:
+        warnings.warn(f"not read, as their names do not tell student and article apart: {', '.join(unread)}; "
+                      "rename each to <student>.<article_id>.csv", stacklevel=2)
     return codings
 
 
@@ -120,13 +260,28 @@ def question_html(art: Article, statement: pd.Series | dict, number: int, total:
             f'<p>{highlight(art.text, int(p.start), int(p.end), marks)}</p></div>')
 
 
+def _nothing_to_code(art: Article, what: str) -> Explorer:
+    """The widget for an article with no statements coded yet: it says so."""
+    return Explorer([w.HTML(f'<p><b>No statements coded yet</b> in {esc(art.article_id)}: there is nothing to '
+                            f'{what} here. Code some statements first (see README, "Adding an article"), '
+                            f"or choose another article.</p>")])
+
+
 def coding_widget(art: Article, store: CodingStore) -> w.VBox:
     """Walk through the statements: who speaks, in what form, on which topic, with what stance.
 
     Each answer is saved as soon as it is given; reopened, the widget starts at
-    the first statement not yet answered.
+    the first statement not yet answered. A save that fails is shown in red and
+    nothing moves on; an answer in the file that is not among a drop-down's
+    choices is shown as a warning and the drop-down left blank. An article with
+    no statements gets a message instead.
     """
     statements = art.statements.reset_index(drop=True)
+    if statements.empty:
+        box = _nothing_to_code(art, "code")
+        box.save = box.back = lambda _button=None: None
+        box.ask = {}
+        return box
     names = an.names(art)
     speakers = sorted(set(art.actors["actor_id"]), key=lambda a: names[a].lower())
     ask = {
@@ -140,24 +295,40 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
     }
     view, status = w.HTML(), w.HTML()
     back, save = w.Button(description="◀ Back"), w.Button(description="Save and next ▶", button_style="primary")
+    ids = list(statements["statement_id"])
     done = store.answered()
-    position = {"i": next((i for i, s in enumerate(statements["statement_id"]) if s not in done), 0)}
+    position = {"i": next((i for i, s in enumerate(ids) if s not in done), 0)}
+
+    def count() -> str:
+        answered = len(store.answered() & set(ids))
+        return f"<i>{answered} of {len(ids)} answered, saved in {esc(store.path)}</i>"
 
     def show() -> None:
         i = position["i"]
         s = statements.iloc[i]
         view.value = question_html(art, s, i + 1, len(statements))
         previous = store.answers().set_index("statement_id")
+        odd = []
         for field, dropdown in ask.items():
-            dropdown.value = previous.at[s.statement_id, field] if s.statement_id in previous.index else ""
-        status.value = f"<i>{len(store.answered())} of {len(statements)} answered, saved in {esc(store.path)}</i>"
+            value = previous.at[s.statement_id, field] if s.statement_id in previous.index else ""
+            if value not in [v for _, v in dropdown.options]:
+                odd.append(f"{dropdown.description.lower()} “{value}”")
+                value = ""
+            dropdown.value = value
+        warning = (f'<p style="{WARNING_STYLE}">⚠ Your saved answer has {", ".join(odd)}, which is not among '
+                   f"the choices: choose again.</p>") if odd else ""
+        status.value = warning + count()
 
     def on_save(_button: object = None) -> None:
         missing = [d.description for d in ask.values() if not d.value]
         if missing:
             status.value = f"<b>Choose {', '.join(missing).lower()} first.</b>"
             return
-        store.save(statements.at[position["i"], "statement_id"], **{f: d.value for f, d in ask.items()})
+        try:
+            store.save(ids[position["i"]], **{f: d.value for f, d in ask.items()})
+        except (WriteError, DataError) as error:
+            status.value = (f'<p style="{ERROR_STYLE}"><b>Nothing was saved.</b> {esc(error)}</p>' + count())
+            return
         position["i"] = min(position["i"] + 1, len(statements) - 1)
         show()
 
@@ -196,61 +367,106 @@ def differences(art: Article, store: CodingStore) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["statement_id", "field", "yours", "reference", "quote", "note"])
 
 
-
 # --- Harder mode: find the statements yourself -----------------------------------------------
 
-MARK_COLUMNS = ["paragraph", "start", "end", "text", "marked_at"]
+class MarkStore(_StudentFile):
+    """The spans a student marked as statements, in ``work/<student>.<article_id>.marks.csv``.
 
+    Saved like :class:`CodingStore`: each mark is written at once, under the
+    folder's lock, after reading the file again. Each mark has its own
+    ``mark_id`` (a uuid4, hex), so the marks of two windows add up; undo removes
+    one mark by its id. Marks saved before marks had ids get one made from the
+    mark itself, the same in every window. The file is the truth: this store
+    shows what it held at the last read or write.
 
-class MarkStore:
-    """The spans a student marked as statements, in ``work/<student>_<article_id>_marks.csv``.
+    When only a file named the old way (``<student>_<article_id>_marks.csv``)
+    exists, it is read; the next save writes the new file and leaves the old one
+    untouched.
 
-    Saved like :class:`CodingStore`: each mark is written to disk at once.
+    Raises
+    ------
+    DataError
+        When the file cannot be read or is not a marks file (the message names it).
     """
 
-    def __init__(self, student: str, article_id: str, folder: Path | None = None):
-        name = re.sub(r"[^\w-]+", "_", student.strip()) or "student"
-        self.path = (folder or work_dir()) / f"{name}_{article_id}_marks.csv"
+    kind = "marks"
+    columns = MARK_COLUMNS
+    required = MARK_COLUMNS[1:]  # files from before marks had ids have no mark_id
+    what = "marks"
+
+    def __init__(self, student: str, article_id: str, folder: Path | str | None = None):
+        super().__init__(student, article_id, folder)
         self._rows: list[dict[str, str]] = []
-        if self.path.exists():
-            header, rows = read_rows(self.path)
-            if set(MARK_COLUMNS) - set(header):
-                raise ValueError(f"{self.path}: not a marks file")
-            self._rows = [{c: r[c] for c in MARK_COLUMNS} for r in rows]
+        disk = self._read_disk()
+        if disk is not None:
+            self.extra, self._rows = disk
 
-    def _write(self) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        os.close(fd)
-        try:
-            write_rows(Path(tmp), MARK_COLUMNS, self._rows)
-            _settle(tmp)
-            os.replace(tmp, self.path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+    def _check(self, source: Path, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        """Offsets must be whole numbers; a mark without an id gets one made from the mark itself."""
+        seen: dict[str, int] = {}
+        for number, row in enumerate(rows, 1):
+            bad = [c for c in ("paragraph", "start", "end") if not row[c].strip().isdigit()]
+            if bad:
+                raise DataError(Problem(display_path(source), None, bad[0],
+                                        f"mark {number} has {row[bad[0]]!r}, not a whole number"))
+            if not row["mark_id"].strip():
+                key = "|".join(row[c] for c in MARK_COLUMNS[1:])
+                seen[key] = seen.get(key, 0) + 1
+                row["mark_id"] = uuid.uuid5(_OLD_MARKS, f"{seen[key]}|{key}").hex
+        return rows
 
-    def _reload(self) -> None:
-        if self.path.exists():  # another window may have marked since: keep those marks
-            _, rows = read_rows(self.path)
-            self._rows = [{c: r.get(c, "") for c in MARK_COLUMNS} for r in rows]
+    def _current(self) -> tuple[list[str], list[dict[str, str]]]:
+        """What the file holds now; this store's marks when the file is gone."""
+        disk = self._read_disk()
+        if disk is None:
+            return self.extra, list(self._rows)
+        extra, rows = disk
+        return [*extra, *(c for c in self.extra if c not in extra)], rows
 
-    def add(self, paragraph: int, start: int, end: int, text: str) -> None:
-        self._reload()
-        self._rows.append({"paragraph": str(paragraph), "start": str(start), "end": str(end), "text": text,
-                           "marked_at": datetime.now(UTC).isoformat(timespec="seconds")})
-        self._write()
+    def add(self, paragraph: int, start: int, end: int, text: str) -> str:
+        """Save one mark at once; returns its id.
 
-    def undo(self, paragraph: int) -> None:
-        """Remove the last mark made in this paragraph."""
-        self._reload()
-        for i in range(len(self._rows) - 1, -1, -1):
-            if int(self._rows[i]["paragraph"]) == paragraph:
-                del self._rows[i]
-                self._write()
-                return
+        Raises
+        ------
+        WriteError, DataError
+            When the file cannot be written, or read again; the file and the store
+            are then as they were.
+        """
+        mark = {"mark_id": uuid.uuid4().hex, "paragraph": str(paragraph), "start": str(start), "end": str(end),
+                "text": text, "marked_at": _stamp(datetime.now(UTC))}
+        with files.locked(self.path.parent):
+            extra, rows = self._current()
+            rows = [*rows, {**dict.fromkeys(extra, ""), **mark}]
+            self._write(extra, rows)
+        self._rows, self.extra = rows, extra
+        return mark["mark_id"]
+
+    def undo(self, paragraph: int) -> str | None:
+        """Remove the last mark in this paragraph, as this store shows it, by its id; returns the id.
+
+        Nothing is removed (and None returned) when the paragraph has no mark, or
+        when another window has removed that mark already; the store then shows
+        the file as it is.
+
+        Raises
+        ------
+        WriteError, DataError
+            As :meth:`add`.
+        """
+        mine = [r["mark_id"] for r in self._rows if int(r["paragraph"]) == paragraph]
+        with files.locked(self.path.parent):
+            extra, rows = self._current()
+            target = mine[-1] if mine else None
+            if target is None or target not in {r["mark_id"] for r in rows}:
+                self._rows, self.extra = rows, extra
+                return None
+            rows = [r for r in rows if r["mark_id"] != target]
+            self._write(extra, rows)
+        self._rows, self.extra = rows, extra
+        return target
 
     def marks(self) -> pd.DataFrame:
-        frame = pd.DataFrame(self._rows, columns=MARK_COLUMNS)
+        frame = pd.DataFrame([{c: r[c] for c in MARK_COLUMNS} for r in self._rows], columns=MARK_COLUMNS)
         return frame.astype({"paragraph": "int64", "start": "int64", "end": "int64"})
 
 
@@ -296,7 +512,15 @@ def compare_marks(art: Article, marks: pd.DataFrame, paragraphs: Iterable[int] |
 
 
 def marking_widget(art: Article, store: MarkStore) -> w.VBox:
-    """Harder mode: read a paragraph, paste each statement you find, then check the paragraph."""
+    """Harder mode: read a paragraph, paste each statement you find, then check the paragraph.
+
+    A save that fails is shown in red. An article with no statements coded (so
+    nothing to check marks against) gets a message instead.
+    """
+    if art.statements.empty or art.paragraphs.empty:
+        box = _nothing_to_code(art, "find")
+        box.mark = box.undo = box.check = lambda _button=None: None
+        return box
     paragraph = w.BoundedIntText(value=1, min=1, max=len(art.paragraphs), description="Paragraph")
     words = w.Text(placeholder="paste the words of one statement", layout=w.Layout(width="40em"))
     mark, undo, check = (w.Button(description="Mark"), w.Button(description="Undo last"),
@@ -315,18 +539,29 @@ def marking_widget(art: Article, store: MarkStore) -> w.VBox:
                       f"</div>")
         result.value = ""
 
+    def failed(error: Exception) -> None:
+        result.value = f'<p style="{ERROR_STYLE}"><b>Nothing was saved.</b> {esc(error)}</p>'
+
     def on_mark(_button: object = None) -> None:
         try:
             start, end = locate(art, paragraph.value, words.value)
         except ValueError as error:
             result.value = f"<b>{esc(error)}</b>"
             return
-        store.add(paragraph.value, start, end, art.text[start:end])
+        try:
+            store.add(paragraph.value, start, end, art.text[start:end])
+        except (WriteError, DataError) as error:
+            failed(error)
+            return
         words.value = ""
         show()
 
     def on_undo(_button: object = None) -> None:
-        store.undo(paragraph.value)
+        try:
+            store.undo(paragraph.value)
+        except (WriteError, DataError) as error:
+            failed(error)
+            return
         show()
 
     def on_check(_button: object = None) -> None:

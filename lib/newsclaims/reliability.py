@@ -2,6 +2,11 @@
 
 A coding is a DataFrame with one row per statement: ``statement_id`` and one
 column per field (``actor_id``, ``form``, ``topic_id``, ``stance``).
+
+**Missing is missing**, in every statistic alike: a blank answer (``""`` or
+spaces, which a save writes for a field left out) or a NaN/None is no answer. It
+is left out of n, of percent agreement, of Cohen's kappa and of Krippendorff's
+alpha, and never counts as a category of its own or as a disagreement.
 """
 
 from __future__ import annotations
@@ -19,11 +24,23 @@ FIELDS = ("actor_id", "form", "topic_id", "stance")
 NONE = "none"  # the answer for "touches no topic" and "takes no stance"
 
 
+def missing(values: list | pd.Series) -> pd.Series:
+    """True where an answer is missing: NaN, None, or a blank string.
+
+    >>> missing(["a", "", "  ", None, float("nan")]).tolist()
+    [False, True, True, True, True]
+    """
+    values = pd.Series(list(values), dtype=object)
+    return values.isna() | values.map(lambda v: isinstance(v, str) and not v.strip())
+
+
 def cohen_kappa(a: list[str] | pd.Series, b: list[str] | pd.Series) -> float:
     """Cohen's kappa for two codings of the same items: (p_o - p_e) / (1 - p_e).
 
     p_o is the share of items on which they agree; p_e the agreement expected by
     chance from each coder's own proportions. 1 when p_e is 1 and they agree fully.
+    An item either coding left blank or NaN is left out (missing is missing);
+    NaN when no item has both answers.
 
     >>> cohen_kappa(["yes"] * 20 + ["yes"] * 5 + ["no"] * 10 + ["no"] * 15,
     ...             ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15)
@@ -32,6 +49,10 @@ def cohen_kappa(a: list[str] | pd.Series, b: list[str] | pd.Series) -> float:
     a, b = pd.Series(list(a), dtype=object), pd.Series(list(b), dtype=object)
     if len(a) != len(b) or not len(a):
         raise ValueError("two codings of the same, non-empty list of items are needed")
+    both = ~(missing(a) | missing(b))
+    a, b = a[both], b[both]
+    if not len(a):
+        return np.nan
     observed = float((a.values == b.values).mean())
     pa, pb = a.value_counts(normalize=True), b.value_counts(normalize=True)
     expected = float(sum(pa.get(k, 0) * pb.get(k, 0) for k in set(pa.index) | set(pb.index)))
@@ -74,10 +95,13 @@ def align(student: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
 
 
 def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
-    """One row per field: how many statements both coded, percent agreement and Cohen's kappa.
+    """One row per field: how many statements both answered, percent agreement and Cohen's kappa.
 
     ``reference`` may be :func:`reference_coding` (several rows per statement are
     aligned to the student's answers) or any coding with one row per statement.
+    Missing is missing: ``n`` counts, per field, the statements with an answer on
+    both sides; a blank or NaN answer is left out of all three numbers (NaN
+    agreement and kappa when n is 0).
     """
     student = student.drop_duplicates("statement_id", keep="last")
     if reference["statement_id"].duplicated().any():
@@ -85,10 +109,13 @@ def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str,
     both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
     rows = []
     for field in fields:
-        a, b = both[f"{field}_student"].astype(str), both[f"{field}_reference"].astype(str)
-        rows.append({"field": field, "n": len(both),
-                     "agreement": 100 * float((a.values == b.values).mean()) if len(both) else np.nan,
-                     "kappa": cohen_kappa(a, b) if len(both) else np.nan})
+        a, b = both[f"{field}_student"], both[f"{field}_reference"]
+        present = ~(missing(a) | missing(b)).to_numpy()
+        a, b = a[present].astype(str), b[present].astype(str)
+        n = int(present.sum())
+        rows.append({"field": field, "n": n,
+                     "agreement": 100 * float((a.values == b.values).mean()) if n else np.nan,
+                     "kappa": cohen_kappa(a, b) if n else np.nan})
     return pd.DataFrame(rows)
 
 
@@ -96,17 +123,20 @@ def class_agreement(codings: Mapping[str, pd.DataFrame], fields: tuple[str, ...]
     """Krippendorff's alpha (nominal) per field, across several coders' files.
 
     ``codings`` maps each coder's name to their coding; statements a coder
-    skipped count as missing, as Krippendorff's alpha allows.
+    skipped count as missing, as Krippendorff's alpha allows, and so does a blank
+    or NaN answer (missing is missing: never a category of its own). ``units``
+    counts the statements with at least two answers.
     """
     if len(codings) < 2:
         raise ValueError("Krippendorff's alpha needs at least two coders")
     units = sorted(set().union(*(set(c["statement_id"]) for c in codings.values())))
     rows = []
     for field in fields:
-        values = sorted(set().union(*(set(c[field].astype(str)) for c in codings.values())))
+        given = [c[~missing(c[field]).to_numpy()] for c in codings.values()]
+        values = sorted(set().union(*(set(c[field].astype(str)) for c in given)))
         code = {v: i for i, v in enumerate(values)}
         matrix = np.full((len(codings), len(units)), np.nan)
-        for r, coding in enumerate(codings.values()):
+        for r, coding in enumerate(given):
             answers = dict(zip(coding["statement_id"], coding[field].astype(str)))
             for c, unit in enumerate(units):
                 if unit in answers:
@@ -119,7 +149,7 @@ def class_agreement(codings: Mapping[str, pd.DataFrame], fields: tuple[str, ...]
 
 
 def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) -> go.Figure:
-    """Counts of each (student answer, reference answer) pair for one field."""
+    """Counts of each (student answer, reference answer) pair for one field; blank or NaN answers are left out."""
     from .charts import _finish, esc, nothing_coded
     from .palette import OKABE_ITO
 
@@ -127,6 +157,7 @@ def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) 
     if reference["statement_id"].duplicated().any():
         reference = align(student, reference)
     both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
+    both = both[~(missing(both[f"{field}_student"]) | missing(both[f"{field}_reference"])).to_numpy()]
     if both.empty:
         return nothing_coded("statements") if reference.empty else _finish(
             go.Figure(), "You have not coded any of these statements yet", "your answer", "reference answer")
