@@ -133,7 +133,7 @@ def test_missing_text_file(data_copy):
     (data_copy / "texts" / f"{ARTICLE}.txt").unlink()
     [p] = problems_of(data_copy)
     assert (Path(p.path).name, p.line, p.column) == ("articles.csv", 2, "text_file")
-    assert "does not exist" in p.message
+    assert p.message == f"'texts/{ARTICLE}.txt': file is missing"
 
 
 def test_text_that_is_not_utf8(data_copy):
@@ -353,3 +353,30 @@ def test_year_precision_dates_are_the_first_of_january(data_copy):
     set_value(path, "event_id", "cnn22_e01", "date", "2014-06-30")
     [p] = problems_of(data_copy)
     assert (p.line, p.column) == (2, "date") and "first day of the year" in p.message
+
+
+def test_a_nul_byte_in_a_csv_names_line_and_column(data_copy):
+    path = data_copy / "actors.csv"
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b"Xi Jinping,person", b"Xi Jin\x00ping,person"))
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column) == ("actors.csv", _line_with(path, b"Xi Jin\x00ping"), "name")
+    assert p.message == "contains a NUL byte: not a text file"
+
+
+def test_a_nul_byte_in_a_csv_header(data_copy):
+    path = data_copy / "topics.csv"
+    path.write_bytes(path.read_bytes().replace(b"label", b"la\x00bel", 1))
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column, p.message) == ("topics.csv", 1, None,
+                                                                "contains a NUL byte: not a text file")
+
+
+def test_a_nul_byte_in_a_text(data_copy):
+    path = data_copy / "texts" / f"{ARTICLE}.txt"
+    raw = path.read_bytes()
+    at = raw.index(b"Sacks said")
+    path.write_bytes(raw[:at] + b"\x00" + raw[at + 1:])
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.message) == (f"{ARTICLE}.txt", raw[:at].count(b"\n") + 1,
+                                                      "contains a NUL byte: not a text file")

@@ -143,8 +143,10 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     problems: list[Problem] = []
     tables: dict[str, Table] = {}
     for name in TABLES:
+        resource = resources[name]
         try:
-            tables[name], found = schema.read_table(folder, resources[name])
+            raw = files.read_confined(folder, resource["path"])
+            tables[name], found = schema.read_table(folder / resource["path"], raw, resource)
         except DataError as exc:
             problems += exc.problems
             continue
@@ -240,25 +242,35 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
 
 
 def _read_texts(folder: Path, articles: Table | None) -> tuple[dict[str, str], list[Problem]]:
+    """Each article's text, read only from inside the data folder (see :func:`files.confined`).
+
+    A text file that is missing, lies outside the folder (through ``..``, an absolute
+    path or a link) or is not a regular file is reported at its row of articles.csv,
+    without reading it.
+    """
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     if articles is None:
         return texts, problems
-    root = os.path.normpath(os.path.abspath(folder)) + os.sep
     for row, (aid, rel) in enumerate(zip(articles.frame["article_id"], articles.frame["text_file"])):
         if not isinstance(rel, str):
             continue
-        path = Path(os.path.normpath(os.path.join(root, rel)))
-        if not str(path).startswith(root):
-            problems.append(articles.problem(row, "text_file", f"{rel!r} lies outside the data folder"))
-            continue
-        if not path.is_file():
-            problems.append(articles.problem(row, "text_file", f"{rel!r} does not exist"))
+        path = folder / rel
+        try:
+            raw = files.read_confined(folder, rel)
+        except DataError as exc:
+            problems += [articles.problem(row, "text_file", f"{rel!r}: {p.message}") for p in exc.problems]
             continue
         try:
-            texts[aid] = schema.read_text(path)
+            texts[aid] = schema.decode(raw, path)
         except DataError as exc:
             problems += exc.problems
+            continue
+        if "\x00" in texts[aid]:
+            at = texts[aid].index("\x00")
+            problems.append(Problem(schema.display_path(path), texts[aid].count("\n", 0, at) + 1, None,
+                                    "contains a NUL byte: not a text file"))
+            del texts[aid]
             continue
         problems += text_format_problems(texts[aid], path)
     return texts, problems

@@ -400,17 +400,17 @@ def _json_places(text: str) -> tuple[dict[Place, int], list[tuple[Place, int]]]:
     return lines, repeated
 
 
-def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Problem]]:
-    """Read one resource's CSV, check it against its schema and return it typed.
+def read_table(path: Path, raw_bytes: bytes, resource: dict[str, Any]) -> tuple[Table, list[Problem]]:
+    """Check one resource's CSV, already read from ``path``, against its schema and return it typed.
 
     Returns the table and the problems in its values; a value with a problem is
     missing (NA) in the typed frame, so that later checks can still run on the
-    rest. Raises DataError when the file cannot be read as a table at all.
+    rest. Raises DataError when the bytes cannot be read as a table at all.
     """
-    path = data_dir / resource["path"]
     shown = display_path(path)
-    raw_bytes = read_bytes(path)
     text = decode(raw_bytes, path)  # not UTF-8 is the first thing to report
+    if "\x00" in text:
+        raise DataError(_nul_problem(text, shown))
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
     parsed = _fast_parse(raw_bytes) or _slow_parse(text, shown)
@@ -436,8 +436,8 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
     if problems:
         raise DataError(problems)
     if records is None:  # the fast scan found the file clean: let pandas read the values
-        records = pd.read_csv(path, encoding="utf-8", dtype=str, keep_default_na=False, na_filter=False,
-                              skip_blank_lines=True)
+        records = pd.read_csv(io.BytesIO(raw_bytes), encoding="utf-8", dtype=str, keep_default_na=False,
+                              na_filter=False, skip_blank_lines=True)
         if list(records.columns) != header or len(records) != len(lines):
             # pandas and the scan disagree: trust the csv module
             header, header_line, records, lines, counts = _slow_parse(text, shown)
@@ -452,6 +452,22 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
 
 
 Parsed = tuple[list[str], int, "list[list[str]] | pd.DataFrame | None", list[int], list[int]]
+
+
+def _nul_problem(text: str, shown: str) -> Problem:
+    """Where the first NUL byte of a CSV file is: its line, and its column when the file parses."""
+    at = text.index("\x00")
+    line, column = text.count("\n", 0, at) + 1, None
+    try:
+        header, _, records, lines, _ = _slow_parse(text, shown)
+    except DataError:
+        return Problem(shown, line, None, "contains a NUL byte: not a text file")
+    for record, first in zip(records or [], lines):
+        hit = next((i for i, value in enumerate(record) if "\x00" in value), None)
+        if hit is not None:
+            line, column = first, header[hit] if hit < len(header) else None
+            break
+    return Problem(shown, line, column, "contains a NUL byte: not a text file")
 
 
 def _slow_parse(text: str, shown: str) -> Parsed:
