@@ -27,8 +27,11 @@ csv.field_size_limit(sys.maxsize)
 # What the loader reads and enforces in datapackage.json: the types, constraints and keys it
 # knows. Any other key would be a rule it silently ignores, so the descriptor is checked against it.
 DESCRIPTOR_SCHEMA = Path(__file__).with_name("datapackage.schema.json")
-_INTEGER = re.compile(r"[+-]?\d+")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EARLIEST, LATEST = "1900-01-01", "2100-12-31"  # the dates a date field may hold
+INT64 = (-(2**63), 2**63 - 1)
+PATTERN_LIMIT = 1000  # the longest value checked against a descriptor's pattern
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # not \d, which takes any script's digits
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -573,6 +576,22 @@ def _fullmatch(values: np.ndarray, present: np.ndarray, pattern: str) -> np.ndar
         dtype=bool, count=len(values))
 
 
+def _int64(values: np.ndarray, good: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The integers (0 where not good) and where a good one is out of the int64 range."""
+    chosen = np.where(good, values, "0")
+    try:
+        return np.fromiter(map(int, chosen), dtype=np.int64, count=len(values)), np.zeros(len(values), bool)
+    except (OverflowError, ValueError):  # a value too large (ValueError: thousands of digits)
+        digits = [v.lstrip("+-").lstrip("0") for v in chosen]  # more than 19 would be out of range anyway
+        huge = good & np.array([len(d) > 19 or not INT64[0] <= int(v) <= INT64[1] for d, v in zip(digits, chosen)])
+        return np.fromiter(map(int, np.where(huge, "0", chosen)), dtype=np.int64, count=len(values)), huge
+
+
+def _snippet(value: object, width: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _member(values: np.ndarray, allowed: set[str]) -> np.ndarray:
     return pd.Series(values, dtype=object).isin(list(allowed)).to_numpy()
 
@@ -594,18 +613,23 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
         complete = bool(present.all())
 
         def flag(mask: np.ndarray, message: str, name: str = name, values: np.ndarray = values) -> None:
+            # not str.format: the message may quote the descriptor (a pattern, enum values with braces)
             for row in np.flatnonzero(mask):
-                problems.append(table.problem(int(row), name, message.format(value=values[row])))
+                value = values[row]
+                said = message.replace("{value!r}", repr(value)).replace("{value}", _snippet(value))
+                problems.append(table.problem(int(row), name, said))
 
         if cons.get("required") and not complete:
             flag(~present, "missing required value")
         if fld.get("format") == "uri":
-            flag(present & ~_fullmatch(values, present, r"https?://[^/\s]+\S*"),
+            flag(present & ~_fullmatch(values, present, r"https?://[^/\s]\S*"),
                  "{value!r} is not a web address (http or https)")
         if kind == "integer":
             good = _fullmatch(values, present, _INTEGER.pattern)
             flag(present & ~good, "{value!r} is not an integer")
-            numbers = np.fromiter(map(int, np.where(good, values, "0")), dtype=np.int64, count=len(values))
+            numbers, huge = _int64(values, good)
+            flag(huge, f"{{value}} is out of range: an integer must lie between {INT64[0]} and {INT64[1]}")
+            good &= ~huge
             if "minimum" in cons:
                 low = good & (numbers < cons["minimum"])
                 flag(low, f"{{value}} is below the minimum {cons['minimum']}")
@@ -614,8 +638,12 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
                 pd.array(np.where(good, numbers, None), dtype="Int64")
         elif kind == "date":
             good = _fullmatch(values, present, _DATE.pattern)
+            # YYYY-MM-DD compares as text as it does as a date; outside the range, pandas cannot hold it
+            outside = good & ((values < EARLIEST) | (values > LATEST))
+            flag(outside, f"{{value}} is outside {EARLIEST[:4]}–{LATEST[:4]}")
+            good &= ~outside
             parsed = pd.to_datetime(np.where(good, values, None), format="%Y-%m-%d", errors="coerce")
-            flag(present & np.asarray(parsed.isna()), "{value!r} is not a date (YYYY-MM-DD)")
+            flag(present & ~outside & np.asarray(parsed.isna()), "{value!r} is not a date (YYYY-MM-DD)")
             out[name] = parsed.astype("datetime64[ns]")
         elif kind == "boolean":
             true, false = fld.get("trueValues", ["true"]), fld.get("falseValues", ["false"])
@@ -626,7 +654,11 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
                 else pd.array(np.where(present & ~bad, is_true, None), dtype="boolean")
         else:
             if "pattern" in cons:
-                flag(present & ~_fullmatch(values, present, cons["pattern"]),
+                long = present & (np.fromiter(map(len, values), dtype=np.int64, count=len(values)) > PATTERN_LIMIT)
+                flag(long, f"{{value}} is longer than {PATTERN_LIMIT:,} characters, the most that is checked "
+                           "against a pattern")
+                short = present & ~long
+                flag(short & ~_fullmatch(values, short, cons["pattern"]),
                      f"{{value!r}} does not match the pattern {cons['pattern']}")
             out[name] = pd.array(values if complete else np.where(present, values, None), dtype="str")
         if "enum" in cons:
