@@ -456,3 +456,14 @@ def test_a_value_too_long_for_a_pattern_is_not_matched(data_copy):
     problems = only(problems_of(data_copy), "topics.csv")
     assert [(p.line, p.column) for p in problems] == [(line_of(path, "m" * 1001), "topic_id")]
     assert problems[0].message.endswith("is longer than 1,000 characters, the most that is checked against a pattern")
+
+
+def test_the_same_span_under_two_statement_ids(data_copy):
+    path = data_copy / "statements.csv"
+    header, rows = read_rows(path)
+    s05 = next(r for r in rows if r["statement_id"] == "cnn22_s05")
+    write_rows(path, header, rows + [dict(s05, statement_id="cnn22_s99", note="coded again")])
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column) == ("statements.csv", line_of(path, "cnn22_s99,"), "start")
+    assert p.message == (f"the span {s05['start']}:{s05['end']} is coded twice: as 'cnn22_s05' "
+                         f"(line {line_of(path, 'cnn22_s05,')}) and as 'cnn22_s99'; code a span once")

@@ -157,6 +157,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     problems += text_problems
     spans = {aid: textmod.paragraph_spans(t) for aid, t in texts.items()}
     problems += _span_problems(tables.get("statements"), texts, spans)
+    problems += _same_span_problems(tables.get("statements"))
     problems += _event_problems(tables.get("events"), texts, spans)
     if problems:
         raise DataError(problems)
@@ -362,6 +363,26 @@ def _span_problems(statements: Table | None, texts: dict[str, str],
                                            "said_on is given, so say how: stated or resolved"))
     for row in np.flatnonzero(based & ~dated):
         problems.append(statements.problem(int(row), "said_on", "said_on_basis is given without a date"))
+    return problems
+
+
+def _same_span_problems(statements: Table | None) -> list[Problem]:
+    """A span coded under two statement ids (same article, start and end), reported at the second."""
+    if statements is None:
+        return []
+    spans = statements.frame[["article_id", "start", "end"]]
+    again = (spans.duplicated() & spans.notna().all(axis=1)).to_numpy()
+    if not again.any():
+        return []
+    ids = statements.frame["statement_id"]
+    first: dict[tuple[Any, ...], int] = {}
+    problems = []
+    for row, span in enumerate(spans.itertuples(index=False, name=None)):
+        one = first.setdefault(span, row)
+        if again[row]:
+            problems.append(statements.problem(
+                row, "start", f"the span {span[1]}:{span[2]} is coded twice: as {ids.iloc[one]!r} "
+                              f"(line {statements.lines[one]}) and as {ids.iloc[row]!r}; code a span once"))
     return problems
 
 
