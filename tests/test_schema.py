@@ -133,7 +133,7 @@ def test_missing_text_file(data_copy):
     (data_copy / "texts" / f"{ARTICLE}.txt").unlink()
     [p] = problems_of(data_copy)
     assert (Path(p.path).name, p.line, p.column) == ("articles.csv", 2, "text_file")
-    assert "does not exist" in p.message
+    assert p.message == f"'texts/{ARTICLE}.txt': file is missing"
 
 
 def test_text_that_is_not_utf8(data_copy):
@@ -237,7 +237,7 @@ def test_descriptor_with_an_unenforced_constraint_is_refused(data_copy):
     pkg = json.loads(path.read_text(encoding="utf-8"))
     pkg["resources"][0]["schema"]["fields"][1]["constraints"]["maxLength"] = 10
     path.write_text(json.dumps(pkg), encoding="utf-8")
-    with pytest.raises(nc.DataError, match="maxLength.*does not enforce"):
+    with pytest.raises(nc.DataError, match=r"constraints\.maxLength: key .maxLength. is not enforced by the loader"):
         nc.load_corpus(data_copy)
 
 
@@ -353,3 +353,117 @@ def test_year_precision_dates_are_the_first_of_january(data_copy):
     set_value(path, "event_id", "cnn22_e01", "date", "2014-06-30")
     [p] = problems_of(data_copy)
     assert (p.line, p.column) == (2, "date") and "first day of the year" in p.message
+
+
+def test_a_nul_byte_in_a_csv_names_line_and_column(data_copy):
+    path = data_copy / "actors.csv"
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b"Xi Jinping,person", b"Xi Jin\x00ping,person"))
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column) == ("actors.csv", _line_with(path, b"Xi Jin\x00ping"), "name")
+    assert p.message == "contains a NUL byte: not a text file"
+
+
+def test_a_nul_byte_in_a_csv_header(data_copy):
+    path = data_copy / "topics.csv"
+    path.write_bytes(path.read_bytes().replace(b"label", b"la\x00bel", 1))
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column, p.message) == ("topics.csv", 1, None,
+                                                                "contains a NUL byte: not a text file")
+
+
+def test_a_nul_byte_in_a_text(data_copy):
+    path = data_copy / "texts" / f"{ARTICLE}.txt"
+    raw = path.read_bytes()
+    at = raw.index(b"Sacks said")
+    path.write_bytes(raw[:at] + b"\x00" + raw[at + 1:])
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.message) == (f"{ARTICLE}.txt", raw[:at].count(b"\n") + 1,
+                                                      "contains a NUL byte: not a text file")
+
+
+@pytest.mark.parametrize("table, key, row, column, value", [
+    ("articles", "article_id", ARTICLE, "published", "3022-02-22"),
+    ("events", "event_id", "cnn22_e01", "date", "0214-01-01"),
+    ("statements", "statement_id", "cnn22_s17", "said_on", "1899-12-31"),
+    ("statements", "statement_id", "cnn22_s17", "said_on", "2101-01-01"),
+])
+def test_a_date_outside_1900_to_2100(data_copy, table, key, row, column, value):
+    path = data_copy / f"{table}.csv"
+    set_value(path, key, row, column, value)
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column, p.message) == (f"{table}.csv", line_of(path, f"{row},"), column,
+                                                                f"{value} is outside 1900–2100")
+
+
+def test_dates_on_the_edges_of_the_range_load(data_copy):
+    set_value(data_copy / "articles.csv", "article_id", ARTICLE, "published", "1900-01-01")
+    set_value(data_copy / "statements.csv", "statement_id", "cnn22_s17", "said_on", "2100-12-31")
+    corpus = nc.load_corpus(data_copy)
+    assert corpus.articles["published"].iloc[0] == pd.Timestamp("1900-01-01")
+    assert pd.Timestamp("2100-12-31") in set(corpus.statements["said_on"])
+
+
+@pytest.mark.parametrize("table, key, row, column, value", [
+    ("statements", "statement_id", "cnn22_s05", "start", "12345678901234567890"),
+    ("events", "event_id", "cnn22_e02", "paragraph", "-99999999999999999999"),
+    ("statements", "statement_id", "cnn22_s05", "end", "9" * 5000),  # past what int() reads from text
+])
+def test_an_integer_out_of_range(data_copy, table, key, row, column, value):
+    path = data_copy / f"{table}.csv"
+    set_value(path, key, row, column, value)
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column) == (f"{table}.csv", line_of(path, f"{row},"), column)
+    assert "is out of range: an integer must lie between -9223372036854775808 and 9223372036854775807" in p.message
+    assert p.message.startswith(value[:50])
+
+
+def test_leading_zeros_are_not_out_of_range(data_copy):
+    path = data_copy / "events.csv"
+    set_value(path, "event_id", "cnn22_e02", "paragraph", "0" * 30 + "12")
+    set_value(path, "event_id", "cnn22_e03", "paragraph", "1" + "0" * 30)
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column) == (line_of(path, "cnn22_e03,"), "paragraph") and "out of range" in p.message
+
+
+def test_digits_of_other_scripts_are_not_integers(data_copy):
+    path = data_copy / "statements.csv"
+    start = read_rows(path)[1][0]["start"]
+    arabic = start.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    set_value(path, "statement_id", "cnn22_s01", "start", arabic)
+    [p] = problems_of(data_copy)
+    assert (p.line, p.column, p.message) == (2, "start", f"{arabic!r} is not an integer")
+
+
+def _set_pattern(folder: Path, table: str, column: str, pattern: str) -> None:
+    path = folder / "datapackage.json"
+    pkg = json.loads(path.read_text(encoding="utf-8"))
+    resource = next(r for r in pkg["resources"] if r["name"] == table)
+    next(f for f in resource["schema"]["fields"] if f["name"] == column)["constraints"]["pattern"] = pattern
+    path.write_text(json.dumps(pkg), encoding="utf-8")
+
+
+def test_a_pattern_with_braces_is_quoted_in_the_message(data_copy):
+    _set_pattern(data_copy, "topics", "topic_id", "[a-z]{3,}")
+    problems = problems_of(data_copy)
+    assert problems and all(p.column == "topic_id" for p in problems)
+    assert "'nato_enlargement' does not match the pattern [a-z]{3,}" in {p.message for p in problems}
+
+
+def test_a_value_too_long_for_a_pattern_is_not_matched(data_copy):
+    path = data_copy / "topics.csv"
+    set_value(path, "topic_id", "minsk", "topic_id", "m" * 1001)
+    problems = only(problems_of(data_copy), "topics.csv")
+    assert [(p.line, p.column) for p in problems] == [(line_of(path, "m" * 1001), "topic_id")]
+    assert problems[0].message.endswith("is longer than 1,000 characters, the most that is checked against a pattern")
+
+
+def test_the_same_span_under_two_statement_ids(data_copy):
+    path = data_copy / "statements.csv"
+    header, rows = read_rows(path)
+    s05 = next(r for r in rows if r["statement_id"] == "cnn22_s05")
+    write_rows(path, header, rows + [dict(s05, statement_id="cnn22_s99", note="coded again")])
+    [p] = problems_of(data_copy)
+    assert (Path(p.path).name, p.line, p.column) == ("statements.csv", line_of(path, "cnn22_s99,"), "start")
+    assert p.message == (f"the span {s05['start']}:{s05['end']} is coded twice: as 'cnn22_s05' "
+                         f"(line {line_of(path, 'cnn22_s05,')}) and as 'cnn22_s99'; code a span once")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, fields
 from functools import cached_property
@@ -17,18 +16,32 @@ from . import text as textmod
 from .files import ARTICLE_ENV, DESCRIPTOR, read_rows, write_rows  # noqa: F401  (read_rows, write_rows: public here too)
 from .schema import DataError, Problem, Table
 
+TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events")
+DESCRIPTOR_LIMIT = 1024 * 1024  # bytes: the package's datapackage.json is about 20 kB
+# The fields this module's own checks and frames read, and the type each must have. The descriptor
+# says everything else (more fields, constraints, enums); it cannot take these away or retype them.
+_S, _I, _D = "string", "integer", "date"
+READS = {
+    "articles": {"article_id": _S, "title": _S, "outlet": _S, "author": _S, "published": _D, "url": _S,
+                 "text_file": _S},
+    "actors": {"actor_id": _S, "represents": _S, "affiliation": _S},
+    "aliases": {"actor_id": _S, "alias": _S},
+    "topics": {"topic_id": _S},
+    "statements": {"statement_id": _S, "article_id": _S, "actor_id": _S, "quote": _S, "start": _I, "end": _I,
+                   "paragraph": _I, "cue": _S, "said_on": _D, "said_on_text": _S, "said_on_basis": _S, "via": _S,
+                   "addressee_id": _S},
+    "positions": {"statement_id": _S, "topic_id": _S, "holder_id": _S},
+    "events": {"article_id": _S, "date": _D, "date_precision": _S, "date_text": _S, "date_basis": _S,
+               "actor_id": _S, "paragraph": _I, "note": _S},
+}
+
 
 def read_descriptor(folder: Path) -> dict[str, Any]:
-    """The parsed datapackage.json of a data folder."""
-    path = folder / DESCRIPTOR
-    try:
-        return json.loads(schema.read_text(path))
-    except json.JSONDecodeError as exc:
-        raise DataError(Problem(schema.display_path(path), exc.lineno, None,
-                                f"not valid JSON: {exc.msg} (character {exc.colno})")) from None
+    """The datapackage.json of a data folder, parsed and checked (see :func:`schema.parse_descriptor`)."""
+    raw = files.read_confined(folder, DESCRIPTOR, limit=DESCRIPTOR_LIMIT)
+    return schema.parse_descriptor(raw, folder / DESCRIPTOR, READS)
 
 
-TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -126,25 +139,14 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     {'direct': 12, 'partial': 12, 'paraphrase': 13}
     """
     folder = files.data_dir(data_dir)
-    descriptor = read_descriptor(folder)
-    resources = {r.get("name"): r for r in descriptor.get("resources", [])}
-    shown = schema.display_path(folder / DESCRIPTOR)
+    resources = {r["name"]: r for r in read_descriptor(folder)["resources"]}
     problems: list[Problem] = []
-    for name in resources:
-        if name not in TABLES:
-            problems.append(Problem(shown, None, None, f"resource {name!r} is not one the loader reads "
-                                                       f"({', '.join(TABLES)})"))
-    for resource in resources.values():
-        problems += schema.descriptor_problems(resource, set(resources), shown)
-    if problems:
-        raise DataError(problems)
     tables: dict[str, Table] = {}
     for name in TABLES:
-        if name not in resources:
-            problems.append(Problem(shown, None, None, f"no resource named {name!r}"))
-            continue
+        resource = resources[name]
         try:
-            tables[name], found = schema.read_table(folder, resources[name])
+            raw = files.read_confined(folder, resource["path"])
+            tables[name], found = schema.read_table(folder / resource["path"], raw, resource)
         except DataError as exc:
             problems += exc.problems
             continue
@@ -155,6 +157,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     problems += text_problems
     spans = {aid: textmod.paragraph_spans(t) for aid, t in texts.items()}
     problems += _span_problems(tables.get("statements"), texts, spans)
+    problems += _same_span_problems(tables.get("statements"))
     problems += _event_problems(tables.get("events"), texts, spans)
     if problems:
         raise DataError(problems)
@@ -240,25 +243,35 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
 
 
 def _read_texts(folder: Path, articles: Table | None) -> tuple[dict[str, str], list[Problem]]:
+    """Each article's text, read only from inside the data folder (see :func:`files.confined`).
+
+    A text file that is missing, lies outside the folder (through ``..``, an absolute
+    path or a link) or is not a regular file is reported at its row of articles.csv,
+    without reading it.
+    """
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     if articles is None:
         return texts, problems
-    root = os.path.normpath(os.path.abspath(folder)) + os.sep
     for row, (aid, rel) in enumerate(zip(articles.frame["article_id"], articles.frame["text_file"])):
         if not isinstance(rel, str):
             continue
-        path = Path(os.path.normpath(os.path.join(root, rel)))
-        if not str(path).startswith(root):
-            problems.append(articles.problem(row, "text_file", f"{rel!r} lies outside the data folder"))
-            continue
-        if not path.is_file():
-            problems.append(articles.problem(row, "text_file", f"{rel!r} does not exist"))
+        path = folder / rel
+        try:
+            raw = files.read_confined(folder, rel)
+        except DataError as exc:
+            problems += [articles.problem(row, "text_file", f"{rel!r}: {p.message}") for p in exc.problems]
             continue
         try:
-            texts[aid] = schema.read_text(path)
+            texts[aid] = schema.decode(raw, path)
         except DataError as exc:
             problems += exc.problems
+            continue
+        if "\x00" in texts[aid]:
+            at = texts[aid].index("\x00")
+            problems.append(Problem(schema.display_path(path), texts[aid].count("\n", 0, at) + 1, None,
+                                    "contains a NUL byte: not a text file"))
+            del texts[aid]
             continue
         problems += text_format_problems(texts[aid], path)
     return texts, problems
@@ -350,6 +363,26 @@ def _span_problems(statements: Table | None, texts: dict[str, str],
                                            "said_on is given, so say how: stated or resolved"))
     for row in np.flatnonzero(based & ~dated):
         problems.append(statements.problem(int(row), "said_on", "said_on_basis is given without a date"))
+    return problems
+
+
+def _same_span_problems(statements: Table | None) -> list[Problem]:
+    """A span coded under two statement ids (same article, start and end), reported at the second."""
+    if statements is None:
+        return []
+    spans = statements.frame[["article_id", "start", "end"]]
+    again = (spans.duplicated() & spans.notna().all(axis=1)).to_numpy()
+    if not again.any():
+        return []
+    ids = statements.frame["statement_id"]
+    first: dict[tuple[Any, ...], int] = {}
+    problems = []
+    for row, span in enumerate(spans.itertuples(index=False, name=None)):
+        one = first.setdefault(span, row)
+        if again[row]:
+            problems.append(statements.problem(
+                row, "start", f"the span {span[1]}:{span[2]} is coded twice: as {ids.iloc[one]!r} "
+                              f"(line {statements.lines[one]}) and as {ids.iloc[row]!r}; code a span once"))
     return problems
 
 

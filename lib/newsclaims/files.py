@@ -141,23 +141,24 @@ def confined(folder: Path, relative: str | os.PathLike[str], *, limit: int = MAX
         through ``..``, an absolute path or a symlink; when it is missing, or not a
         regular file (a folder, a FIFO, a device); or when it is larger than ``limit``.
     """
-    shown = display_path(Path(folder) / relative)
-    root = Path(folder).resolve()
-    target = (root / relative).resolve()
-    if target != root and root not in target.parents:
-        raise DataError(Problem(shown, None, None, "lies outside the data folder (after following links): "
-                                                   "refused"))
+    def refused(message: str) -> DataError:  # the path is shown only when something is wrong: it costs a resolve
+        return DataError(Problem(display_path(Path(folder) / relative), None, None, message))
+
+    root = os.path.realpath(folder)  # os.path rather than pathlib: this runs for every text of a corpus
+    target = os.path.realpath(os.path.join(root, relative))
+    if target != root and not target.startswith(os.path.join(root, "")):
+        raise refused("lies outside the data folder (after following links): refused")
     try:
-        info = target.stat()
+        info = os.stat(target)
     except FileNotFoundError:
-        raise DataError(Problem(shown, None, None, "file is missing")) from None
+        raise refused("file is missing") from None
     except OSError as exc:
-        raise DataError(Problem(shown, None, None, f"cannot be read: {exc.strerror}")) from None
+        raise refused(f"cannot be read: {exc.strerror}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise DataError(Problem(shown, None, None, "is not a regular file (a folder, pipe or device): refused"))
+        raise refused("is not a regular file (a folder, pipe or device): refused")
     if info.st_size > limit:
-        raise DataError(Problem(shown, None, None, f"is {info.st_size:,} bytes, over the limit of {limit:,}"))
-    return target
+        raise refused(f"is {info.st_size:,} bytes, over the limit of {limit:,}")
+    return Path(target)
 
 
 def read_confined(folder: Path, relative: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes:
@@ -170,9 +171,12 @@ def read_confined(folder: Path, relative: str | os.PathLike[str], *, limit: int 
         raise DataError(Problem(display_path(Path(folder) / relative), None, None,
                                 f"cannot be read: {exc.strerror}")) from None
     with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # swapped since it was checked
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):  # swapped since it was checked
             raise DataError(Problem(display_path(path), None, None, "is not a regular file: refused"))
-        raw = f.read(limit + 1)
+        raw = f.read(min(info.st_size, limit) + 1)  # not read(limit + 1), which sets aside the whole limit
+        if len(raw) > info.st_size:  # it grew since: read on, up to the limit
+            raw += f.read(limit + 1 - len(raw))
     if len(raw) > limit:
         raise DataError(Problem(display_path(path), None, None, f"is over the limit of {limit:,} bytes"))
     return raw

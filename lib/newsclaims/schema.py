@@ -7,12 +7,16 @@ found in a file is collected and reported together in one :class:`DataError`.
 
 from __future__ import annotations
 
+import bisect
 import csv
+import functools
 import io
+import json
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from re import _parser  # how Python itself parses a regular expression (3.11 and later)
 from typing import Any
 
 import numpy as np
@@ -20,14 +24,14 @@ import pandas as pd
 
 csv.field_size_limit(sys.maxsize)
 
-SUPPORTED_TYPES = {"string", "integer", "date", "boolean"}
-SUPPORTED_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum"}
-# Descriptor keys the loader understands; any other key would be a rule it silently ignores.
-RESOURCE_KEYS = {"name", "path", "description", "title", "profile", "format", "encoding", "mediatype", "schema"}
-SCHEMA_KEYS = {"fields", "primaryKey", "foreignKeys", "missingValues"}
-FIELD_KEYS = {"name", "type", "description", "title", "constraints", "trueValues", "falseValues", "format"}
-_INTEGER = re.compile(r"[+-]?\d+")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What the loader reads and enforces in datapackage.json: the types, constraints and keys it
+# knows. Any other key would be a rule it silently ignores, so the descriptor is checked against it.
+DESCRIPTOR_SCHEMA = Path(__file__).with_name("datapackage.schema.json")
+EARLIEST, LATEST = "1900-01-01", "2100-12-31"  # the dates a date field may hold
+INT64 = (-(2**63), 2**63 - 1)
+PATTERN_LIMIT = 1000  # the longest value checked against a descriptor's pattern
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # not \d, which takes any script's digits
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -112,66 +116,304 @@ class Table:
         return Problem(self.shown, self.lines[row], column, message)
 
 
-def descriptor_problems(resource: dict[str, Any], resources: set[str], shown: str) -> list[Problem]:
-    """Everything in a resource's descriptor that this loader would not enforce.
+# --- The descriptor ------------------------------------------------------------------------------
 
-    The loader reads the descriptor and enforces it; a key it does not know would be a
-    rule that quietly goes unchecked, so it is reported instead.
+Place = tuple  # a place in the descriptor: its keys and list indexes, ("resources", 4, "schema")
+
+
+def parse_descriptor(raw: bytes, path: Path, tables: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """The descriptor (datapackage.json) as a dict, once it is known to be one this loader enforces.
+
+    ``tables`` are the resources the loader reads, each with the fields its own rules
+    read and the type each must have: each resource must be there, and no other; it
+    may add fields and constraints, not take these away or change their type.
+
+    Raises
+    ------
+    DataError
+        Naming the file and, for each problem, the line and the place in it
+        (``resources[4].schema.fields[5].constraints.minimum: "0" is not of type
+        integer``): not JSON, a key given twice, anything outside
+        ``datapackage.schema.json`` (the subset of the Frictionless profiles the
+        loader enforces), a key, foreign key or reference naming a field or resource
+        that does not exist, a resource named twice, a ``pattern`` that is not a
+        regular expression or could run for ever.
     """
-    name = resource.get("name", "?")
-    out: list[Problem] = []
+    needs = tuple((name, tuple(fields.items())) for name, fields in tables.items())
+    problems = _descriptor_problems(decode(raw, path), display_path(path), needs)
+    if problems:
+        raise DataError(list(problems))
+    return json.loads(raw.decode("utf-8-sig"))
 
-    def bad(message: str) -> None:
-        out.append(Problem(shown, None, None, f"resource {name!r}: {message}"))
 
-    for key in sorted(set(resource) - RESOURCE_KEYS):
-        bad(f"key {key!r} is not enforced by the loader")
-    if resource.get("encoding", "utf-8").lower() not in ("utf-8", "utf8"):
-        bad("encoding must be utf-8")
-    if resource.get("format", "csv") != "csv":
-        bad("format must be csv")
-    schema = resource.get("schema")
-    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-        bad("needs a schema with a list of fields")
-        return out
-    for key in sorted(set(schema) - SCHEMA_KEYS):
-        bad(f"schema key {key!r} is not enforced by the loader")
-    if schema.get("missingValues", [""]) != [""]:
-        bad('missingValues must be [""]: an empty cell is the only missing value')
-    for fld in schema["fields"]:
-        where = f"field {fld.get('name')!r}"
-        kind = fld.get("type", "string")
-        if kind not in SUPPORTED_TYPES:
-            bad(f"{where} has type {kind!r}, which the loader does not enforce")
-        for key in sorted(set(fld) - FIELD_KEYS):
-            bad(f"{where} has key {key!r}, which the loader does not enforce")
-        if fld.get("format", "default") not in ("default", "uri" if kind == "string" else "default"):
-            bad(f"{where} has format {fld['format']!r}, which the loader does not enforce")
-        for key in sorted(set(fld.get("constraints", {})) - SUPPORTED_CONSTRAINTS):
-            bad(f"{where} has constraint {key!r}, which the loader does not enforce")
-        enum = fld.get("constraints", {}).get("enum")
-        if enum is not None and (kind != "string" or not all(isinstance(v, str) for v in enum)):
-            bad(f"{where}: enum values must be strings on a string field")
-    for fk in schema.get("foreignKeys", []):
-        target = fk.get("reference", {}).get("resource")
-        if target not in resources | {""}:
-            bad(f"foreign key on {fk.get('fields')!r} points at unknown resource {target!r}")
-        elif len(_as_list(fk["fields"])) != 1:
-            bad("foreign keys over several fields are not enforced by the loader")
+@functools.lru_cache(maxsize=16)
+def _descriptor_problems(text: str, shown: str, needs: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+                         ) -> tuple[Problem, ...]:
+    """Every problem of a descriptor's text; cached, as the same descriptor is loaded again and again."""
+    twice: list[bool] = []
+    try:
+        descriptor = json.loads(text, object_pairs_hook=lambda pairs: _no_twice(pairs, twice))
+    except json.JSONDecodeError as exc:
+        return (Problem(shown, exc.lineno, None, f"not valid JSON: {exc.msg} (character {exc.colno})"),)
+    except RecursionError:
+        return (Problem(shown, None, None, "cannot be read: lists or objects nested too deeply"),)
+    except ValueError:  # the only other: an integer of more digits than Python reads from text
+        return (Problem(shown, None, None, "cannot be read: a number has thousands of digits"),)
+    found = _structure_problems(descriptor)
+    if not found:
+        found = _meaning_problems(descriptor, {name: dict(fields) for name, fields in needs})
+    lines, repeated = _json_places(text) if found or twice else ({}, [])
+    found += [(place, f"key {place[-1]!r} is given twice; only the last would count") for place, _ in repeated]
+    found.sort(key=lambda item: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in item[0]])
+    return tuple(Problem(shown, lines.get(place), None, f"{_place(place)}: {message}") for place, message in found)
+
+
+def _no_twice(pairs: list[tuple[str, Any]], twice: list[bool]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) < len(pairs):
+        twice.append(True)  # located afterwards, with the lines
     return out
 
 
-def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Problem]]:
-    """Read one resource's CSV, check it against its schema and return it typed.
+@functools.cache
+def _validator() -> Any:
+    """A validator for datapackage.schema.json, made once (jsonschema is imported here, when first needed)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(DESCRIPTOR_SCHEMA.read_text(encoding="utf-8")))
+
+
+def _structure_problems(descriptor: Any) -> list[tuple[Place, str]]:
+    """Everything in the descriptor outside the subset the loader enforces, in plain words."""
+    out: list[tuple[Place, str]] = []
+    for error in _validator().iter_errors(descriptor):
+        place, value, keyword = tuple(error.absolute_path), error.instance, error.validator
+        rule = error.schema if isinstance(error.schema, dict) else {}
+        said = rule.get("messages", {}).get(keyword)
+        if keyword == "additionalProperties":
+            known = rule.get("properties", {})
+            out += [(place + (key,), f"key {key!r} is not enforced by the loader") for key in value if key not in known]
+        elif keyword == "required":
+            out += [(place, f"{key!r} is missing") for key in error.validator_value if key not in value]
+        elif said:
+            out.append((place, said.replace("{value}", _shown(value))))
+        elif keyword == "type":
+            kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            out.append((place, f"{_shown(value)} is not of type {' or '.join(kinds)}"))
+        elif keyword in ("enum", "const"):
+            allowed = error.validator_value if keyword == "enum" else [error.validator_value]
+            out.append((place, f"{_shown(value)} is not {' or '.join(map(_shown, allowed))}"))
+        elif keyword in ("minLength", "minItems"):
+            out.append((place, "must not be empty"))
+        elif keyword == "maxLength":
+            out.append((place, f"is longer than {error.validator_value} characters"))
+        elif keyword == "uniqueItems":
+            out.append((place, f"{_shown(value)} names a value twice"))
+        elif keyword in ("minimum", "maximum"):
+            out.append((place, f"{_shown(value)} is out of range"))
+        else:  # pragma: no cover - every other keyword in the schema carries its message
+            out.append((place, f"{_shown(value)} is not valid here ({error.message})"))
+    return out
+
+
+def _meaning_problems(descriptor: dict[str, Any], tables: dict[str, dict[str, str]]) -> list[tuple[Place, str]]:
+    """What the JSON Schema cannot say: names that must exist, or be given once, and safe patterns."""
+    out: list[tuple[Place, str]] = []
+    resources = descriptor["resources"]
+    first: dict[str, int] = {}
+    fields: dict[str, set[str]] = {}
+    for i, resource in enumerate(resources):
+        name = resource["name"]
+        if name in first:
+            out.append((("resources", i, "name"), f"{name!r} is also the name of resources[{first[name]}]: "
+                                                  "each resource needs a name of its own"))
+            continue
+        first[name] = i
+        fields[name] = {f["name"] for f in resource["schema"]["fields"]}
+        if name not in tables:
+            out.append((("resources", i, "name"), f"resource {name!r} is not one the loader reads "
+                                                  f"({', '.join(tables)})"))
+            continue
+        kinds = {f["name"]: (j, f.get("type", "string")) for j, f in enumerate(resource["schema"]["fields"])}
+        for needed, kind in tables[name].items():
+            if needed not in kinds:
+                out.append((("resources", i, "schema", "fields"), f"resource {name!r} has no field {needed!r}, "
+                                                                  "which the loader's own checks read"))
+            elif kinds[needed][1] != kind:
+                out.append((("resources", i, "schema", "fields", kinds[needed][0], "type"),
+                            f"field {needed!r} must be of type {kind}: the loader's own checks read it as one"))
+    out += [(("resources",), f"no resource named {name!r}") for name in tables if name not in first]
+    for i, resource in enumerate(resources):
+        name, schema = resource["name"], resource["schema"]
+        at: Place = ("resources", i, "schema")
+        seen: dict[str, int] = {}
+        for j, fld in enumerate(schema["fields"]):
+            if fld["name"] in seen:
+                out.append((at + ("fields", j, "name"), f"{fld['name']!r} is also the name of "
+                                                        f"fields[{seen[fld['name']]}]"))
+            seen.setdefault(fld["name"], j)
+            pattern = fld.get("constraints", {}).get("pattern")
+            if pattern is not None and (why := pattern_problem(pattern)):
+                out.append((at + ("fields", j, "constraints", "pattern"), why))
+        out += _names_problems(at + ("primaryKey",), schema.get("primaryKey"), seen.keys(), name)
+        for k, fk in enumerate(schema.get("foreignKeys", [])):
+            here = at + ("foreignKeys", k)
+            out += _names_problems(here + ("fields",), fk["fields"], seen.keys(), name)
+            target = fk["reference"]["resource"] or name
+            if target not in fields:
+                out.append((here + ("reference", "resource"), f"foreign key on {fk['fields']!r} points at "
+                                                               f"unknown resource {target!r}"))
+                continue
+            out += _names_problems(here + ("reference", "fields"), fk["reference"]["fields"], fields[target], target)
+    return out
+
+
+def _names_problems(place: Place, names: str | list[str] | None, known: Any, resource: str) -> list[tuple[Place, str]]:
+    if names is None:
+        return []
+    listed = [(place, names)] if isinstance(names, str) else [(place + (k,), n) for k, n in enumerate(names)]
+    return [(where, f"{name!r} is not a field of resource {resource!r}") for where, name in listed
+            if name not in known]
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why a descriptor's ``pattern`` is refused, or None.
+
+    Refused: what is not a regular expression, and what could take exponential time
+    on a value that almost matches: a repeated group (``+``, ``*``, ``{2,}``) whose
+    body can itself match in more than one way, through a quantifier of its own
+    (``(a+)+``, ``([a-z]+_?)*``) or an alternation (``(a|aa)+``). Such a pattern is
+    refused from its parsed form; it is never run.
+    """
+    try:
+        tree = _parser.parse(pattern)
+        re.compile(pattern)
+    except (re.error, OverflowError, RecursionError, ValueError) as exc:
+        return f"{pattern!r} is not a valid regular expression: {getattr(exc, 'msg', exc)}"
+    if _ambiguous_repeat(tree, inside=False):
+        return (f"{pattern!r} repeats a group that can itself match in more than one way (a quantifier or | "
+                "inside a repeated group), which can take exponential time on a value that almost matches: "
+                "refused; write it without nesting, e.g. [a-z0-9_]+")
+    return None
+
+
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+
+
+def _ambiguous_repeat(items: Any, inside: bool) -> bool:
+    """True when a repeat of varying count holds a varying quantifier or an alternation."""
+    for op, av in items:
+        if op in _REPEATS:
+            low, high, body = av
+            varies = low != high
+            if (inside and varies) or _ambiguous_repeat(body, inside or (varies and high > 1)):
+                return True
+        elif op is _parser.BRANCH:
+            if inside or any(_ambiguous_repeat(alt, inside) for alt in av[1]):
+                return True
+        elif op is _parser.SUBPATTERN:
+            if _ambiguous_repeat(av[-1], inside):
+                return True
+        elif op is _parser.ATOMIC_GROUP:
+            if _ambiguous_repeat(av, inside):
+                return True
+        elif op in (_parser.ASSERT, _parser.ASSERT_NOT):
+            if _ambiguous_repeat(av[1], inside):
+                return True
+        elif op is _parser.GROUPREF_EXISTS:
+            if inside or any(_ambiguous_repeat(branch, inside) for branch in av[1:] if branch):
+                return True
+    return False
+
+
+def _shown(value: Any, width: int = 60) -> str:
+    """A value of the descriptor as JSON, cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (ValueError, RecursionError):  # pragma: no cover - parsed JSON always dumps
+        text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _place(place: Place) -> str:
+    """A readable JSON path: resources[4].schema.fields[5].constraints.minimum."""
+    out = ""
+    for step in place:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", step):
+            out += f".{step}" if out else step
+        else:
+            out += f"[{json.dumps(step, ensure_ascii=False)}]"
+    return out or "the descriptor"
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _json_places(text: str) -> tuple[dict[Place, int], list[tuple[Place, int]]]:
+    """The line of every place in a JSON text, and the places of keys given twice in one object.
+
+    Walks text that ``json.loads`` has already accepted; gives up quietly (with the
+    lines found so far) on anything unexpected, as lines only help to find a place.
+    """
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    lines: dict[Place, int] = {}
+    repeated: list[tuple[Place, int]] = []
+    decoder = json.JSONDecoder()
+
+    def line(at: int) -> int:
+        return bisect.bisect_left(breaks, at) + 1
+
+    def value(at: int, place: Place) -> int:
+        at = _SPACE.match(text, at).end()
+        lines.setdefault(place, line(at))
+        if text[at] == "{":
+            at = _SPACE.match(text, at + 1).end()
+            seen: set[str] = set()
+            while text[at] != "}":
+                start = at
+                key, at = json.decoder.scanstring(text, at + 1)
+                here = place + (key,)
+                if key in seen:
+                    repeated.append((here, line(start)))
+                seen.add(key)
+                lines[here] = line(start)
+                at = value(_SPACE.match(text, at).end() + 1, here)
+                at = _SPACE.match(text, at).end()
+                if text[at] == ",":
+                    at = _SPACE.match(text, at + 1).end()
+            return at + 1
+        if text[at] == "[":
+            at = _SPACE.match(text, at + 1).end()
+            index = 0
+            while text[at] != "]":
+                at = _SPACE.match(text, value(at, place + (index,))).end()
+                index += 1
+                if text[at] == ",":
+                    at += 1
+                at = _SPACE.match(text, at).end()
+            return at + 1
+        return decoder.raw_decode(text, at)[1]
+
+    try:
+        value(0, ())
+    except (ValueError, IndexError, RecursionError):  # pragma: no cover - the text was parsed already
+        pass
+    return lines, repeated
+
+
+def read_table(path: Path, raw_bytes: bytes, resource: dict[str, Any]) -> tuple[Table, list[Problem]]:
+    """Check one resource's CSV, already read from ``path``, against its schema and return it typed.
 
     Returns the table and the problems in its values; a value with a problem is
     missing (NA) in the typed frame, so that later checks can still run on the
-    rest. Raises DataError when the file cannot be read as a table at all.
+    rest. Raises DataError when the bytes cannot be read as a table at all.
     """
-    path = data_dir / resource["path"]
     shown = display_path(path)
-    raw_bytes = read_bytes(path)
     text = decode(raw_bytes, path)  # not UTF-8 is the first thing to report
+    if "\x00" in text:
+        raise DataError(_nul_problem(text, shown))
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
     parsed = _fast_parse(raw_bytes) or _slow_parse(text, shown)
@@ -197,8 +439,8 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
     if problems:
         raise DataError(problems)
     if records is None:  # the fast scan found the file clean: let pandas read the values
-        records = pd.read_csv(path, encoding="utf-8", dtype=str, keep_default_na=False, na_filter=False,
-                              skip_blank_lines=True)
+        records = pd.read_csv(io.BytesIO(raw_bytes), encoding="utf-8", dtype=str, keep_default_na=False,
+                              na_filter=False, skip_blank_lines=True)
         if list(records.columns) != header or len(records) != len(lines):
             # pandas and the scan disagree: trust the csv module
             header, header_line, records, lines, counts = _slow_parse(text, shown)
@@ -213,6 +455,22 @@ def read_table(data_dir: Path, resource: dict[str, Any]) -> tuple[Table, list[Pr
 
 
 Parsed = tuple[list[str], int, "list[list[str]] | pd.DataFrame | None", list[int], list[int]]
+
+
+def _nul_problem(text: str, shown: str) -> Problem:
+    """Where the first NUL byte of a CSV file is: its line, and its column when the file parses."""
+    at = text.index("\x00")
+    line, column = text.count("\n", 0, at) + 1, None
+    try:
+        header, _, records, lines, _ = _slow_parse(text, shown)
+    except DataError:
+        return Problem(shown, line, None, "contains a NUL byte: not a text file")
+    for record, first in zip(records or [], lines):
+        hit = next((i for i, value in enumerate(record) if "\x00" in value), None)
+        if hit is not None:
+            line, column = first, header[hit] if hit < len(header) else None
+            break
+    return Problem(shown, line, column, "contains a NUL byte: not a text file")
 
 
 def _slow_parse(text: str, shown: str) -> Parsed:
@@ -318,6 +576,22 @@ def _fullmatch(values: np.ndarray, present: np.ndarray, pattern: str) -> np.ndar
         dtype=bool, count=len(values))
 
 
+def _int64(values: np.ndarray, good: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The integers (0 where not good) and where a good one is out of the int64 range."""
+    chosen = np.where(good, values, "0")
+    try:
+        return np.fromiter(map(int, chosen), dtype=np.int64, count=len(values)), np.zeros(len(values), bool)
+    except (OverflowError, ValueError):  # a value too large (ValueError: thousands of digits)
+        digits = [v.lstrip("+-").lstrip("0") for v in chosen]  # more than 19 would be out of range anyway
+        huge = good & np.array([len(d) > 19 or not INT64[0] <= int(v) <= INT64[1] for d, v in zip(digits, chosen)])
+        return np.fromiter(map(int, np.where(huge, "0", chosen)), dtype=np.int64, count=len(values)), huge
+
+
+def _snippet(value: object, width: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _member(values: np.ndarray, allowed: set[str]) -> np.ndarray:
     return pd.Series(values, dtype=object).isin(list(allowed)).to_numpy()
 
@@ -339,18 +613,23 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
         complete = bool(present.all())
 
         def flag(mask: np.ndarray, message: str, name: str = name, values: np.ndarray = values) -> None:
+            # not str.format: the message may quote the descriptor (a pattern, enum values with braces)
             for row in np.flatnonzero(mask):
-                problems.append(table.problem(int(row), name, message.format(value=values[row])))
+                value = values[row]
+                said = message.replace("{value!r}", repr(value)).replace("{value}", _snippet(value))
+                problems.append(table.problem(int(row), name, said))
 
         if cons.get("required") and not complete:
             flag(~present, "missing required value")
         if fld.get("format") == "uri":
-            flag(present & ~_fullmatch(values, present, r"https?://[^/\s]+\S*"),
+            flag(present & ~_fullmatch(values, present, r"https?://[^/\s]\S*"),
                  "{value!r} is not a web address (http or https)")
         if kind == "integer":
             good = _fullmatch(values, present, _INTEGER.pattern)
             flag(present & ~good, "{value!r} is not an integer")
-            numbers = np.fromiter(map(int, np.where(good, values, "0")), dtype=np.int64, count=len(values))
+            numbers, huge = _int64(values, good)
+            flag(huge, f"{{value}} is out of range: an integer must lie between {INT64[0]} and {INT64[1]}")
+            good &= ~huge
             if "minimum" in cons:
                 low = good & (numbers < cons["minimum"])
                 flag(low, f"{{value}} is below the minimum {cons['minimum']}")
@@ -359,8 +638,12 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
                 pd.array(np.where(good, numbers, None), dtype="Int64")
         elif kind == "date":
             good = _fullmatch(values, present, _DATE.pattern)
+            # YYYY-MM-DD compares as text as it does as a date; outside the range, pandas cannot hold it
+            outside = good & ((values < EARLIEST) | (values > LATEST))
+            flag(outside, f"{{value}} is outside {EARLIEST[:4]}–{LATEST[:4]}")
+            good &= ~outside
             parsed = pd.to_datetime(np.where(good, values, None), format="%Y-%m-%d", errors="coerce")
-            flag(present & np.asarray(parsed.isna()), "{value!r} is not a date (YYYY-MM-DD)")
+            flag(present & ~outside & np.asarray(parsed.isna()), "{value!r} is not a date (YYYY-MM-DD)")
             out[name] = parsed.astype("datetime64[ns]")
         elif kind == "boolean":
             true, false = fld.get("trueValues", ["true"]), fld.get("falseValues", ["false"])
@@ -371,7 +654,11 @@ def _typed(table: Table, fields: list[dict[str, Any]]) -> tuple[pd.DataFrame, li
                 else pd.array(np.where(present & ~bad, is_true, None), dtype="boolean")
         else:
             if "pattern" in cons:
-                flag(present & ~_fullmatch(values, present, cons["pattern"]),
+                long = present & (np.fromiter(map(len, values), dtype=np.int64, count=len(values)) > PATTERN_LIMIT)
+                flag(long, f"{{value}} is longer than {PATTERN_LIMIT:,} characters, the most that is checked "
+                           "against a pattern")
+                short = present & ~long
+                flag(short & ~_fullmatch(values, short, cons["pattern"]),
                      f"{{value!r}} does not match the pattern {cons['pattern']}")
             out[name] = pd.array(values if complete else np.where(present, values, None), dtype="str")
         if "enum" in cons:
