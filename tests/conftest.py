@@ -143,8 +143,8 @@ def sparse_data(mini_data, tmp_path_factory) -> Path:
             source = base / f"{article_id}.txt"
             source.write_text(SPARSE[article_id], encoding="utf-8")
             new_article(source, article_id, title=f"The {article_id} article", outlet="Example News",
-                        published="2026-05-04", author="A. Writer", url="https://example.org/a", rights="Invented for the tests.",
-                        data=target)
+                        published="2026-05-04", author="A. Writer", url="https://example.org/a",
+                        rights="Invented for the tests.", data=target)
     text = SPARSE["solo"]
     (target / "texts" / "solo.txt").write_text(text, encoding="utf-8")
     append_rows(target, "articles", {"article_id": "solo", "title": "Keep the ferry running", "author": "A. Writer",
