@@ -20,7 +20,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -293,14 +292,10 @@ def _candidate(folder: Path, resource: dict[str, Any], articles: Path, row: dict
     candidate = body + eol + line
     new_line = (body + eol).count(b"\n") + 1
 
-    with tempfile.TemporaryDirectory(prefix="newsclaims-check-") as scratch:
-        copy = Path(scratch) / "articles.csv"
-        files.write_bytes(copy, candidate)
-        try:
-            _, found = read_table(Path(scratch), {**resource, "path": copy.name})
-        except DataError as exc:
-            found = exc.problems
-        scratch_shown = display_path(copy)
+    try:  # the table as it would be, checked by the loader's own rules, before anything is written
+        _, found = read_table(articles, candidate, resource)
+    except DataError as exc:
+        found = exc.problems
     labelled = {p.path for p in own + in_row}
     for problem in found:
         if problem.line == new_line and problem.column in row:
@@ -308,8 +303,7 @@ def _candidate(folder: Path, resource: dict[str, Any], articles: Path, row: dict
             if name not in labelled:
                 in_row.append(Problem(name, None, None, problem.message))
         else:
-            path = shown if problem.path == scratch_shown else problem.path
-            in_file.append(Problem(path, problem.line, problem.column, problem.message))
+            in_file.append(problem)
     return candidate, in_row, in_file
 
 
