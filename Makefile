@@ -7,7 +7,12 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (containers often run as root)
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab app test test-browser bench handouts lint notebooks clean
+# uv compiles the lock (make lock). It is used from PATH, or else installed into the venv from PyPI.
+UV_VERSION ?= 0.13.9
+FIND_UV = command -v uv || { { test -x $(BIN)/uv || { echo "installing uv into $(BIN) from PyPI" >&2; \
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"; }; } && echo $(BIN)/uv; }
+
+.PHONY: lab app test test-browser bench handouts lint notebooks lock clean
 
 lab: $(READY)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -49,6 +54,16 @@ $(READY): requirements.txt pyproject.toml etc/lab-overrides.json
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp etc/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
+
+# Compile requirements.in (the packages chosen, with the reasons) into requirements.txt (every
+# package, transitive ones too, pinned exactly, for Linux, macOS and Windows), and end the lock
+# by installing this library from lib/, editable.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	uv=$$($(FIND_UV)) && $$uv pip compile requirements.in -o requirements.txt --python-version 3.11 --universal \
+		--no-emit-package newsclaims --custom-compile-command "make lock"
+	printf '%s\n' "" "# The newsclaims library itself, from lib/ (editable, so notebooks import it from anywhere)" "-e ." \
+		>> requirements.txt
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
