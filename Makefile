@@ -7,7 +7,9 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (containers often run as root)
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-# uv compiles the lock (make lock). It is used from PATH, or else installed into the venv from PyPI.
+# uv installs the lock much faster than pip. It is used from PATH, or else installed into
+# the venv from PyPI; if neither works, pip installs the same lock. USE_UV=0 forces pip.
+USE_UV ?= 1
 UV_VERSION ?= 0.13.9
 FIND_UV = command -v uv || { { test -x $(BIN)/uv || { echo "installing uv into $(BIN) from PyPI" >&2; \
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"; }; } && echo $(BIN)/uv; }
@@ -49,8 +51,16 @@ lint: $(READY)
 
 $(READY): requirements.txt pyproject.toml etc/lab-overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@uv=; if [ "$(USE_UV)" = 1 ]; then \
+		uv=$$($(FIND_UV)) || echo "uv is not on PATH and could not be installed: pip installs the lock instead"; \
+	fi; \
+	if [ -n "$$uv" ]; then \
+		echo "$$uv pip install --python $(BIN)/python -r requirements.txt"; \
+		$$uv pip install --python $(BIN)/python -r requirements.txt && exit 0; \
+		echo "uv could not install the lock: pip installs it instead"; \
+	fi; \
+	echo "$(BIN)/python -m pip install -r requirements.txt"; \
+	$(BIN)/python -m pip install --quiet --upgrade pip && $(BIN)/python -m pip install --quiet -r requirements.txt
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp etc/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
