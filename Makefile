@@ -14,7 +14,7 @@ UV_VERSION ?= 0.13.9
 FIND_UV = command -v uv || { { test -x $(BIN)/uv || { echo "installing uv into $(BIN) from PyPI" >&2; \
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"; }; } && echo $(BIN)/uv; }
 
-.PHONY: lab app test test-browser bench handouts lint notebooks lock clean
+.PHONY: lab app test test-browser bench bench-setup handouts lint notebooks lock clean
 
 lab: $(READY)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -41,6 +41,11 @@ handouts: $(READY)
 # Benchmarks: writes benchmarks/RESULTS.md
 bench: $(READY)
 	$(BIN)/python benchmarks/run.py
+
+# Set-up time from a fresh clone (make lab serving, make test), uv's cache cold and warm:
+# writes its section of benchmarks/RESULTS.md. Needs only python3, git and make.
+bench-setup:
+	$(PYTHON) benchmarks/setup_time.py
 
 # Re-run every notebook in place, so that the committed outputs are fresh
 notebooks: $(READY)
