@@ -12,7 +12,7 @@ ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 USE_UV ?= 1
 UV_VERSION ?= 0.13.9
 FIND_UV = command -v uv || { { test -x $(BIN)/uv || { echo "installing uv into $(BIN) from PyPI" >&2; \
-	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"; }; } && echo $(BIN)/uv; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"; }; } && echo $(BIN)/uv; }
 
 .PHONY: lab app test test-browser bench bench-setup handouts lint notebooks lock clean
 
