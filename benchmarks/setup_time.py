@@ -166,7 +166,8 @@ def lab(name: str, commit: str, cache: Path, **extra: str) -> dict:
             run.save(name)
         uv = shutil.which("uv") or Path(tmp) / "clone" / ".venv" / "bin" / "uv"
         try:
-            uv_version = subprocess.run([str(uv), "--version"], capture_output=True, text=True).stdout.strip()
+            uv_version = " ".join(subprocess.run([str(uv), "--version"], capture_output=True,
+                                                 text=True).stdout.split()[:2]) or "no uv"
         except OSError:
             uv_version = "no uv"
         where = "on PATH" if shutil.which("uv") else "not on PATH: the Makefile fetched it from PyPI into the venv"
