@@ -208,24 +208,26 @@ def verdict(ok: bool) -> str:
 
 def row(r: dict, last: str) -> str:
     return (f"| {r['name']} | {r['installer']} | {r['clone_s']:.1f} | {r['venv_s']:.1f} | {r['uv_s']:.1f} | "
-            f"{r['install_s']:.1f} | {r[last]:.1f} | **{r['total_s']:.1f}** |")
+            f"{r['install_s']:.1f} | {r[last]:.1f} | **{r['total_s']:.1f}** | {r['load']} |")
 
 
 def report(labs: list[dict], tests: list[dict], commit: str, uv: str) -> str:
     lab_ok = all(r["total_s"] <= LAB_TARGET_S for r in labs if r["installer"] == "uv")
     test_ok = all(r["total_s"] <= TEST_TARGET_S for r in tests)
-    head = "| run | installer | clone | venv | fetch uv | install | {} | total |\n|---|---|---|---|---|---|---|---|"
+    head = ("| run | installer | clone | venv | fetch uv | install | {} | total | load |\n"
+            "|---|---|---|---|---|---|---|---|---|")
     lines = [
         f"{HEADING} (targets: lab serving ≤ {LAB_TARGET_S} s, make test ≤ {TEST_TARGET_S // 60} min)",
         "",
         f"Written by `make bench-setup` on {time.strftime('%Y-%m-%d')} at commit {commit[:10]}: Python "
         f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores (shared with other work), "
-        f"{uv}. Each figure is one run, "
-        "wall-clock seconds from the start of `git clone` of HEAD into a temporary folder. Cold: uv's and pip's "
-        "caches are new empty folders, so every package is downloaded from PyPI; warm: the same caches, filled by "
-        "the cold run. As on a teacher's machine: PyPI only (pip's configuration files, which add local indexes "
-        "here, are not read) and `PYTHONDONTWRITEBYTECODE` unset. The phases come from the "
-        "times at which make printed each step; the output of every run is in build/bench-setup/.",
+        f"{uv}. Each figure is one run, wall-clock seconds from the start of `git clone` of HEAD into a temporary "
+        "folder. Cold: uv's and pip's caches are new empty folders, so every package is downloaded from PyPI; warm: "
+        "the same caches, filled by the cold run. *load* is the machine's one-minute load average at the start and "
+        f"at the end of the run (above {os.cpu_count()}, other work was waiting for the cores). As on a teacher's "
+        "machine: PyPI only (pip's configuration files, which add local indexes here, are not read) and "
+        "`PYTHONDONTWRITEBYTECODE` unset. The phases come from the times at which make printed each step; the "
+        "output of every run is in build/bench-setup/.",
         "",
         f"### Clone to `make lab` serving: {verdict(lab_ok)}",
         "",
@@ -278,8 +280,9 @@ def main() -> None:
         for name, what, cache, extra in plan:
             print(f"{name} ...", file=sys.stderr, flush=True)
             slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            load = os.getloadavg()[0]
             result = what(slug, commit, cache, **extra)
-            result["name"] = name
+            result.update(name=name, load=f"{load:.1f} → {os.getloadavg()[0]:.1f}")
             (labs if what is lab else tests).append(result)
             print(f"  {result['total_s']:.1f} s", file=sys.stderr, flush=True)
     out = Path(args.out)
