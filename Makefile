@@ -7,7 +7,14 @@ LAB_ARGS ?=
 # JupyterLab refuses to run as root unless told (containers often run as root)
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab app test test-browser bench handouts lint notebooks clean
+# uv installs the lock much faster than pip. It is used from PATH, or else installed into
+# the venv from PyPI; if neither works, pip installs the same lock. USE_UV=0 forces pip.
+USE_UV ?= 1
+UV_VERSION ?= 0.13.9
+FIND_UV = command -v uv || { { test -x $(BIN)/uv || { echo "installing uv into $(BIN) from PyPI" >&2; \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"; }; } && echo $(BIN)/uv; }
+
+.PHONY: lab app test test-browser bench bench-setup handouts lint notebooks lock clean
 
 lab: $(READY)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -35,6 +42,11 @@ handouts: $(READY)
 bench: $(READY)
 	$(BIN)/python benchmarks/run.py
 
+# Set-up time from a fresh clone (make lab serving, make test), uv's cache cold and warm:
+# writes its section of benchmarks/RESULTS.md. Needs only python3, git and make.
+bench-setup:
+	$(PYTHON) benchmarks/setup_time.py
+
 # Re-run every notebook in place, so that the committed outputs are fresh
 notebooks: $(READY)
 	NEWSCLAIMS_WORK=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
@@ -44,11 +56,29 @@ lint: $(READY)
 
 $(READY): requirements.txt pyproject.toml etc/lab-overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@uv=; if [ "$(USE_UV)" = 1 ]; then \
+		uv=$$($(FIND_UV)) || echo "uv is not on PATH and could not be installed: pip installs the lock instead"; \
+	fi; \
+	if [ -n "$$uv" ]; then \
+		echo "$$uv pip install --python $(BIN)/python -r requirements.txt"; \
+		$$uv pip install --python $(BIN)/python -r requirements.txt && exit 0; \
+		echo "uv could not install the lock: pip installs it instead"; \
+	fi; \
+	echo "$(BIN)/python -m pip install -r requirements.txt"; \
+	$(BIN)/python -m pip install --quiet --upgrade pip && $(BIN)/python -m pip install --quiet -r requirements.txt
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp etc/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
+
+# Compile requirements.in (the packages chosen, with the reasons) into requirements.txt (every
+# package, transitive ones too, pinned exactly, for Linux, macOS and Windows), and end the lock
+# by installing this library from lib/, editable.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	uv=$$($(FIND_UV)) && $$uv pip compile requirements.in -o requirements.txt --python-version 3.11 --universal \
+		--no-emit-package newsclaims --custom-compile-command "make lock"
+	printf '%s\n' "" "# The newsclaims library itself, from lib/ (editable, so notebooks import it from anywhere)" "-e ." \
+		>> requirements.txt
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -1,5 +1,7 @@
 """Benchmarks for newsclaims. ``make bench`` runs this and writes benchmarks/RESULTS.md.
 
+The set-up times in RESULTS.md come from ``make bench-setup`` (setup_time.py); this keeps them.
+
 Every figure is a median over several runs, and the things compared are measured
 side by side, alternating, in one run of this script.
 """
@@ -27,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 sys.path.insert(0, str(HERE))
+import setup_time  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
 
@@ -302,10 +305,14 @@ def main() -> None:
     d = loader_scaling(runs["loader"])
     stages = loader_stages(d[-1]["copies"], runs["loader"])
     text = report(a, b, c, d, notebook_sizes(), runs, stages)
+    out = Path(args.out)
+    kept = setup_time.section(out.read_text(encoding="utf-8")) if out.exists() else ""
+    if kept:  # the set-up figures are measured apart, by make bench-setup: keep the last ones
+        text += "\n" + kept
     notes = HERE / "NOTES.md"
     if notes.exists():
         text += "\n" + notes.read_text(encoding="utf-8")
-    Path(args.out).write_text(text, encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     print(text)
 
 
