@@ -43,14 +43,14 @@ CHARTS = {
 SIZES = {"1366x768 notebook": ((1366, 768), 1000), "1366x768 page": ((1366, 768), 1366),
          "1920x1080 notebook": ((1920, 1080), 1550), "1920x1080 page": ((1920, 1080), 1920)}
 
-MEASURE = r"""() => {
+MEASURE = r"""root => {
     const angle = e => { const m = /rotate\(([-\d.]+)/.exec(e.getAttribute('transform') || '');
                          return m ? Number(m[1]) : 0; };
     const box = e => { const r = e.getBoundingClientRect();
                        return {left: r.left, top: r.top, right: r.right, bottom: r.bottom,
                                text: e.textContent, angle: angle(e)}; };
-    const all = s => [...document.querySelectorAll(s)].map(box).filter(b => b.right > b.left && b.text !== null);
-    const one = s => { const e = document.querySelector(s); return e ? box(e) : null; };
+    const all = s => [...root.querySelectorAll(s)].map(box).filter(b => b.right > b.left && b.text !== null);
+    const one = s => { const e = root.querySelector(s); return e ? box(e) : null; };
     return {figure: one('.main-svg'), title: one('.gtitle'), subtitle: one('.gtitle-subtitle'),
             legend: one('.legend'), plot: one('.nsewdrag'),
             xticks: all('.xtick text'), yticks: all('.ytick text'), ylabels: all('.ytick'),
@@ -99,7 +99,7 @@ def measure(browser, path, window) -> dict:
         page.goto(path.as_uri())
         page.wait_for_selector(".main-svg .gtitle", timeout=30_000)
         page.wait_for_timeout(200)
-        boxes = page.evaluate(MEASURE)
+        boxes = page.locator("#chart").evaluate(MEASURE)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"chart_{path.stem}_{window[0]}.png"), full_page=True)
         return boxes
@@ -112,7 +112,11 @@ def measure(browser, path, window) -> dict:
 def test_nothing_covers_or_cuts_a_label(browser, pages, name, size):
     figures, made = pages
     window, _ = SIZES[size]
-    b = measure(browser, made[(size, name)], window)
+    check(measure(browser, made[(size, name)], window))
+
+
+def check(b: dict) -> None:
+    """Every rule of this module, on the boxes of one chart."""
     figure, title = b["figure"], b["title"]
     headings = [x for x in (title, b["subtitle"]) if x]
     ticks = b["xticks"] + b["yticks"]
@@ -157,3 +161,31 @@ def test_timeline_labels_every_row(browser, pages, size):
     b = measure(browser, made[(size, "timeline")], SIZES[size][0])
     assert len(b["ylabels"]) == len(rows), "a row of the timeline has no label"
     assert {t["text"] for t in b["yticks"]} == {r.replace("&amp;", "&") for r in rows}
+
+
+@pytest.fixture(scope="module")
+def handout(tmp_path_factory):
+    """Lesson 04 as a handout: the alignment chart's legend once covered its subtitle there."""
+    from newsclaims.handouts import make_handout
+
+    from .conftest import ROOT
+
+    return make_handout(ROOT / "notebooks" / "04_positions.ipynb", tmp_path_factory.mktemp("handout"))
+
+
+@pytest.mark.parametrize("window", [(1366, 768), (1920, 1080)], ids=lambda w: f"{w[0]}x{w[1]}")
+def test_handout_charts_have_room(browser, handout, window):
+    context = browser.new_context(viewport={"width": window[0], "height": window[1]})
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda route: route.abort() if route.request.url.startswith("http")
+                   else route.continue_())
+        page.goto(handout.as_uri())
+        page.wait_for_selector(".js-plotly-plot .gtitle", timeout=30_000)
+        page.wait_for_timeout(1000)
+        plots = page.locator(".js-plotly-plot")
+        assert plots.count() >= 4
+        for i in range(plots.count()):
+            check(plots.nth(i).evaluate(MEASURE))
+    finally:
+        context.close()
