@@ -19,7 +19,13 @@ def art() -> nc.Article:
 
 def title_of(fig: go.Figure) -> str:
     """The title's first part (the finding), without line breaks or the subtitle."""
-    return fig.layout.title.text.split("<sup>")[0].replace("<br>", " ").strip()
+    return fig.layout.title.text.split("<span")[0].replace("<br>", " ").strip()
+
+
+def subtitle_of(fig: go.Figure) -> str:
+    """The subtitle's lines, joined, without their markup."""
+    import re
+    return " ".join(re.findall(r"<span[^>]*>(.*?)</span>", fig.layout.title.text))
 
 
 def quote_of(art, statement_id: str) -> str:
@@ -86,7 +92,53 @@ def test_timeline_marks_resolved_dates(art):
     assert any("On Monday night in the US" in c[1] for c in wang)
     assert "Minsk" in fig.layout.title.text  # the left-out 2014 and 2015 accords are named
     everything = charts.timeline(art, since=None)
-    assert sum(len(t.x) for t in everything.data) == sum(len(t.x) for t in fig.data) + 2
+    marks = [t for t in fig.data if "markers" in t.mode]
+    assert sum(len(t.x) for t in everything.data if "markers" in t.mode) == sum(len(t.x) for t in marks) + 2
+
+
+def test_timeline_labels_every_row_and_mark(art):
+    fig = charts.timeline(art)
+    rows = {y for t in fig.data if "markers" in t.mode for y in t.y}
+    assert len(rows) == 17  # 8 events and 9 speakers; before, plotly labelled every other row
+    axis = fig.layout.yaxis
+    assert axis.tickmode == "array" and set(axis.tickvals) == rows == set(axis.categoryarray)
+    # top down by date: the Putin–Xi meeting first, von der Leyen's own row on 18 February
+    order = list(axis.categoryarray)
+    assert axis.autorange == "reversed" and order[0] == "China and Russia release their joint statement"
+    assert order.index("Ursula von der Leyen: statements") < order.index("Wang Yi: statements")
+    leyen = next(t for t in fig.data if t.name == "statements, date resolved")
+    at = list(leyen.y).index("Ursula von der Leyen: statements")
+    assert str(leyen.x[at])[:10] == "2022-02-18" and leyen.text[at] == "1"
+    # each statement marker says how many statements it stands for
+    zhang = list(leyen.y).index("Zhang Jun: statements")
+    assert leyen.text[zhang] == "5" and leyen.customdata[zhang][0] == 5
+    # the publication date is a mark with a name, in the legend and on hover
+    published = next(t for t in fig.data if t.mode == "lines")
+    assert published.name == "published Tue 22 Feb" and published.showlegend is not False
+    # enough height for 17 labelled rows
+    assert fig.layout.height >= 17 * 28
+
+
+def test_legend_and_title_have_margins_of_their_own(art):
+    for name, make in ALL.items():
+        layout = make(art).layout
+        assert layout.title.automargin and layout.title.yref == "paper" and layout.title.yanchor == "bottom", name
+        assert not layout.title.subtitle.text, name  # plotly.js 3 draws a subtitle over a wrapped title
+        legend = layout.legend
+        assert (legend.xref, legend.x, legend.xanchor, legend.orientation) == ("container", 1, "right", "v"), name
+
+
+def test_voice_share_bars_carry_their_counts(art):
+    fig = charts.voice_share_chart(art)
+    said, quoted = fig.data
+    rows = dict(zip(said.y, said.text))
+    assert rows["Wang Yi"] == "16% (6 of 37)" and rows["experts"] == "3% (1 of 37)"
+    assert dict(zip(quoted.y, quoted.text))["David Sacks"] == "22% (68 of 303 words)"
+    assert title_of(fig) == ("David Sacks has the largest share of quoted words: 22% (68 of 303 words, "
+                             "in 4 statements)")
+    side = charts.voice_share_chart(art, by="side")
+    assert dict(zip(side.data[0].y, side.data[0].text))["China"] == "35% (13 of 37)"
+    assert fig.layout.xaxis.range[1] > 1.3 * max(max(said.x), max(quoted.x))  # room for the labels
 
 
 def test_stance_heatmap(art):
@@ -97,29 +149,70 @@ def test_stance_heatmap(art):
     assert cells[("china", "china_russia_alignment")] == "mixed"
     hedged = next(t for t in fig.data if t.name == "neutral (hedged)")
     assert hedged.marker.symbol == "square-open" and hedged.marker.color == STANCE["neutral"]
-    assert title_of(fig) == "China takes a position on 10 of 11 topics"
+    assert title_of(fig) == "China takes a position on 10 of 11 topics, 3 of them hedged"
+    # each square shows how many statements stand behind it
+    text = {(c[0], c[1]): x for t in fig.data for c, x in zip(t.customdata, t.text)}
+    assert text[("china", "nato_enlargement")] == "✗ 3" and text[("united_states", "take_sides")] == "✓ 4"
+    assert text[("china", "condemn_russia")] == "○ 1"
 
 
 def test_alignment_chart_answers_the_articles_question(art):
     fig = charts.alignment_chart(art)
-    assert title_of(fig) == ("On the 2 topics that divide United States and Russia, China matches "
-                             "United States on 1, Russia on 0, neither on 1")
+    # the finding, with the number of topics it rests on, and which matches are hedged
+    assert title_of(fig) == ("China matches United States on 1 (hedged), Russia on 0, neither on 1 (hedged) "
+                             "(of the 2 topics where United States and Russia take opposite sides)")
+    sub = subtitle_of(fig)
+    assert ("Open squares are hedged (qualified, implied or the coder's inference): China on Condemning Russia, "
+            "China on Ukraine's sovereignty, Russia on Ukraine's sovereignty.") in sub
+    assert "Ukraine's sovereignty divides the poles only through Russia's hedged stance." in sub
     neither = next(t for t in fig.data if t.name == "matches neither (hedged)")
     assert list(neither.y) == ["China"] and list(neither.x) == ["Condemning Russia"]
     assert neither.marker.symbol == "square-open"  # "stopped short of condemning" is hedged
+    assert list(neither.text) == ["○ 1"]  # one statement behind it
     firm = next(t for t in fig.data if t.name == "matches United States")
     assert "United States" in firm.y and firm.marker.symbol == "square"
+    russia = next(t for t in fig.data if t.name == "matches Russia (hedged)")
+    assert "Coder&#x27;s inference" in russia.customdata[0][3] or "Coder's inference" in russia.customdata[0][3]
+    assert fig.layout.yaxis.tickvals == ("China", "Russia", "United States")
+
+
+def test_alignment_chart_without_hedged_stances(art):
+    fig = charts.alignment_chart(art, hedged=False)
+    # Russia's stance on sovereignty is the coder's inference: without it, one topic divides the poles,
+    # and China takes no firm stance on it
+    assert title_of(fig) == ("China takes no unhedged stance on the 1 topic where United States and Russia "
+                             "take opposite sides")
+    assert "Hedged positions are left out" in subtitle_of(fig)
+    assert {x for t in fig.data for x in t.x} == {"Condemning Russia"}
+    assert not any("hedged" in t.name for t in fig.data)
+    assert len(art.positions) == 40 and art.positions["hedged"].sum() == 14  # the article itself is untouched
 
 
 def test_network_edges_carry_the_evidence(art):
     fig = charts.conflict_chart(art)
     ties = next(t for t in fig.data if t.name == "ties")
     russia_us = next(c for c in ties.customdata if c.startswith("Russia – United States"))
-    assert "condemn_russia, sovereignty" in russia_us
+    assert "2 topics:<br>• Condemning Russia: Russia oppose, United States support" in russia_us
+    assert "• Ukraine&#x27;s sovereignty" in russia_us or "• Ukraine's sovereignty" in russia_us
+    assert list(ties.text) == ["1", "3", "1", "1", "1", "2"]  # each tie's number of topics
     affiliation = charts.affiliation_chart(art)
     ties = next(t for t in affiliation.data if t.name == "ties")
     nato = next(c for c in ties.customdata if c.startswith("China – NATO enlargement"))
     assert charts.esc(quote_of(art, "cnn22_s24"))[:40] in nato
+    assert "Putin–Xi joint statement: " in nato  # who made the statement
+
+
+def test_congruence_shows_ties_that_rest_on_a_mixed_stance(art):
+    fig = charts.congruence_chart(art)
+    ties = next(t for t in fig.data if t.name == "ties")
+    europe = next(c for c in ties.customdata if c.startswith("China – European Commission"))
+    assert "China mixed (1 support, 1 oppose), European Commission oppose" in europe
+    assert "rests only on a mixed stance" in europe and "Alfred Wu: " in europe
+    sub = subtitle_of(fig)
+    assert "China–European Commission (China on China–Russia alignment)" in sub
+    assert "Partly through a mixed stance: China–Russia (1 of 3 topics)" in sub
+    purple = [t for t in fig.data if t.mode == "lines" and t.line.color == STANCE["mixed"]]
+    assert len(purple) == 1 and len(purple[0].x) == 3  # one line: China to the European Commission
 
 
 def test_figures_escape_html_from_the_data(doctored):

@@ -7,6 +7,7 @@ import pytest
 
 import newsclaims as nc
 from newsclaims import widgets
+from newsclaims.palette import STANCE
 from newsclaims.text import esc
 
 from conftest import DANGEROUS
@@ -70,9 +71,26 @@ def test_statement_explorer_filters(art):
     assert shown_statements(view.value) == ["cnn22_s17", "cnn22_s30", "cnn22_s31", "cnn22_s32"]
     find(box, w.Dropdown, "Topic").value = "sovereignty"
     assert shown_statements(view.value) == ["cnn22_s17"]
-    find(box, w.Dropdown, "Speaker").value = None
+    find(box, w.Dropdown, "Speaker").value = widgets.ANY
     find(box, w.Dropdown, "Setting").value = "Blinken–Wang phone call"
     assert shown_statements(view.value) == ["cnn22_s28"]  # the readout's direct quote
+
+
+def test_statement_explorer_dropdowns_always_show_a_value(art):
+    box = widgets.statement_explorer(art)
+    dropdowns = {d.description: d for d in (find(box, w.Dropdown, n) for n in ("Speaker", "Form", "Topic", "Setting"))}
+    # at start, each shows what it filters on, not a blank
+    assert {n: d.label for n, d in dropdowns.items()} == {
+        "Speaker": "any speaker", "Form": "any form", "Topic": "any topic", "Setting": "any setting"}
+    assert all(d.index == 0 and d.value == widgets.ANY for d in dropdowns.values())
+    # chosen again after a filter, "any" is shown again, and the filter is off
+    dropdowns["Form"].value = "direct"
+    dropdowns["Form"].index = 0
+    assert dropdowns["Form"].label == "any form" and "<b>37</b> of 37" in view_of(box).value
+    assert all(label for d in dropdowns.values() for label, _ in d.options)  # no blank option
+    assert "<b>Speaker:</b> any speaker" in box.static_html()
+    # the longest setting fits its drop-down
+    assert dropdowns["Setting"].layout.width == "28em"
 
 
 def test_actor_explorer(art):
@@ -92,16 +110,19 @@ def test_actor_explorer(art):
     assert "Why: Yu Bin: China &#x27;shared concerns over NATO&#x27;" in view.value
 
 
+def grid_of(box: w.Widget) -> w.GridBox:
+    return find(box, w.GridBox)
+
+
 def test_stance_explorer_dropdowns_and_clicks(art):
     box = widgets.stance_explorer(art)
-    view = view_of(box)
+    view = evidence_of(box)
     who, topic = find(box, w.Dropdown, "Actor"), find(box, w.Dropdown, "Topic")
     who.value, topic.value = "china", "nato_enlargement"
     assert shown_statements(view.value) == ["cnn22_s24", "cnn22_s25", "cnn22_s26"]
     assert "Why: " in view.value and "Should NATO enlarge further?" in view.value
     # a click on the United States' square for "Taking a side"
-    grid = box.children[0]
-    button = next(b for b in grid.children if isinstance(b, w.Button)
+    button = next(b for b in grid_of(box).children if isinstance(b, w.Button)
                   and b.tooltip == "United States on Taking a side: support")
     changes = []
     view.observe(changes.append, names="value")
@@ -109,6 +130,49 @@ def test_stance_explorer_dropdowns_and_clicks(art):
     assert len(changes) == 1  # both dropdowns change, the evidence is drawn once
     assert (who.value, topic.value) == ("united_states", "take_sides")
     assert shown_statements(view.value) == ["cnn22_s34", "cnn22_s35", "cnn22_s36", "cnn22_s37"]
+
+
+def evidence_of(box: w.Widget) -> w.HTML:
+    """The stance explorer's evidence box: the HTML beside the grid."""
+    row = box.children[0]
+    assert isinstance(row, w.HBox)
+    return row.children[1]
+
+
+def marked(box: w.Widget) -> list[str]:
+    return [b.tooltip for b in grid_of(box).children if isinstance(b, w.Button) and "nc-selected" in b._dom_classes]
+
+
+def test_stance_explorer_marks_the_square_shown(art):
+    box = widgets.stance_explorer(art)
+    assert marked(box) == ["China on Peaceful resolution: support (evidence shown)"]  # the first evidence shown
+    buttons = [b for b in grid_of(box).children if isinstance(b, w.Button)]
+    us = next(b for b in buttons if b.tooltip == "United States on Taking a side: support")
+    look = us.layout
+    us.click()
+    assert marked(box) == ["United States on Taking a side: support (evidence shown)"]
+    assert us.description == "▸✓" and us.layout.border == "3px solid #000000"
+    assert us.style.button_color == STANCE["support"]  # still the stance's colour
+    # the dropdowns move the mark too, and the square left behind looks as before
+    find(box, w.Dropdown, "Actor").value = "china"
+    assert marked(box) == ["China on Taking a side: oppose (evidence shown)"]
+    assert us.description == "✓" and us.layout is look and us.tooltip == "United States on Taking a side: support"
+    # an empty square can be shown and marked too
+    find(box, w.Dropdown, "Topic").value = "invasion_threat"
+    assert marked(box) == ["China on Invasion threat: not in the article (evidence shown)"]
+    assert "the article does not say" in evidence_of(box).value
+    # the static page marks it with its black border
+    assert "border:2px solid #000000" in box.static_html()
+
+
+def test_stance_explorer_shows_the_evidence_beside_the_grid(art):
+    box = widgets.stance_explorer(art)
+    row = box.children[0]
+    assert isinstance(row, w.HBox) and row.layout.flex_flow == "row wrap"  # beside, or under when narrow
+    left, view = row.children
+    assert grid_of(left) is not None and find(left, w.Dropdown, "Actor")
+    # no taller than the grid and its key: in view after a click on a 768-pixel screen
+    assert view.layout.max_height == "30em" and view.layout.overflow == "auto"
 
 
 def test_stance_grid_matches_the_matrix(art):

@@ -10,6 +10,7 @@ statements coded yet") and what to code in its subtitle.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -80,20 +81,41 @@ def wrap(text: str, width: int = 110) -> list[str]:
     return lines
 
 
+SUBTITLE = '<span style="font-size:13px;color:#555555">{}</span>'
+
+
 def _finish(fig: go.Figure, title: str, x: str, y: str, subtitle: str = "", height: int | None = None) -> go.Figure:
+    """Title and subtitle above the plot, the legend at its right, each with room of its own.
+
+    The title (the finding, then the subtitle in smaller grey lines) sits on top of the
+    plot area and pushes the top margin (``automargin``) however many lines it wraps to.
+    The legend stands in the figure's right margin, which plotly reserves for it, so it
+    never covers the title, the plot or a tick label. ``height`` is that of the plot and
+    its axes; the lines of the title are added to it.
+
+    (Plotly's own ``title.subtitle`` is not used: plotly.js 3 draws it over the plot, or
+    the title above the figure's top edge, once the title wraps to a second line.)
+    """
     heading = wrap(title, 80)
     sub = wrap(subtitle) if subtitle else []
-    text = "<br>".join([esc(line) for line in heading] + [f"<sup>{esc(line)}</sup>" for line in sub])
-    fig.update_layout(title={"text": text, "x": 0.01, "xanchor": "left"},
-                      template="plotly_white", font={"family": FONT, "size": 13}, hoverlabel={"align": "left"},
-                      margin={"l": 10, "r": 10, "t": 70 + 22 * len(heading) + 16 * len(sub), "b": 10},
-                      legend={"title": {"text": ""}, "orientation": "h", "x": 0, "xanchor": "left",
-                              "y": 1.0, "yanchor": "bottom"})
+    text = "<br>".join([esc(line) for line in heading] + [SUBTITLE.format(esc(line)) for line in sub])
+    fig.update_layout(
+        title={"text": text, "font": {"size": 18}, "x": 0, "xref": "container", "xanchor": "left",
+               "y": 1, "yref": "paper", "yanchor": "bottom", "pad": {"l": 10, "t": 12, "b": 14}, "automargin": True},
+        template="plotly_white", font={"family": FONT, "size": 13}, hoverlabel={"align": "left"},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"title": {"text": ""}, "orientation": "v", "traceorder": "normal",
+                "xref": "container", "x": 1, "xanchor": "right", "yref": "paper", "y": 1, "yanchor": "top"})
     fig.update_xaxes(title_text=esc(x), automargin=True)
     fig.update_yaxes(title_text=esc(y), automargin=True)
     if height:
-        fig.update_layout(height=height)
+        fig.update_layout(height=height + _title_height(heading, sub))
     return fig
+
+
+def _title_height(heading: list[str], sub: list[str]) -> int:
+    """Pixels the title's lines take above the plot (18 px title lines, 13 px subtitle lines)."""
+    return 30 + 22 * len(heading) + 17 * len(sub)
 
 
 def nothing_coded(missing: str) -> go.Figure:
@@ -112,6 +134,10 @@ def nothing_coded(missing: str) -> go.Figure:
 
 def _times(n: int) -> str:
     return f"{n} time{'' if n == 1 else 's'}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _quotes_by(art: Article) -> dict[str, list[str]]:
@@ -153,11 +179,16 @@ def mentions_vs_statements(art: Article, top: int = 10) -> go.Figure:
     else:
         title = (f"{named['name']} is named most ({_times(named.mentions)}), "
                  f"but {speaker['name']} makes the most statements ({speaker.statements})")
-    return _finish(fig, title, "count", "actor", sub, height=120 + 34 * len(counts))
+    fig = _finish(fig, title, "count", "actor", sub, height=100 + 34 * len(counts))
+    return fig.update_layout(legend_traceorder="reversed")  # as the bars stand: statements above mentions
 
 
 def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
-    """Share of statements and share of quoted words, per speaker or per side they speak for."""
+    """Share of statements and share of quoted words, per speaker or per side they speak for.
+
+    Each bar is labelled with its share and the counts behind it ("16% (6 of 37)"): a
+    large share can rest on a handful of statements.
+    """
     if art.statements.empty:
         return nothing_coded("statements")
     share = an.voice_share(art, by=by).iloc[::-1]
@@ -166,21 +197,31 @@ def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
     quotes = st.groupby("who")["quote"].apply(list).to_dict()
     labels = [esc(n) for n in share["name"]]
     hover = [quotes_hover(quotes.get(a, [])) for a in share["actor_id"]]
+    statements, words = int(share["statements"].sum()), int(share["quoted_words"].sum())
+    said = [f"{r.statement_share:.0%} ({r.statements} of {statements})" for r in share.itertuples()]
+    quoted = [f"{r.word_share:.0%} ({r.quoted_words} of {words} words)" for r in share.itertuples()]
     fig = go.Figure()
     fig.add_bar(y=labels, x=share["statement_share"] * 100, orientation="h", name="share of statements",
-                marker_color=PAIR[0], customdata=hover,
-                hovertemplate="%{y}: %{x:.0f}% of statements<br>%{customdata}<extra></extra>")
+                marker_color=PAIR[0], text=said, textposition="outside", cliponaxis=False,
+                customdata=[[t, h] for t, h in zip(said, hover)],
+                hovertemplate="%{y}: %{customdata[0]} of statements<br>%{customdata[1]}<extra></extra>")
     fig.add_bar(y=labels, x=share["word_share"] * 100, orientation="h", name="share of quoted words",
-                marker_color=PAIR[1], customdata=hover,
-                hovertemplate="%{y}: %{x:.0f}% of quoted words<br>%{customdata}<extra></extra>")
+                marker_color=PAIR[1], text=quoted, textposition="outside", cliponaxis=False,
+                customdata=[[t, h] for t, h in zip(quoted, hover)],
+                hovertemplate="%{y}: %{customdata[0]} quoted<br>%{customdata[1]}<extra></extra>")
+    most = float(max(share["statement_share"].max(), share["word_share"].max())) * 100
     fig.update_layout(barmode="group")
-    words = share.sort_values("word_share", ascending=False).iloc[0]
-    title = (f"{words['name']} has the largest share of quoted words ({words.word_share:.0%})" if words.quoted_words
-             else "No statement quotes its speaker's own words: all are paraphrased")
+    fig.update_traces(textfont={"size": 11})
+    fig.update_xaxes(range=[0, most * 1.45 + 1])  # room for the labels beside the longest bar
+    top = share.sort_values(["word_share", "statements"], ascending=False).iloc[0]
+    title = (f"{top['name']} has the largest share of quoted words: {top.word_share:.0%} "
+             f"({top.quoted_words} of {words} words, in {_plural(top.statements, 'statement')})"
+             if top.quoted_words else "No statement quotes its speaker's own words: all are paraphrased")
     sub = ("Grouped by the state, bloc or body each speaker speaks for." if by == "side"
            else "Each speaker separately.") + " Quoted words: words inside quotation marks."
-    return _finish(fig, title, "% of all statements, % of all quoted words", "speaker" if by == "actor" else
-                   "side the speakers speak for", sub, height=120 + 34 * len(share))
+    fig = _finish(fig, title, "% of all statements, % of all quoted words", "speaker" if by == "actor" else
+                  "side the speakers speak for", sub, height=110 + 36 * len(share))
+    return fig.update_layout(legend_traceorder="reversed")  # as the bars stand: words above statements
 
 
 def actor_kinds_chart(art: Article) -> go.Figure:
@@ -246,8 +287,10 @@ def cues_chart(art: Article) -> go.Figure:
 def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
     """Events and statements by date, against the publication date.
 
+    One row per event and one per speaker, in order of date, every row labelled.
     Open markers are dates resolved from words like "Monday"; crosses are dates the
-    article does not give (inferred); filled markers are dates it states.
+    article does not give (inferred); filled markers are dates it states. A
+    statement marker's size and number count the statements made that day.
     """
     published = art.meta["published"]
     ev = art.events.copy()
@@ -258,50 +301,70 @@ def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
     if since:
         ev = ev[ev["date"] >= pd.Timestamp(since)]
     n = an.names(art)
+    st["speaker"] = st["actor_id"].map(n)
+    st["row"] = [f"{s}: statements" for s in st["speaker"]]
+    ev["row"] = ev["label"].astype(str)
+    # rows from the earliest to the latest, top down; on one day, events before statements
+    first = pd.concat([ev.assign(order=0)[["row", "date", "order"]],
+                       st.assign(order=1).rename(columns={"said_on": "date"})[["row", "date", "order"]]])
+    rows = first.sort_values(["date", "order", "row"]).drop_duplicates("row")["row"].tolist()
     fig = go.Figure()
     symbols = {"stated": "circle", "resolved": "circle-open", "inferred": "x"}
     for basis, symbol in symbols.items():
         part = ev[ev["date_basis"] == basis]
         if len(part):
             fig.add_scatter(
-                x=part["date"], y=[esc(label) for label in part["label"]], mode="markers",
+                x=part["date"], y=[esc(r) for r in part["row"]], mode="markers",
                 name=f"event, date {basis}", marker={"symbol": symbol, "size": 13, "color": EVENT_COLOUR,
                                                      "line": {"width": 2}},
                 customdata=[[esc(r.date_text if isinstance(r.date_text, str) else "(no date given)"),
                              esc(r.note if isinstance(r.note, str) else "")] for r in part.itertuples()],
                 hovertemplate="%{y}<br>%{x|%a %d %b %Y}, written as: %{customdata[0]}"
                               "<br>%{customdata[1]}<extra></extra>")
-    st["speaker"] = st["actor_id"].map(n)
-    groups = st.groupby(["said_on", "speaker", "said_on_basis"], observed=True)
+    groups = st.groupby(["said_on", "row", "said_on_basis"], observed=True)
     for basis, symbol in symbols.items():
-        rows = [(d, s, g) for (d, s, b), g in groups if b == basis]
-        if rows:
+        marks = [(d, r, g) for (d, r, b), g in groups if b == basis]
+        if marks:
             fig.add_scatter(
-                x=[d for d, _, _ in rows], y=[esc(f"{s}: statements") for _, s, _ in rows], mode="markers",
-                name=f"statements, date {basis}",
-                marker={"symbol": symbol, "size": [9 + 3 * len(g) for _, _, g in rows],
+                x=[d for d, _, _ in marks], y=[esc(r) for _, r, _ in marks], mode="markers+text",
+                name=f"statements, date {basis}", text=[str(len(g)) for _, _, g in marks],
+                textposition="middle left", textfont={"size": 11, "color": OKABE_ITO["blue"]},
+                marker={"symbol": symbol, "size": [9 + 3 * len(g) for _, _, g in marks],
                         "color": OKABE_ITO["blue"], "line": {"width": 2}},
                 customdata=[[len(g), esc(", ".join(dict.fromkeys(g["said_on_text"]))),
-                             quotes_hover(g["quote"].tolist())] for _, _, g in rows],
+                             quotes_hover(g["quote"].tolist())] for _, _, g in marks],
                 hovertemplate="%{y}: %{customdata[0]} statement(s)<br>%{x|%a %d %b %Y}, written as: "
                               "%{customdata[1]}<br>%{customdata[2]}<extra></extra>")
-    fig.add_vline(x=published.timestamp() * 1000, line_dash="dot", line_color=OKABE_ITO["grey"])
-    fig.add_annotation(x=published, y=1, yref="paper", text=f"published {published:%a %d %b}",
-                       showarrow=False, yanchor="bottom", font={"size": 11})
+    # the publication date: a dotted line, named in the legend and on hover
+    if rows:
+        fig.add_scatter(x=[published, published], y=[esc(rows[0]), esc(rows[-1])], mode="lines",
+                        name=f"published {published:%a %d %b}", hoverinfo="name",
+                        line={"dash": "dot", "color": OKABE_ITO["grey"], "width": 2})
+    fig.update_yaxes(categoryorder="array", categoryarray=[esc(r) for r in rows], autorange="reversed",
+                     tickmode="array", tickvals=[esc(r) for r in rows], ticktext=[esc(r) for r in rows])
+    dates = pd.concat([ev["date"], st["said_on"], pd.Series([published])]).dropna()
+    fig.update_xaxes(range=[dates.min() - pd.Timedelta(days=1), dates.max() + pd.Timedelta(days=1)])
     busiest = st["said_on"].value_counts()
     title = (f"{busiest.iloc[0]} of {len(st)} dated statements were made on {busiest.index[0]:%A %d %B}, "
              f"the day before publication" if len(busiest) and
              busiest.index[0] == published - pd.Timedelta(days=1) else "When things were said and done")
-    sub = "Open markers: dates resolved from words like 'Monday'. Crosses: dates the article does not give."
+    sub = ("Open markers: dates resolved from words like 'Monday'. Crosses: dates the article does not give. "
+           "The number beside a statement marker: statements made that day.")
     if len(left_out):
         sub += " Not shown: " + ", ".join(f"{r.label} ({r.date_text})" for r in left_out.itertuples()) + "."
-    return _finish(fig, title, "date", "event, or speaker's statements", sub, height=520)
+    return _finish(fig, title, "date", "event, or speaker's statements", sub, height=120 + 30 * len(rows))
+
+
+def _cell_text(stance: str, n: int) -> str:
+    """What a square of a stance chart says: the stance's symbol and how many statements stand behind it."""
+    return f"{STANCE_SYMBOL[stance]} {n}"
 
 
 def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
     """Who stands where: one square per actor and topic, coloured by stance.
 
-    Open squares are hedged stances. Hover for the evidence.
+    Each square shows the stance's symbol and the number of statements behind it;
+    open squares are hedged stances. Hover for the evidence.
     """
     m = an.stance_matrix(art, level)
     if m.empty:
@@ -311,7 +374,7 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
     actors, topics = [names[w] for w in who_ids][::-1], [labels[t] for t in topic_ids]
     quotes = an.quotes(art)
     fig = go.Figure()
-    for stance in ["support", "oppose", "neutral", "mixed"]:
+    for stance in an.STANCES:
         for hedged in (False, True):
             part = m[(m["stance"] == stance) & (m["hedged"] == hedged)]
             if not len(part):
@@ -319,72 +382,153 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
             fig.add_scatter(
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
                 name=f"{stance}{' (hedged)' if hedged else ''}",
-                text=[STANCE_SYMBOL[stance]] * len(part), textfont={"color": "white" if not hedged else
-                                                                     STANCE[stance], "size": 14},
-                marker={"symbol": "square-open" if hedged else "square", "size": 30, "color": STANCE[stance],
+                text=[_cell_text(stance, n) for n in part["n"]],
+                textfont={"color": "white" if not hedged else STANCE[stance], "size": 12},
+                marker={"symbol": "square-open" if hedged else "square", "size": 34, "color": STANCE[stance],
                         "line": {"width": 3, "color": STANCE[stance]}},
                 customdata=[[r.who, r.topic_id, r.n,
                              quotes_hover([quotes[s] for s in r.statements], most=3, width=70)]
                             for r in part.itertuples()],
                 hovertemplate="%{y} on %{x}: " + stance + (" (hedged)" if hedged else "") +
                               "<br>%{customdata[2]} statement(s):<br>%{customdata[3]}<extra></extra>")
-    fig.update_xaxes(categoryorder="array", categoryarray=[esc(t) for t in topics], tickangle=-35)
-    fig.update_yaxes(categoryorder="array", categoryarray=[esc(a) for a in actors])
-    title = (f"{names[who_ids[0]]} takes a position on {m.loc[m['who'] == who_ids[0], 'topic_id'].nunique()} "
-             f"of {m['topic_id'].nunique()} topics")
+    fig.update_xaxes(categoryorder="array", categoryarray=[esc(t) for t in topics], tickangle=-35,
+                     tickmode="array", tickvals=[esc(t) for t in topics])
+    fig.update_yaxes(categoryorder="array", categoryarray=[esc(a) for a in actors],
+                     tickmode="array", tickvals=[esc(a) for a in actors])
+    first = m[m["who"] == who_ids[0]]
+    title = (f"{names[who_ids[0]]} takes a position on {first['topic_id'].nunique()} of "
+             f"{m['topic_id'].nunique()} topics, {int(first['hedged'].sum())} of them hedged")
     sub = ("Grouped by the state, bloc or body each holder speaks for. " if level == "side" else "") + \
-        "✓ support, ✗ oppose, ○ neutral, ± mixed; open squares are hedged."
-    return _finish(fig, title, "topic", "actor" if level == "holder" else "side", sub, height=200 + 48 * len(actors))
+        ("In each square: ✓ support, ✗ oppose, ○ neutral, ± mixed, and the number of statements behind it; "
+         "open squares are hedged.")
+    return _finish(fig, title, "topic", "actor" if level == "holder" else "side", sub,
+                   height=200 + 50 * len(actors))
+
+
+def _without_hedged(art: Article) -> Article:
+    """The article with its hedged positions left out: only the firm stances count."""
+    return dataclasses.replace(art, positions=art.positions[~art.positions["hedged"].astype(bool)])
+
+
+def _topics(n: int) -> str:
+    return f"the {n} topic{'' if n == 1 else 's'}" if n else "no topic"
 
 
 def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[str, ...] = ("russia",),
-                    level: an.Level = "side") -> go.Figure:
-    """On the topics that divide two sides, whose side does each actor's position match?"""
+                    level: an.Level = "side", hedged: bool = True) -> go.Figure:
+    """On the topics that divide two sides, whose side does each actor's position match?
+
+    Each square is an actor's combined stance on a topic where the two poles take
+    opposite sides, coloured by the pole it matches, with the number of statements
+    behind it. Open squares are hedged stances (qualified, implied, or the coder's
+    inference); the subtitle names them, and the topics that divide the poles only
+    through one. ``hedged=False`` leaves every hedged position out before anything is
+    combined or compared, so the chart shows what rests on firm stances alone.
+    """
     if art.positions.empty:
         return nothing_coded("positions")
+    if not hedged:
+        art = _without_hedged(art)
+        if art.positions.empty:
+            return _finish(go.Figure(), "Every position coded is hedged: none is left to compare", "", "",
+                           "Draw the chart with hedged=True to see the hedged stances.", height=160)
     al = an.alignment(art, a, b, level)
     pole_a, pole_b = an.pole_name(art, a), an.pole_name(art, b)
     colours = {pole_a: OKABE_ITO["bluish green"], pole_b: OKABE_ITO["reddish purple"], "neither": OKABE_ITO["grey"]}
     quotes = an.quotes(art)
+    notes = an.positions_table(art, level).groupby(["who", "topic_id"])["note"].apply(list).to_dict()
     fig = go.Figure()
     for match, colour in colours.items():
-        for hedged in (False, True):
-            part = al[(al["matches"] == match) & (al["hedged"] == hedged)]
+        for soft in (False, True):
+            part = al[(al["matches"] == match) & (al["hedged"] == soft)]
             if not len(part):
                 continue
             fig.add_scatter(
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
-                name=esc(f"matches {match}{' (hedged)' if hedged else ''}"),
-                text=[STANCE_SYMBOL[s] for s in part["stance"]],
-                textfont={"color": colour if hedged else "white", "size": 14},
-                marker={"symbol": "square-open" if hedged else "square", "size": 30, "color": colour,
+                name=esc(f"matches {match}{' (hedged)' if soft else ''}"),
+                text=[_cell_text(st, len(ids)) for st, ids in zip(part["stance"], part["statements"])],
+                textfont={"color": colour if soft else "white", "size": 12},
+                marker={"symbol": "square-open" if soft else "square", "size": 34, "color": colour,
                         "line": {"width": 3, "color": colour}},
-                customdata=[[esc(r.stance + (" (hedged)" if r.hedged else "")),
-                             quotes_hover([quotes[s] for s in r.statements], width=70)] for r in part.itertuples()],
-                hovertemplate="%{y} on %{x}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
+                customdata=[[esc(r.stance + (" (hedged)" if r.hedged else "")), len(r.statements),
+                             quotes_hover([quotes[s] for s in r.statements], width=70),
+                             quotes_hover(notes.get((r.who, r.topic_id), []), width=90)]
+                            for r in part.itertuples()],
+                hovertemplate="%{y} on %{x}: %{customdata[0]}, %{customdata[1]} statement(s)<br>%{customdata[2]}"
+                              "<br><i>why:</i> %{customdata[3]}<extra></extra>")
     others = [w for w in dict.fromkeys(al["who_name"]) if w not in (pole_a, pole_b)]
-    fig.update_yaxes(categoryorder="array", categoryarray=[esc(w) for w in [*others[::-1], pole_b, pole_a]])
-    china = al[al["who"] == "china"]
-    if len(al) == 0:
-        title = f"{pole_a} and {pole_b} take no opposite stances in this article"
+    rows = [esc(w) for w in [*others[::-1], pole_b, pole_a] if w in set(al["who_name"])]
+    topics = [esc(t) for t in dict.fromkeys(al["topic"])]
+    fig.update_yaxes(categoryorder="array", categoryarray=rows, tickmode="array", tickvals=rows)
+    fig.update_xaxes(categoryorder="array", categoryarray=topics, tickmode="array", tickvals=topics)
+    n = al["topic_id"].nunique()
+    where = f"{_topics(n)} where {pole_a} and {pole_b} take opposite sides"
+    firm = "" if hedged else "unhedged "
+    focus = "china" if "china" in set(an.stance_matrix(art, level)["who"]) and "china" not in (*a, *b) else None
+    china = al[al["who"] == focus]
+    if n == 0:
+        title = f"{pole_a} and {pole_b} take no opposite {firm}stances in this article"
     elif len(china):
-        counts = china["matches"].value_counts()
-        title = (f"On the {al['topic_id'].nunique()} topics that divide {pole_a} and {pole_b}, China matches "
-                 f"{pole_a} on {counts.get(pole_a, 0)}, {pole_b} on {counts.get(pole_b, 0)}, "
-                 f"neither on {counts.get('neither', 0)}")
+        def on(match: str) -> str:
+            rows = china[china["matches"] == match]
+            soft = int(rows["hedged"].sum())
+            return f"{len(rows)}" + ("" if not soft else " (hedged)" if soft == len(rows) else f" ({soft} hedged)")
+        title = (f"{china['who_name'].iloc[0]} matches {pole_a} on {on(pole_a)}, {pole_b} on {on(pole_b)}, "
+                 f"neither on {on('neither')} (of {where})")
+    elif focus:
+        title = f"{an.names(art)[focus]} takes no {firm}stance on {where}"
     else:
-        title = f"Where actors sit on the {al['topic_id'].nunique()} topics that divide {pole_a} and {pole_b}"
+        title = f"Where actors sit on {where}"
     return _finish(fig, title, "topic on which the two poles take opposite stances", "actor",
-                   "Each square is an actor's combined stance (✓ support, ✗ oppose, ○ neutral, ± mixed), "
-                   "coloured by the pole it matches; open squares are hedged.", height=240 + 48 * al["who"].nunique())
+                   _alignment_subtitle(al, pole_a, pole_b, hedged),
+                   height=190 + 52 * max(al["who"].nunique(), 1))
 
 
-def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[str, str] | None = None) -> go.Figure:
+def _alignment_subtitle(al: pd.DataFrame, pole_a: str, pole_b: str, hedged: bool) -> str:
+    """Which stances are hedged, and which topics divide the poles only through a hedged stance."""
+    key = ("Each square: the actor's combined stance (✓ support, ✗ oppose, ○ neutral, ± mixed) and the "
+           "number of statements behind it, coloured by the pole it matches.")
+    if not hedged:
+        return "Hedged positions are left out: only firm stances count (hedged=True puts them back). " + key
+    soft = al[al["hedged"]]
+    if not len(soft):
+        return "No stance shown is hedged. " + key
+    parts = ["Open squares are hedged (qualified, implied or the coder's inference): "
+             + ", ".join(f"{r.who_name} on {r.topic}" for r in soft.itertuples()) + "."]
+    # a topic divides the poles only through a hedged stance when every member of a pole is hedged on it
+    poles = al[al["pole"] != ""].groupby(["topic", "pole"], sort=False)["hedged"].all()
+    for topic, whose in poles[poles].reset_index().groupby("topic", sort=False)["pole"]:
+        parts.append(f"{topic} divides the poles only through {' and '.join(whose)}'s hedged stance.")
+    parts += ["hedged=False redraws the chart without hedged stances.", key]
+    return " ".join(parts)
+
+
+def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[str, str] | None = None,
+                  topics: dict[str, str] | None = None,
+                  stances: dict[tuple[str, str], str] | None = None) -> go.Figure:
     """Draw an affiliation, congruence or conflict network from :mod:`newsclaims.analysis`.
 
     Two-mode graphs (with ``bipartite`` node attributes) put actors on the left and
     topics on the right; others are drawn in a circle. Edges from the two-mode
-    network are coloured by stance; other edges grow with their weight.
+    network are coloured by stance; other edges grow with their weight and carry it
+    as a number at their midpoint.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        From :func:`~newsclaims.analysis.affiliation_network`, ``congruence_network``
+        or ``conflict_network``.
+    title, subtitle : str
+        The finding, and how to read the chart.
+    quotes : dict, optional
+        statement_id -> the statement, shown when a tie's midpoint is hovered.
+    topics : dict, optional
+        topic_id -> label, to name the topics a tie rests on.
+    stances : dict, optional
+        (actor, topic_id) -> the actor's combined stance in words ("mixed",
+        "support (hedged)"), shown for each topic of a tie. A tie all of whose topics
+        rest on a mixed stance (an actor who both supports and opposes) is drawn in
+        the colour of mixed stances: it is an artefact of that mix, not an agreement.
     """
     import networkx as nx
 
@@ -400,32 +544,47 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
         pos |= {n: (1.0, 1 - i / max(len(right) - 1, 1)) for i, n in enumerate(right)}
     else:
         pos = nx.circular_layout(sorted(graph.nodes))
-    quotes = quotes or {}
+    quotes, topics, stances = quotes or {}, topics or {}, stances or {}
     fig = go.Figure()
-    mids: dict[str, list] = {"x": [], "y": [], "text": []}
+    mids: dict[str, list] = {"x": [], "y": [], "text": [], "weight": []}
     styles: dict[tuple[str, float, str], tuple[list, list]] = {}  # one trace per line style
     for u, v, d in sorted(graph.edges(data=True)):
         (x0, y0), (x1, y1) = pos[u], pos[v]
+        names = graph.nodes[u]["label"], graph.nodes[v]["label"]
+        lines = []
         if two_mode:
             colour, width = STANCE[d["stance"]], 1.5 + d["weight"]
+            lines.append(f"{d['stance']}{' (hedged)' if d.get('hedged') else ''}, {d['weight']} position(s)")
         else:
             colour, width = OKABE_ITO["grey"], 1 + 2 * d["weight"]
+            ids = d["topics"].split(";")
+            lines.append(f"{_plural(d['weight'], 'topic')}{' (all hedged)' if d.get('hedged') else ''}:")
+            for t in ids:
+                held = [f"{name} {stances[(who, t)]}" for who, name in zip((u, v), names) if (who, t) in stances]
+                lines.append(f"• {topics.get(t, t)}" + (f": {', '.join(held)}" if held else ""))
+            mixed = [t for t in ids if any(stances.get((who, t), "").startswith("mixed") for who in (u, v))]
+            if mixed and len(mixed) == len(ids):
+                colour = STANCE["mixed"]
+                lines.append("rests only on a mixed stance: an actor who both supports and opposes")
+            elif mixed:
+                lines.append(f"{len(mixed)} of these topics through a mixed stance")
         xs, ys = styles.setdefault((colour, width, "dot" if d.get("hedged") else "solid"), ([], []))
         xs += [x0, x1, None]
         ys += [y0, y1, None]
-        label = f"{graph.nodes[u]['label']} – {graph.nodes[v]['label']}"
-        detail = (f"{d['stance']}{' (hedged)' if d.get('hedged') else ''}, {d['weight']} position(s)" if two_mode
-                  else f"{d['weight']} topic(s): {d['topics'].replace(';', ', ')}"
-                       f"{' (hedged)' if d.get('hedged') else ''}")
         evidence = [quotes[s] for s in d.get("statements", "").split(";") if s in quotes]
         mids["x"].append((x0 + x1) / 2)
         mids["y"].append((y0 + y1) / 2)
-        mids["text"].append(f"{esc(label)}<br>{esc(detail)}" +
-                            (f"<br>{quotes_hover(evidence, width=70)}" if evidence else ""))
+        mids["weight"].append(str(d["weight"]))
+        mids["text"].append("<br>".join(esc(line) for line in [f"{names[0]} – {names[1]}", *lines]) +
+                            (f"<br><i>statements:</i><br>{quotes_hover(evidence, most=4, width=80)}"
+                             if evidence else ""))
     for (colour, width, dash), (xs, ys) in styles.items():
         fig.add_scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
                         line={"color": colour, "width": width, "dash": dash})
-    fig.add_scatter(x=mids["x"], y=mids["y"], mode="markers", marker={"size": 8, "color": "rgba(0,0,0,0.15)"},
+    fig.add_scatter(x=mids["x"], y=mids["y"], mode="markers" if two_mode else "markers+text",
+                    text=None if two_mode else mids["weight"], textposition="top center",
+                    textfont={"size": 11, "color": "#555555"},
+                    marker={"size": 8 if two_mode else 14, "color": "rgba(0,0,0,0.15)"},
                     hovertemplate="%{customdata}<extra></extra>", customdata=mids["text"], name="ties")
     nodes = sorted(graph.nodes)
     fig.add_scatter(
@@ -440,7 +599,48 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
     fig.update_xaxes(visible=False, range=[-0.9, 1.9] if two_mode else [-1.8, 1.8])
     fig.update_yaxes(visible=False, range=[-0.1, 1.1] if two_mode else [-1.3, 1.3])
     fig.update_layout(showlegend=False)
-    return _finish(fig, title, "", "", subtitle, height=560)
+    return _finish(fig, title, "", "", subtitle, height=500)
+
+
+def _attributed(art: Article) -> dict[str, str]:
+    """statement_id -> "speaker: quote", the evidence a tie's hover shows."""
+    names = an.names(art)
+    return {r.statement_id: f"{names.get(r.actor_id, r.actor_id)}: {r.quote}" for r in art.statements.itertuples()}
+
+
+def _stances_in_words(art: Article, level: an.Level) -> dict[tuple[str, str], str]:
+    """(who, topic_id) -> the combined stance in words, e.g. "mixed (1 support, 1 oppose)"."""
+    out = {}
+    for r in an.stance_matrix(art, level).itertuples():
+        words = str(r.stance) + (" (hedged)" if r.hedged else "")
+        if r.stance == "mixed":
+            words += f" ({r.support} support, {r.oppose} oppose)"
+        out[(r.who, r.topic_id)] = words
+    return out
+
+
+def _actor_network_chart(art: Article, level: an.Level, graph: nx.Graph, title: str, how: str) -> go.Figure:
+    """Congruence or conflict: ties named by topic, and those that rest on a mixed stance said so."""
+    topics = dict(zip(art.topics["topic_id"], art.topics["label"]))
+    stances = _stances_in_words(art, level)
+    sub = (f"A line joins two actors who take {how} on a topic; the number on it counts the topics; "
+           "dotted when all the evidence is hedged. Hover a tie's midpoint for its topics and statements.")
+    only, partly = [], []
+    for u, v, d in sorted(graph.edges(data=True)):
+        ids = d["topics"].split(";")
+        mixed = [(graph.nodes[w]["label"], topics.get(t, t)) for t in ids for w in (u, v)
+                 if stances.get((w, t), "").startswith("mixed")]
+        pair = f"{graph.nodes[u]['label']}–{graph.nodes[v]['label']}"
+        if mixed and len({t for _, t in mixed}) == len(ids):
+            only.append(f"{pair} ({'; '.join(f'{w} on {t}' for w, t in mixed)})")
+        elif mixed:
+            partly.append(f"{pair} ({len({t for _, t in mixed})} of {len(ids)} topics)")
+    if only:
+        sub += (" Purple: a tie that rests only on a mixed stance, an actor both supporting and opposing: "
+                + ", ".join(only) + ".")
+    if partly:
+        sub += " Partly through a mixed stance: " + ", ".join(partly) + "."
+    return network_chart(graph, title, sub, _attributed(art), topics, stances)
 
 
 def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
@@ -452,7 +652,7 @@ def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
     busiest = max(actors, key=lambda n: (graph.degree(n), n))
     title = f"{graph.nodes[busiest]['label']} is tied to the most topics ({graph.degree(busiest)})"
     return network_chart(graph, title, "Lines: blue support, vermillion oppose, grey neutral, purple mixed; "
-                         "dotted when hedged. Hover the midpoints for the evidence.", an.quotes(art))
+                         "dotted when hedged. Hover the midpoints for the evidence.", _attributed(art))
 
 
 def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
@@ -460,9 +660,8 @@ def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
     if art.positions.empty:
         return nothing_coded("positions")
     graph = an.congruence_network(art, level)
-    return network_chart(graph, _strongest(graph, "agree on", "No two actors take the same stance"),
-                         "A line joins two actors who take the same stance on a topic; thicker lines, "
-                         "more topics; dotted when all the evidence is hedged.", an.quotes(art))
+    title = _strongest(graph, "agree on", "No two actors take the same stance")
+    return _actor_network_chart(art, level, graph, title, "the same stance")
 
 
 def conflict_chart(art: Article, level: an.Level = "side") -> go.Figure:
@@ -470,9 +669,8 @@ def conflict_chart(art: Article, level: an.Level = "side") -> go.Figure:
     if art.positions.empty:
         return nothing_coded("positions")
     graph = an.conflict_network(art, level)
-    return network_chart(graph, _strongest(graph, "are opposed on", "No two actors take opposite stances"),
-                         "A line joins two actors who take opposite stances on a topic; thicker lines, "
-                         "more topics; dotted when all the evidence is hedged.", an.quotes(art))
+    title = _strongest(graph, "are opposed on", "No two actors take opposite stances")
+    return _actor_network_chart(art, level, graph, title, "opposite stances")
 
 
 def _strongest(graph: nx.Graph, verb: str, empty: str) -> str:

@@ -267,25 +267,38 @@ def statements_html(art: Article, actor: str | None = None, form: str | None = N
     return f'<div style="{BOX}">{head}{legend_html()}{body}{credit_html(art)}</div>'
 
 
+ANY = "(any)"  # the value of a filter's first option: "any speaker", "any form", ...
+
+
 def statement_explorer(art: Article) -> w.VBox:
-    """Filter statements by speaker, form, topic and setting; see each in its paragraph."""
+    """Filter statements by speaker, form, topic and setting; see each in its paragraph.
+
+    Every drop-down opens on a value it shows ("any speaker", "any form", ...), never a
+    blank: the value of that first option is :data:`ANY`, not None, which ipywidgets
+    would show as no choice at all.
+    """
     if art.statements.empty:
         return Explorer([w.HTML(statements_html(art))])
     names = an.names(art)
-    any_ = [("any", None)]
     speakers = sorted(set(art.statements["actor_id"]), key=lambda a: names[a].lower())
     settings = sorted(set(art.statements["setting"].fillna("(not given)")))
+    wide = w.Layout(width="28em")  # the longest setting, "UN Security Council emergency meeting", fits
+    style = {"description_width": "5em"}
+
+    def dropdown(description: str, every: str, options: list[tuple[str, str]]) -> w.Dropdown:
+        return w.Dropdown(options=[(f"any {every}", ANY), *options], value=ANY, description=description,
+                          layout=wide, style=style)
+
     filters = {
-        "actor": w.Dropdown(options=any_ + [(names[a], a) for a in speakers], description="Speaker"),
-        "form": w.Dropdown(options=any_ + [(f, f) for f in FORM], description="Form"),
-        "topic": w.Dropdown(options=any_ + list(zip(art.topics["label"], art.topics["topic_id"])),
-                            description="Topic"),
-        "setting": w.Dropdown(options=any_ + [(s, s) for s in settings], description="Setting"),
+        "actor": dropdown("Speaker", "speaker", [(names[a], a) for a in speakers]),
+        "form": dropdown("Form", "form", [(f, f) for f in FORM]),
+        "topic": dropdown("Topic", "topic", list(zip(art.topics["label"], art.topics["topic_id"]))),
+        "setting": dropdown("Setting", "setting", [(s, s) for s in settings]),
     }
     view = w.HTML(statements_html(art))
 
     def update(_change: object = None) -> None:
-        view.value = statements_html(art, **{k: d.value for k, d in filters.items()})
+        view.value = statements_html(art, **{k: None if d.value == ANY else d.value for k, d in filters.items()})
 
     for d in filters.values():
         d.observe(update, names="value")
@@ -373,8 +386,40 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
     return grid, buttons
 
 
+SELECTED = "nc-selected"  # the CSS class of the square whose evidence is shown
+SELECTED_BORDER = "3px solid #000000"
+
+
+def _mark_selected(buttons: dict[tuple[str, str], w.Button], key: tuple[str, str] | None) -> None:
+    """Mark the square whose evidence is shown, and unmark the one marked before.
+
+    The marked square keeps its stance's colours but gets a black border, a ▸ before
+    its symbol, "(evidence shown)" in its tooltip and the CSS class ``nc-selected``.
+    """
+    for other, button in buttons.items():
+        if SELECTED in button._dom_classes and other != key:
+            button.remove_class(SELECTED)
+            button.layout = button._nc_layout
+            button.description = button.description.removeprefix("▸")
+            button.tooltip = button.tooltip.removesuffix(" (evidence shown)")
+    button = buttons.get(key) if key else None
+    if button is None or SELECTED in button._dom_classes:
+        return
+    button._nc_layout = button.layout
+    button.layout = w.Layout(width=button.layout.width, height=button.layout.height, padding="0",
+                             border=SELECTED_BORDER)
+    button.description = "▸" + button.description
+    button.tooltip += " (evidence shown)"
+    button.add_class(SELECTED)
+
+
 def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
-    """The stance heatmap: click a square, or pick an actor and topic, to see the evidence."""
+    """The stance heatmap: click a square, or pick an actor and topic, to see the evidence.
+
+    The evidence stands beside the grid (below it when the output is too narrow), in
+    a box no taller than the grid, so that after a click it is in view on a
+    768-pixel-high screen; the square whose evidence is shown is marked.
+    """
     matrix = an.stance_matrix(art, level)
     if matrix.empty:
         return Explorer([w.HTML(_nothing_coded("positions"))])
@@ -382,15 +427,19 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     whos = sorted(set(zip(matrix["who_name"], matrix["who"])), key=lambda o: o[0].lower())
     topics = list(zip(art.topics["label"], art.topics["topic_id"]))
     first = matrix.sort_values(["n", "who"], ascending=[False, True]).iloc[0]
-    who = w.Dropdown(options=whos, value=first["who"], description="Actor")
-    topic = w.Dropdown(options=topics, value=first["topic_id"], description="Topic")
-    view = w.HTML(evidence_html(art, first["who"], first["topic_id"], level))
+    who = w.Dropdown(options=whos, value=first["who"], description="Actor", layout=w.Layout(width="22em"))
+    topic = w.Dropdown(options=topics, value=first["topic_id"], description="Topic", layout=w.Layout(width="22em"))
+    view = w.HTML(evidence_html(art, first["who"], first["topic_id"], level),
+                  layout=w.Layout(flex="1 1 24em", min_width="20em", max_height="30em", overflow="auto",
+                                  margin="0 0 0 1em"))
+    _mark_selected(buttons, (first["who"], first["topic_id"]))
 
     selecting = False
 
     def update(_change: object = None) -> None:
         if not selecting:
             view.value = evidence_html(art, who.value, topic.value, level)
+            _mark_selected(buttons, (who.value, topic.value))
 
     def select(key: tuple[str, str]) -> None:
         nonlocal selecting
@@ -406,8 +455,13 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     for key, button in buttons.items():
         button.on_click(lambda _button, key=key: select(key))
     key = (f'<p style="{MUTED}">✓ support, ✗ oppose, ○ neutral, ± mixed; outlined squares are hedged. '
-           "Click a square, or choose below, to read the evidence.</p>")
-    return Explorer([grid, w.HTML(key), w.HBox([who, topic]), view])
+           "Click a square, or choose below, to read its evidence beside the grid; "
+           "the square shown has a black border and a ▸.</p>")
+    # as wide as the grid, so that the key wraps under it and the evidence has the rest of the row
+    columns = len(buttons) // max(len({w for w, _ in buttons}), 1)
+    width = f"calc(12em + {columns} * (2.8em + 2px))"
+    left = w.VBox([grid, w.HTML(key), w.VBox([who, topic])], layout=w.Layout(width=width, flex="0 0 auto"))
+    return Explorer([w.HBox([left, view], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))])
 
 
 def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
