@@ -20,7 +20,7 @@ import plotly.io as pio
 
 from . import analysis as an
 from .data import Article
-from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL
+from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on, text_shade
 from .text import esc as _esc
 
 if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
@@ -319,8 +319,8 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
             fig.add_scatter(
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
                 name=f"{stance}{' (hedged)' if hedged else ''}",
-                text=[STANCE_SYMBOL[stance]] * len(part), textfont={"color": "white" if not hedged else
-                                                                     STANCE[stance], "size": 14},
+                text=[STANCE_SYMBOL[stance]] * len(part), textfont={"color": text_on(STANCE[stance]) if not hedged
+                                                                     else STANCE_TEXT[stance], "size": 14},
                 marker={"symbol": "square-open" if hedged else "square", "size": 30, "color": STANCE[stance],
                         "line": {"width": 3, "color": STANCE[stance]}},
                 customdata=[[r.who, r.topic_id, r.n,
@@ -356,7 +356,7 @@ def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tu
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
                 name=esc(f"matches {match}{' (hedged)' if hedged else ''}"),
                 text=[STANCE_SYMBOL[s] for s in part["stance"]],
-                textfont={"color": colour if hedged else "white", "size": 14},
+                textfont={"color": text_shade(colour) if hedged else text_on(colour), "size": 14},
                 marker={"symbol": "square-open" if hedged else "square", "size": 30, "color": colour,
                         "line": {"width": 3, "color": colour}},
                 customdata=[[esc(r.stance + (" (hedged)" if r.hedged else "")),

@@ -55,6 +55,18 @@ PAIR = (OKABE_ITO["grey"], OKABE_ITO["blue"])
 STANCE_SYMBOL = {"support": "✓", "oppose": "✗", "neutral": "○", "mixed": "±"}
 
 
+def text_shade(colour: str) -> str:
+    """The text shade of a palette colour (:data:`OKABE_ITO_TEXT`), for text drawn in that colour.
+
+    >>> text_shade(STANCE["oppose"]) == STANCE_TEXT["oppose"]
+    True
+    """
+    shades = {OKABE_ITO[name].upper(): OKABE_ITO_TEXT[name] for name in OKABE_ITO}
+    if colour.upper() not in shades:
+        raise KeyError(f"{colour} is not an Okabe-Ito colour; the text shades are for the palette's colours")
+    return shades[colour.upper()]
+
+
 def luminance(colour: str) -> float:
     """The relative luminance of a ``#RRGGBB`` colour, as WCAG 2.1 defines it (0 black, 1 white)."""
     value = colour.lstrip("#")
