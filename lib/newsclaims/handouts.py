@@ -88,8 +88,8 @@ details.answer > summary { cursor: pointer; font-weight: 600; }
 .nc-chart-data { margin: 0.3em 0 1em 0; font-size: 90%; }
 .nc-chart-data > summary { cursor: pointer; }
 .nc-chart-data table { border-collapse: collapse; margin-top: 0.4em; }
-.nc-chart-data th, .nc-chart-data td { border: 1px solid #ccc; padding: 2px 6px; text-align: left;
-  vertical-align: top; }
+.nc-chart-data table th, .nc-chart-data table td { border: 1px solid #ccc; padding: 2px 6px;
+  text-align: left !important; vertical-align: top; }
 .nc-chart-data caption { text-align: left; font-weight: 600; padding-bottom: 0.3em; }
 """
 
