@@ -14,7 +14,7 @@ UV_VERSION ?= 0.13.9
 FIND_UV = command -v uv || { { test -x $(BIN)/uv || { echo "installing uv into $(BIN) from PyPI" >&2; \
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"; }; } && echo $(BIN)/uv; }
 
-.PHONY: lab app test test-browser bench bench-setup handouts lint notebooks lock clean
+.PHONY: lab app test test-browser bench bench-setup handouts lint notebooks lock clean axe
 
 lab: $(READY)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" \
@@ -30,11 +30,20 @@ test: $(READY)
 	$(BIN)/ruff check lib tests benchmarks conftest.py
 
 # The lessons in a real browser: JupyterLab driven by Playwright with Debian's chromium.
-# Screenshots go to build/screenshots/.
-test-browser: $(READY)
+# Screenshots go to build/screenshots/. The accessibility checks need axe-core (make axe).
+test-browser: $(READY) axe
 	$(BIN)/python -m pytest tests/browser -p no:nbval -o addopts="-p no:cacheprovider"
 
-# Every lesson as a standalone HTML page, charts included, for use without a network
+# axe-core, the accessibility checker the browser tests inject into each page: npm ci
+# installs the version pinned in package-lock.json into node_modules/. Without node the
+# accessibility tests are skipped and say why.
+axe: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will be skipped (apt-get install npm)"; fi
+
+# Every lesson as a standalone HTML page, charts included, for use without a network:
+# build/handouts/student/ (answers hidden) and build/handouts/teacher/ (answers shown),
+# each with one plotly.min.js beside its pages
 handouts: $(READY)
 	NEWSCLAIMS_WORK=$$(mktemp -d) $(BIN)/python -m newsclaims handouts build/handouts
 
@@ -81,4 +90,4 @@ lock:
 		>> requirements.txt
 
 clean:
-	rm -rf $(VENV) build .pytest_cache
+	rm -rf $(VENV) build .pytest_cache node_modules

@@ -21,7 +21,7 @@ import plotly.io as pio
 
 from . import analysis as an
 from .data import Article
-from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL
+from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on, text_shade
 from .text import esc as _esc
 
 if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
@@ -383,7 +383,7 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
                 name=f"{stance}{' (hedged)' if hedged else ''}",
                 text=[_cell_text(stance, n) for n in part["n"]],
-                textfont={"color": "white" if not hedged else STANCE[stance], "size": 12},
+                textfont={"color": text_on(STANCE[stance]) if not hedged else STANCE_TEXT[stance], "size": 12},
                 marker={"symbol": "square-open" if hedged else "square", "size": 34, "color": STANCE[stance],
                         "line": {"width": 3, "color": STANCE[stance]}},
                 customdata=[[r.who, r.topic_id, r.n,
@@ -447,7 +447,7 @@ def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tu
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
                 name=esc(f"matches {match}{' (hedged)' if soft else ''}"),
                 text=[_cell_text(st, len(ids)) for st, ids in zip(part["stance"], part["statements"])],
-                textfont={"color": colour if soft else "white", "size": 12},
+                textfont={"color": text_shade(colour) if soft else text_on(colour), "size": 12},
                 marker={"symbol": "square-open" if soft else "square", "size": 34, "color": colour,
                         "line": {"width": 3, "color": colour}},
                 customdata=[[esc(r.stance + (" (hedged)" if r.hedged else "")), len(r.statements),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import analysis as an
 from .data import Article
-from .palette import FORM, FORM_TINT, STANCE, STANCE_SYMBOL
+from .palette import FORM, FORM_TEXT, FORM_TINT, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on
 from .text import esc, highlight, statement_tooltip
 
 HANDOUT_ENV = "NEWSCLAIMS_HANDOUT"
@@ -98,7 +98,7 @@ def credit_html(art: Article) -> str:
 
 def legend_html() -> str:
     """A key to the highlight colours."""
-    forms = " ".join(f'<span style="background:{FORM_TINT[f]};padding:0 4px">{f}</span>' for f in FORM)
+    forms = " ".join(f'<span style="background:{FORM_TINT[f]};color:#333;padding:0 4px">{f}</span>' for f in FORM)
     return (f'<p style="{MUTED}">Statements: {forms}. '
             f'<span style="{MENTION_STYLE}">Underlined</span>: a mention. Hover a highlight for its coding.</p>')
 
@@ -155,7 +155,8 @@ def reader_html(art: Article, actor_ids: tuple[str, ...] | list[str] = ()) -> st
             else _nothing_coded("actors"))
     body = "".join(paragraph_html(art, int(p), marks) for p in art.paragraphs["paragraph"])
     return (f'<div style="{BOX}">{head}{legend_html()}'
-            f'<div style="max-height:36em;overflow-y:auto;padding-right:0.5em">'
+            f'<div style="max-height:36em;overflow-y:auto;padding-right:0.5em" tabindex="0" role="region" '
+            f'aria-label="The article, with the chosen actors highlighted">'
             f'<h3 style="margin:0.3em 0">{esc(art.meta["title"])}</h3>{body}</div>{credit_html(art)}</div>')
 
 
@@ -185,7 +186,7 @@ def statement_in_context_html(art: Article, statement: pd.Series | dict, note: s
     cue = f", cue “{esc(s['cue'])}”" if isinstance(s.get("cue"), str) else ""
     via = f", via {esc(names.get(s['via'], s['via']))}" if isinstance(s.get("via"), str) else ""
     head = (f'<div style="{MUTED}"><b>{esc(names.get(s["actor_id"], s["actor_id"]))}</b> · '
-            f'<span style="color:{FORM[s["form"]]};font-weight:600">{esc(s["form"])}</span>{cue}{via}</div>')
+            f'<span style="color:{FORM_TEXT[s["form"]]};font-weight:600">{esc(s["form"])}</span>{cue}{via}</div>')
     marks = statement_marks(art, pd.DataFrame([s]), stances)
     extra = f'<div style="{MUTED}">{esc(note)}</div>' if note else ""
     return (f'<div style="margin:0.6em 0 1em 0" data-statement="{esc(s["statement_id"])}">{head}'
@@ -313,7 +314,7 @@ def _statement(indexed: pd.DataFrame, statement_id: str) -> dict:
 
 
 def _stance_html(stance: str, hedged: bool) -> str:
-    return (f'<span style="color:{STANCE[stance]};font-weight:600">{STANCE_SYMBOL[stance]} '
+    return (f'<span style="color:{STANCE_TEXT[stance]};font-weight:600">{STANCE_SYMBOL[stance]} '
             f'{esc(stance)}{" (hedged)" if hedged else ""}</span>')
 
 
@@ -361,7 +362,8 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
             layout = w.Layout(width="2.6em", height="2.2em", padding="0",
                               border=f"3px solid {colour}" if colour else "")
             style = w.ButtonStyle(button_color=("white" if hedged else colour) if colour else "#f4f4f4",
-                                  text_color=(colour if hedged else "white") if colour else "black",
+                                  text_color=(STANCE_TEXT[stance] if hedged else text_on(colour)) if colour
+                                  else "black",
                                   font_weight="bold")
             looks[(stance, hedged)] = (layout, style)
         return looks[(stance, hedged)]
@@ -478,7 +480,7 @@ def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
     for stance in ["support", "oppose", "neutral"]:
         part = pos[pos["stance"] == stance]
         label = {"support": "Yes (support)", "oppose": "No (oppose)", "neutral": "Neither (neutral)"}[stance]
-        parts.append(f'<h4 style="color:{STANCE[stance]};margin:0.6em 0 0.2em 0">{STANCE_SYMBOL[stance]} '
+        parts.append(f'<h4 style="color:{STANCE_TEXT[stance]};margin:0.6em 0 0.2em 0">{STANCE_SYMBOL[stance]} '
                      f'{label}: {_plural(part["who"].nunique(), "actor")}</h4>')
         items = "".join(
             f"<li><b>{esc(r.who_name)}</b>{' (hedged)' if r.hedged else ''}: <i>{esc(r.quote)}</i> "

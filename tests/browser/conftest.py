@@ -25,6 +25,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "build" / "screenshots"
 HOW = ("install Debian's chromium (apt-get install chromium, or set CHROMIUM to its path) "
        "and run: make test-browser")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # installed by `make axe` (npm ci)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
 def pytest_collection_modifyitems(config, items):
@@ -70,6 +73,61 @@ def serve(command: list[str], env: dict[str, str], ready_url: str, log_path: Pat
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    """The code-free explorer page (make app): Voila on a free localhost port; its url."""
+    work = tmp_path_factory.mktemp("app")
+    port = free_port()
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_DATA_DIR=str(work / "data"))
+    command = [sys.executable, "-m", "voila", str(ROOT / "app" / "explorer.ipynb"), "--Voila.ip=127.0.0.1",
+               f"--port={port}", "--no-browser"]
+    url = f"http://127.0.0.1:{port}/"
+    with serve(command, env, url, work / "voila.log"):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory) -> Path:
+    """Every lesson's handout, in both editions, as `make handouts` writes them: the folder."""
+    from newsclaims.handouts import make_handouts
+
+    out = tmp_path_factory.mktemp("handouts")
+    with pytest.MonkeyPatch.context() as patch:  # lesson 05 saves a student's answers: not in work/
+        patch.setenv("NEWSCLAIMS_WORK", str(tmp_path_factory.mktemp("handout-work")))
+        make_handouts(out, LESSONS)
+    return out
+
+
+def offline(page) -> None:
+    """Refuse every request to the network: a page must work from its own folder."""
+    page.route("**/*", lambda route: route.abort() if route.request.url.startswith("http")
+               else route.continue_())
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core on the page as it stands, for WCAG 2.0/2.1 A and AA: its violations."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})
+        .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary,
+                                      html: n.html.slice(0, 200)}))})))""", AXE_TAGS)
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def describe(violations: list[dict], most: int = 5) -> str:
+    """Violations as lines to read in a failed test: rule, impact, help, and the first nodes."""
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']}")
+        for node in v["nodes"][:most]:
+            lines.append(f"    {node['target']}: {node['summary'].splitlines()[-1].strip()}")
+            lines.append(f"        {node['html']}")
+    return "\n".join(lines)
 
 
 @pytest.fixture(scope="session")

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import pytest
 
-from .conftest import ROOT, SCREENSHOTS, free_port, serve
+from .conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    work = tmp_path_factory.mktemp("app")
-    port = free_port()
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_DATA_DIR=str(work / "data"))
-    command = [sys.executable, "-m", "voila", str(ROOT / "app" / "explorer.ipynb"), "--Voila.ip=127.0.0.1",
-               f"--port={port}", "--no-browser"]
-    url = f"http://127.0.0.1:{port}/"
-    with serve(command, env, url, work / "voila.log"):
-        yield url
 
 
 def test_explorer_page_works_offline(app, page):
