@@ -13,7 +13,7 @@ import newsclaims as nc
 
 RIGHT = {
     "1.1": 25,
-    "1.2": "2022-02-19",
+    "1.2": "2022-02-26",
     "1.3": (16, 2),
     "2.1": "Ukraine",
     "2.2": 6,
@@ -83,11 +83,12 @@ def hidden_answer(exercise: str, art):
     statements = art.statements
     if exercise == "1.1":
         return art.statements["paragraph"].nunique()
-    if exercise == "1.2":
-        return art.statements.loc[art.statements["said_on_text"].str.contains("Saturday", na=False),
-                                  ["actor_id", "said_on", "setting"]]
+    if exercise == "1.2":  # worked out by hand, counting back from the Tuesday a week later
+        return "Saturday 26 February 2022"
     if exercise == "1.3":
-        return nc.analysis.mention_counts(art).set_index("actor_id").loc["russia"]
+        russia_named = art.mentions[art.mentions["actor_id"] == "russia"]
+        russia_says = art.statements[art.statements["actor_id"] == "russia"]
+        return (len(russia_named), len(russia_says))
     if exercise == "2.1":
         counts = an.mention_counts(art)
         return counts[counts["statements"] == 0].iloc[0][["name", "mentions"]]
@@ -378,10 +379,16 @@ def test_kappa_and_its_rounding(art):
 
 
 def test_the_date_in_several_forms(art):
-    for answer in ("2022-02-19", "19 February 2022", "Saturday, 19 February 2022", "19 February",
-                   pd.Timestamp("2022-02-19"), pd.Timestamp("2022-02-19").date(), ("2022-02-19", "Wang Yi")):
+    # "on Saturday" in an article published a week later, on Tuesday 1 March 2022
+    saturday = art.statements.loc[art.statements["said_on_text"] == "on Saturday", "said_on"].iloc[0]
+    assert saturday + pd.Timedelta(days=7) == pd.Timestamp("2022-02-26")
+    for answer in ("2022-02-26", "26 February 2022", "Saturday, 26 February 2022", "26 February",
+                   pd.Timestamp("2022-02-26"), pd.Timestamp("2022-02-26").date(), ("2022-02-26", "Wang Yi")):
         assert_right("1.2", answer, art)
-    assert_wrong("1.2", "2022-02-22", art, "published")
+    assert_wrong("1.2", "2022-02-19", art, "the date in the data")
+    assert_wrong("1.2", "2022-03-01", art, "new day of publication")
+    assert_wrong("1.2", "2022-03-05", art, "Saturday after publication")
+    assert_wrong("1.2", "2022-02-22", art, "really published")
     assert_wrong("1.2", "Saturday", art, "2022-01-31")
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -41,7 +42,7 @@ def stated(phrase: str, fact: Fact, art: nc.Article) -> str:
     """The phrase as the data says it should read."""
     value = fact(art)
     if "{}" not in phrase:
-        assert value is True, f"the data does not bear out {phrase!r}: {value!r}"
+        assert isinstance(value, (bool, np.bool_)) and value, f"the data does not bear out {phrase!r}: {value!r}"
         return phrase
     return phrase.format(*(value if isinstance(value, tuple) else (value,)))
 
@@ -56,10 +57,11 @@ _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 # Numbers that are not about the article's data, in any lesson
 NOT_DATA = [
-    r"\b0\d\b",  # lesson numbers: "lesson 02", "00 · Start here", "01 to 03"
+    r"\b0\d\b", r"\b\d\d_[a-z_]+\.ipynb",  # lesson numbers: "lesson 02", "00 · Start here", "01 to 03"; files
     r"\b\d+ minutes\b", r"\*\*\d\. ", r"\bstep \d\b",  # time estimates; the primer's numbered steps
     r"\*\*Exercise \d\.\d\.\*\*",
-    r"\(\d{4}\)", r"\d+\(\d\), (?:\d+–\d+|e\d+)", r"pp\. \d+–\d+",  # references
+    # references: year, volume(issue) and pages, chapter and section
+    r"\(\d{4}\)", r"\d+\(\d\), (?:\d+–\d+|e\d+)", r"pp\. \d+–\d+", r"\b[Cc]hapter \d+", r"\bsection \d+\.\d+",
 ]
 
 
@@ -162,6 +164,127 @@ def has_events(art: nc.Article, *labels: str) -> bool:
     return set(labels) <= set(art.events["label"])
 
 
+def analysts(art: nc.Article) -> list[str]:
+    """The people who speak for no one: the academics and analysts."""
+    people = art.actors[(art.actors["kind"] == "person") & art.actors["represents"].isna()]
+    return people["actor_id"].tolist()
+
+
+def named(art: nc.Article, ids: Iterable[str]) -> list[str]:
+    return [an.names(art)[i] for i in ids]
+
+
+def with_quoted_words(art: nc.Article) -> pd.DataFrame:
+    return art.statements.assign(words=art.statements["quote"].map(an.quoted_words))
+
+
+def sentences(text: str) -> int:
+    return len(re.findall(r"[.!?][\"”]?(?=\s|$)", text))
+
+
+def short_paragraphs(art: nc.Article) -> tuple:
+    lengths = art.paragraphs["text"].str.split().str.len()
+    return f"{lengths.median():g}", int((art.paragraphs["text"].map(sentences) == 1).sum()), len(art.paragraphs)
+
+
+def longest_quotation(art: nc.Article) -> tuple:
+    two = with_quoted_words(art).query("actor_id in ['zhang_jun', 'wang_yi']")
+    longest = two.loc[two["words"].idxmax()]
+    require(longest["actor_id"] == "zhang_jun", "Zhang Jun has the longest quotation of the two")
+    require(longest["form"] == "direct", "it is a whole quotation")
+    return int(longest["words"]), int(longest["paragraph"])
+
+
+def quoted_words_of_the_two(art: nc.Article) -> tuple:
+    total = with_quoted_words(art).groupby("actor_id")["words"].sum()
+    require(total["zhang_jun"] > total["wang_yi"], "Zhang Jun has more quoted words than Wang Yi")
+    return int(total["zhang_jun"]), int(total["wang_yi"])
+
+
+def zhang_otherwise_few_words(art: nc.Article) -> bool:
+    said = with_quoted_words(art).query("actor_id == 'zhang_jun' and form != 'direct'")
+    return bool(said["form"].isin(["paraphrase", "partial"]).all() and said["words"].max() <= 4)
+
+
+def wang_yi_at_most(art: nc.Article) -> int:
+    said = with_quoted_words(art).query("actor_id == 'wang_yi'")
+    return int(said["words"].max())
+
+
+def wang_yi_by_readout(art: nc.Article) -> tuple:
+    said = by(art, "wang_yi")
+    require(set(said["via"].dropna()) == {"chinese_foreign_ministry_readout"}, "the Chinese Foreign Ministry's readout")
+    return through_readout(art, "wang_yi")
+
+
+def undated(art: nc.Article) -> pd.DataFrame:
+    return art.statements[art.statements["said_on"].isna()]
+
+
+def undated_analysts(art: nc.Article) -> tuple:
+    none = undated(art)
+    return int(none["actor_id"].isin(analysts(art)).sum()), len(none), ", ".join(named(art, analysts(art)))
+
+
+def undated_others(art: nc.Article) -> int:
+    others = undated(art)[~undated(art)["actor_id"].isin(analysts(art))]
+    kinds = set(others["actor_id"].map(dict(zip(art.actors["actor_id"], art.actors["kind"].astype(str)))))
+    require(kinds <= {"state", "bloc", "group"}, "the others are states, blocs and unnamed groups")
+    return len(others)
+
+
+def undated_words(art: nc.Article) -> tuple:
+    others = undated(art)[~undated(art)["actor_id"].isin(analysts(art))]
+    kept = others["said_on_text"].dropna().tolist()
+    return words(len(kept)), ", ".join(f'"{t}"' for t in kept)
+
+
+def inferred(art: nc.Article) -> str:
+    rows = art.events[art.events["date_basis"] == "inferred"]
+    require(set(rows["label"]) == {"Russia recognises the two breakaway regions as independent",
+                                   "Putin orders Russian forces into the two regions"}, "which rows are inferred")
+    meeting = art.events.loc[art.events["label"] == "Emergency meeting of the UN Security Council", "date"].iloc[0]
+    require((rows["date"] == meeting).all() and meeting.day_name() == "Monday",
+            "both carry the date of the Monday meeting")
+    return words(len(rows))
+
+
+def dated(art: nc.Article) -> tuple:
+    when = art.statements["said_on"].dropna()
+    monday = published(art) - pd.Timedelta(days=1)
+    require(monday.day_name() == "Monday", "the day before publication is a Monday")
+    return int((when == monday).sum()), len(when)
+
+
+def resolved_texts(art: nc.Article) -> list[str]:
+    st = art.statements
+    return st.loc[st["said_on_basis"] == "resolved", "said_on_text"].drop_duplicates().tolist()
+
+
+def moving_dates(art: nc.Article) -> str:
+    days = [t for t in resolved_texts(art) if re.search(r"day\b", t)]
+    require([t for t in resolved_texts(art) if t not in days] == ["February 4"], "only February 4 has no day name")
+    return listing(f'"{t}"' for t in days)
+
+
+def a_week_later(art: nc.Article) -> tuple:
+    later = published(art) + pd.Timedelta(days=7)
+    saturday = by(art, "wang_yi").query("said_on_text == 'on Saturday'")["said_on"].iloc[0] + pd.Timedelta(days=7)
+    back = pd.date_range(saturday, later - pd.Timedelta(days=1))[::-1]
+    return weekday(saturday), weekday(later), listing([f"{d:%A} {d.day}" for d in back]).replace(" and ", ", ")
+
+
+def no_statement_paragraph(art: nc.Article) -> tuple:
+    silent = art.paragraphs[~art.paragraphs["paragraph"].isin(art.statements["paragraph"])]
+    require(len(silent) == 1, "only one paragraph has no statement")
+    return int(silent["paragraph"].iloc[0]), " ".join(silent["text"].iloc[0].split()[:6])
+
+
+def speaks_for_russia_in_person(art: nc.Article) -> bool:
+    people = art.actors[(art.actors["kind"] == "person") & (art.actors["represents"] == "russia")]
+    return people["actor_id"].tolist() == ["vladimir_putin"] and count(art, "vladimir_putin") == 0
+
+
 L00, L01, L02, L03 = "00_start_here", "01_the_article", "02_actors", "03_statements"
 
 LESSONS_00_03: list[tuple[str, str, Fact]] = [
@@ -191,11 +314,79 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L00, "{} of Zhang Jun's {} are paraphrases", lambda a: of_form(a, "zhang_jun", "paraphrase")),
     (L00, "one statement more or less would change the order", close_counts),
     (L00, "*Text: {}, {}.", lambda a: (a.meta["author"], day(published(a)))),
+    # 01 · The article
+    (L01, "CNN, *{}*, {}, {} (the coded article",
+     lambda a: (a.meta["title"], a.meta["author"].split(",")[0], day(published(a)))),
+    (L01, "the article was *updated* at {}",
+     lambda a: re.search(r"updated (\d+:\d\d [AP]M \w+)", a.meta["published_text"])[1]),
+    (L01, "a \"Breaking News\" banner, video teasers, a comments counter",
+     lambda a: all(w in a.meta["left_out"] for w in ("'Breaking News' banner", "video teaser", "'No comments'"))),
+    (L01, "the headline and the photo caption were not thrown away",
+     lambda a: bool(a.meta["title"]) and bool(a.meta["photo_caption"])),
+    (L01, "Paragraph {} is the lede",
+     lambda a: int(a.paragraphs.loc[a.paragraphs["text"].str.startswith(f"{a.meta['dateline']} (CNN)"), "paragraph"]
+                   .iloc[0])),
+    (L01, "{} words at the median, and {} of the {} are a single sentence", short_paragraphs),
+    (L01, "Zhang Jun has the longest quotation of the two, {} words in paragraph {}", longest_quotation),
+    (L01, "more quoted words in all ({} against Wang Yi's {})", quoted_words_of_the_two),
+    (L01, "the rest of what he said reaches us as paraphrase or as a few quoted words", zhang_otherwise_few_words),
+    (L01, "Wang Yi is quoted in short sentences, {} words at most", wang_yi_at_most),
+    (L01, "{} of his {} statements come not from him in person but from the Chinese Foreign Ministry's readout "
+          "of a phone call", wang_yi_by_readout),
+    (L01, "(\"but stopped short of condemning\")",
+     lambda a: "but stopped short of condemning" in a.text and "stopped short of" in set(by(a, "zhang_jun")["cue"])),
+    (L01, "Notice that \"February 4\" is resolved too: the article gives no year, so the year is taken from the "
+          "publication date",
+     lambda a: a.statements.query("said_on_text == 'February 4' and said_on_basis == 'resolved'")["said_on"]
+     .dt.year.eq(published(a).year).any()),
+    (L01, "The call between Blinken and Wang Yi is dated \"Monday night in the US\"",
+     lambda a: set(a.statements.loc[a.statements["setting"] == "Blinken–Wang phone call", "said_on_text"])
+     == {"On Monday night in the US"}),
+    (L01, "{} of the {} come from the three analysts ({})", undated_analysts),
+    (L01, "the other {} are the standing views of states, blocs and unnamed groups", undated_others),
+    (L01, "{} of them with words but no date ({})", undated_words),
+    (L01, "Notice the {} `inferred` rows: the article never says when Russia recognised the two regions, or when "
+          "Putin ordered Russian forces into them", inferred),
+    (L01, "{} of the {} dated statements come from the Monday before", dated),
+    (L01, "set against the {} summit",
+     lambda a: day(a.events.loc[a.events["label"] == "Putin meets Xi in Beijing", "date"].iloc[0], year=False)),
+    (L01, "(The other {} statements have no date", lambda a: len(undated(a))),
+    (L01, "Guess first: how many of the {} paragraphs contain at least one statement", lambda a: len(a.paragraphs)),
+    (L01, "{} of the {} paragraphs have at least one statement",
+     lambda a: (a.statements["paragraph"].nunique(), len(a.paragraphs))),
+    (L01, "Only paragraph {} has no attributed statement: \"{}...\"", no_statement_paragraph),
+    (L01, "its publication date, {}, so that \"on Saturday\" became {}",
+     lambda a: (weekday(published(a)), day(a.statements.query("said_on_text == 'on Saturday'")["said_on"].iloc[0]))),
+    (L01, "a week later, on {}", lambda a: weekday(published(a) + pd.Timedelta(days=7))),
+    (L01, "What date would Wang Yi's \"on Saturday\" stand for then?",
+     lambda a: a.statements.query("said_on_text == 'on Saturday'")["actor_id"].tolist() == ["wang_yi"]),
+    (L01, "{}, the Saturday before {}: count back {}.", a_week_later),
+    (L01, "the day names would all move a week: {}.", moving_dates),
+    (L01, "\"February 4\" would stay: it names its day and month, and takes only its year from the publication "
+          "date, which is still {}", lambda a: published(a).year),
+    (L01, "This is the row in the data: Wang Yi at the Munich Security Conference",
+     lambda a: set(a.statements.query("said_on_text == 'on Saturday'")["setting"]) == {"Munich Security Conference"}),
+    (L01, "Guess first: Russia is in the headline", lambda a: "Russia" in a.meta["title"]),
+    (L01, "Russia has {} mentions and {} statements", lambda a: (count(a, "russia", "mentions"), count(a, "russia"))),
+    (L01, "(\"has for weeks said that it would not invade Ukraine\", and its defence at the Security Council)",
+     lambda a: "has for weeks said that it would not invade Ukraine" in a.text
+     and said_as(a, "russia", "it would not invade Ukraine")
+     and by(a, "russia")["setting"].eq("UN Security Council emergency meeting").any()),
+    (L01, "Vladimir Putin, who speaks for Russia, is named {} times but never quoted",
+     lambda a: words(count(a, "vladimir_putin", "mentions"))),
+    (L01, "no other Russian official appears", speaks_for_russia_in_person),
+    (L01, "the joint statement, which speaks for China and Russia together",
+     lambda a: an.speaks_for(a.actors)["joint_statement"] == "china_russia"),
+    (L01, "The von der Leyen remarks are dated \"Friday\" ({})",
+     lambda a: (day(by(a, "ursula_von_der_leyen")["said_on"].iloc[0], year=False))),
+    (L01, "other reports date her Munich speech to {}.",
+     lambda a: re.search(r"dates her speech to (\w+ \d+ \w+)", by(a, "ursula_von_der_leyen")["note"].iloc[0])[1]),
 ]
 
 # Numbers in lessons 00–03 that are not about the data, beyond NOT_DATA
 NOT_DATA_00_03: dict[str, list[str]] = {
     L00: [],
+    L01: [r"such as 12\b"],  # the form of an answer
 }
 
 

@@ -512,17 +512,23 @@ def _read_date(answer: Any, art: Article) -> pd.Timestamp:
 
 
 def _same_date(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
+    """Exercise 1.2: the date "on Saturday" stands for when the article is published a week later."""
     day = _read_date(answer, art)
-    if day == pd.Timestamp(expected).normalize():
+    expected = pd.Timestamp(expected).normalize()
+    if day == expected:
         return True, ""
+    told = {expected - _A_WEEK: "is the date in the data, resolved against the real publication date; "
+                                "the exercise publishes the article a week later",
+            expected + _A_WEEK: "is the Saturday after publication; a news story's \"on Saturday\" is the one "
+                                "just past"}
     published = art.meta.get("published")
-    if published is not None and day == pd.Timestamp(published).normalize():
-        return False, f"{day:%Y-%m-%d} is the day the article was published, not the Saturday it speaks of."
-    said = art.statements.dropna(subset=["said_on"])
-    said = said.loc[said["said_on"].dt.normalize() == day, "said_on_text"].dropna().unique()
-    if len(said):
-        return False, f"{day:%Y-%m-%d} is the date of \"{said[0]}\", not of Saturday."
-    return False, f"{day:%Y-%m-%d} is not the date 'Saturday' resolves to."
+    if published is not None:
+        published = pd.Timestamp(published).normalize()
+        told[published + _A_WEEK] = "is the new day of publication, not the Saturday before it"
+        told[published] = "is the day the article was really published, not a Saturday"
+    if day in told:
+        return False, f"{day:%Y-%m-%d} {told[day]}."
+    return False, f"{day:%Y-%m-%d} is not the date \"on Saturday\" would stand for."
 
 
 def _same_pair(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
@@ -591,9 +597,17 @@ def _paragraphs_with_statements(art: Article) -> int:
     return art.statements["paragraph"].nunique()
 
 
+_A_WEEK = pd.Timedelta(days=7)
+
+
 def _saturday(art: Article) -> pd.Timestamp:
     st = art.statements
     return st.loc[st["said_on_text"].str.contains("Saturday", na=False), "said_on"].iloc[0]
+
+
+def _saturday_a_week_later(art: Article) -> pd.Timestamp:
+    """The Saturday the article's "on Saturday" would name if it were published a week later."""
+    return _saturday(art) + _A_WEEK
 
 
 def _russia(art: Article) -> tuple[int, int]:
@@ -683,8 +697,8 @@ def _count(what: str, solve: Callable[[Article], Any], why: str, decoys: _Decoys
 CHECKS: dict[str, _Exercise] = {
     "1.1": _count("the number of paragraphs with at least one statement", _paragraphs_with_statements,
                   "Only paragraph 2, the journalist's own analysis, has none.", _paragraph_decoys),
-    "1.2": _Exercise("the date 'Saturday' resolves to", _saturday, _same_date,
-                     "The Saturday before Tuesday 22 February 2022, when Wang Yi spoke in Munich."),
+    "1.2": _Exercise("the date \"on Saturday\" would stand for, a week later", _saturday_a_week_later, _same_date,
+                     "A date resolved from a day name moves with the day of publication; a stated one does not."),
     "1.3": _Exercise("(mentions, statements) for Russia", _russia, _same_pair,
                      "Russia is named often but speaks only as a state; Putin is never quoted."),
     "2.1": _Exercise("the most-named actor who never speaks", _most_named_silent, _silent_actor,
