@@ -15,7 +15,8 @@ RIGHT = {
     "1.1": 25,
     "1.2": "2022-02-26",
     "1.3": (16, 2),
-    "2.1": "Ukraine",
+    "2.1": ["Wang Yi", "Zhang Jun", "David Sacks", "Alfred Wu", "Linda Thomas-Greenfield", "Yu Bin",
+            "China and Russia"],
     "2.2": 6,
     "2.3": ["Zhang Jun", "David Sacks", "Alfred Wu", "Yu Bin", "State Department readout"],
     "3.1": ["china", "china_russia", "experts", "united_states", "western_officials"],
@@ -91,10 +92,11 @@ def hidden_answer(exercise: str, art):
         return (len(russia_named), len(russia_says))
     if exercise == "2.1":
         counts = an.mention_counts(art)
-        return counts[counts["statements"] == 0].iloc[0][["name", "mentions"]]
+        return counts[counts["statements"] > counts["mentions"]][["name", "kind", "mentions", "statements"]]
     if exercise == "2.2":
-        by_side = an.voice_share(art, by="side")
-        return by_side.set_index("actor_id").loc["united_states", ["statements", "statement_share"]]
+        side = an.speaks_for(art.actors)
+        us_side = art.statements[art.statements["actor_id"].map(side) == "united_states"]
+        return us_side["actor_id"].value_counts()
     if exercise == "2.3":
         share = an.voice_share(art)
         return share[share["word_share"] > share["statement_share"]][["name", "statement_share", "word_share"]]
@@ -405,16 +407,20 @@ def test_the_pair_in_several_forms(art):
     assert_wrong("1.3", mentions, art, "two numbers")
 
 
-def test_the_silent_actor_with_or_without_its_count(art):
-    mentions = int(art.mentions["actor_id"].eq("ukraine").sum())
-    assert mentions == 15  # "Ukraine, named 15 times"
-    for answer in ("Ukraine", "ukraine", "the Ukraine", ("Ukraine", mentions), f"Ukraine, {mentions}",
-                   pd.Series({"name": "Ukraine", "mentions": mentions})):
-        assert_right("2.1", answer, art)
-    assert_wrong("2.1", ("Ukraine", mentions - 1), art, "Ukraine is right")
-    assert_wrong("2.1", "Russia", art, "Russia speaks")
-    assert_wrong("2.1", "Vladimir Putin", art, "never speaks, but is named only")
-    assert_wrong("2.1", ["Ukraine", "Vladimir Putin"], art, "one actor")
+def test_more_statements_than_mentions(art):
+    # worked out with plain pandas: statements and mentions per actor
+    said = art.statements["actor_id"].value_counts()
+    named = art.mentions["actor_id"].value_counts().reindex(said.index, fill_value=0)
+    more = set(said[said > named].index)
+    assert more == {"wang_yi", "zhang_jun", "david_sacks", "alfred_wu", "linda_thomas_greenfield", "yu_bin",
+                    "china_russia"}
+    assert_right("2.1", sorted(more), art)
+    assert_right("2.1", "Wang Yi, Zhang Jun, David Sacks, Alfred Wu, Linda Thomas-Greenfield and Yu Bin, "
+                        "and China and Russia", art)
+    message = assert_wrong("2.1", "Ukraine", art, "not among the seven actors")
+    assert "Wang Yi" not in message  # the answer is not given away
+    assert_wrong("2.1", [*RIGHT["2.1"][:-1]], art, "6 of 7 actors", "missing: China and Russia")
+    assert_wrong("2.1", [*RIGHT["2.1"], "Russia"], art, "one extra: Russia")
 
 
 # --- Around the checks ---------------------------------------------------------------------------

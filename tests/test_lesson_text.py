@@ -61,7 +61,8 @@ NOT_DATA = [
     r"\b\d+ minutes\b", r"\*\*\d\. ", r"\bstep \d\b",  # time estimates; the primer's numbered steps
     r"\*\*Exercise \d\.\d\.\*\*",
     # references: year, volume(issue) and pages, chapter and section
-    r"\(\d{4}\)", r"\d+\(\d\), (?:\d+–\d+|e\d+)", r"pp\. \d+–\d+", r"\b[Cc]hapter \d+", r"\bsection \d+\.\d+",
+    r"\(\d{4}\)", r"\d+\(\d\), (?:\d+–\d+|e\d+)", r"pp\. \d+–\d+", r"\b[Cc]hapter \d+", r"\b[Ss]ection \d+\.\d+",
+    r"https://doi\.org/\S+",
 ]
 
 
@@ -285,6 +286,130 @@ def speaks_for_russia_in_person(art: nc.Article) -> bool:
     return people["actor_id"].tolist() == ["vladimir_putin"] and count(art, "vladimir_putin") == 0
 
 
+def represents(art: nc.Article, actor: str) -> str | None:
+    value = art.actors.set_index("actor_id").loc[actor, "represents"]
+    return value if isinstance(value, str) else None
+
+
+def shares(art: nc.Article, by_side: bool = False) -> pd.DataFrame:
+    return an.voice_share(art, by="side" if by_side else "actor").set_index("actor_id")
+
+
+def one_in(art: nc.Article) -> tuple:
+    """One statement as a share of all, in percent to one place: it is almost 3 points."""
+    point = 100 / len(art.statements)
+    require(2.5 <= point < 3, "one statement is almost 3 points of share")
+    return len(art.statements), len(art.statements), f"{point:.1f}"
+
+
+def sacks_against_wang(art: nc.Article) -> tuple:
+    share = shares(art)
+    require(share["quoted_words"].idxmax() == "david_sacks", "David Sacks has the most quoted words")
+    require(share.loc["david_sacks", "statements"] < share.loc["wang_yi", "statements"], "fewer than Wang Yi")
+    return (int(share.loc["david_sacks", "statements"]), int(share.loc["wang_yi", "statements"]),
+            int(share.loc["david_sacks", "quoted_words"]))
+
+
+def whole_quotations(art: nc.Article) -> tuple:
+    direct = with_quoted_words(art).query("form == 'direct'")
+    theirs = direct[direct["actor_id"].isin(analysts(art))]["words"]
+    wang = direct[direct["actor_id"] == "wang_yi"]["words"]
+    return words(len(theirs)), f"{theirs.mean():.0f}", words(len(wang)), f"{wang.mean():.0f}"
+
+
+def few_statements(art: nc.Article) -> tuple:
+    per = top_speakers(art)
+    return int((per <= 3).sum()), len(per)
+
+
+def china_side(art: nc.Article) -> tuple:
+    side = shares(art, by_side=True)
+    total = side[["statements", "quoted_words"]].sum()
+    require(side.loc["china", "statement_share"] > 1 / 3 and side.loc["china", "word_share"] > 1 / 3, "over a third")
+    return (int(side.loc["china", "statements"]), int(total["statements"]), int(side.loc["china", "quoted_words"]),
+            int(total["quoted_words"]))
+
+
+def documents(art: nc.Article) -> set[str]:
+    return set(art.actors.loc[art.actors["kind"] == "document", "actor_id"])
+
+
+def speaking_documents(art: nc.Article) -> tuple:
+    said = art.statements["actor_id"].value_counts()
+    speaking = [d for d in documents(art) if d in said.index]
+    require(set(speaking) == {"joint_statement", "state_department_readout"}, "which documents speak")
+    return words(len(speaking)), int(said["joint_statement"]), int(said["state_department_readout"])
+
+
+def passed_on_by_the_chinese_readout(art: nc.Article) -> str:
+    require(count(art, "chinese_foreign_ministry_readout") == 0, "the readout has no statement of its own")
+    passed = art.statements[art.statements["via"] == "chinese_foreign_ministry_readout"]
+    require(set(passed["actor_id"]) == {"wang_yi"}, "the statements it passes on are Wang Yi's")
+    return words(len(passed))
+
+
+def reported_for_china(art: nc.Article) -> tuple:
+    """What the actor explorer shows for China: its own statements, and the stances others report for it."""
+    own = by(art, "china")
+    positions = art.positions
+    held = positions[(positions["holder_id"] == "china") & ~positions["statement_id"].isin(own["statement_id"])]
+    speakers = held["statement_id"].map(dict(zip(art.statements["statement_id"], art.statements["actor_id"])))
+    from_analysts = speakers.isin([*analysts(art), "experts"])
+    require(set(speakers[~from_analysts]) == {"joint_statement", "china_russia"}, "who reports the rest")
+    require(from_analysts.sum() > len(held) / 2, "most come from analysts and experts")
+    return len(own), len(held), int(from_analysts.sum())
+
+
+def speak_more_than_named(art: nc.Article) -> tuple:
+    counts = an.mention_counts(art)
+    more = counts[counts["statements"] > counts["mentions"]]
+    people = more[more["kind"] == "person"]
+    blocs = more[more["kind"] == "bloc"]
+    require(len(people) + len(blocs) == len(more) and len(blocs) == 1, "people and one bloc")
+    return words(len(more)).capitalize(), listing(people["name"]), blocs["name"].iloc[0]
+
+
+def people_among_them(art: nc.Article) -> tuple:
+    counts = an.mention_counts(art)
+    more = counts[counts["statements"] > counts["mentions"]]
+    return words(int((more["kind"] == "person").sum())).capitalize(), words(len(more))
+
+
+def us_side(art: nc.Article) -> tuple:
+    side = an.speaks_for(art.actors)
+    theirs = art.statements[art.statements["actor_id"].map(side) == "united_states"]["actor_id"].value_counts()
+    require(theirs.to_dict() == {"linda_thomas_greenfield": 3, "united_states": 1, "antony_blinken": 1,
+                                 "state_department_readout": 1}, "who makes up the United States' side")
+    return int(theirs.sum()), len(art.statements), f"{100 * theirs.sum() / len(art.statements):.0f}"
+
+
+def more_words_than_statements(art: nc.Article) -> str:
+    share = an.voice_share(art)
+    more = share[share["word_share"] > share["statement_share"]]
+    require(set(more["actor_id"]) == {*analysts(art), "zhang_jun", "state_department_readout"},
+            "the analysts, Zhang Jun and the State Department readout")
+    return ", ".join(more.loc[more["actor_id"].isin(analysts(art)), "name"])
+
+
+def wang_yi_on_the_line(art: nc.Article) -> tuple:
+    share = shares(art).loc["wang_yi"]
+    require(share["word_share"] <= share["statement_share"], "Wang Yi is not among them")
+    return f"{100 * share['statement_share']:.1f}", f"{100 * share['word_share']:.1f}"
+
+
+def others_short(art: nc.Article) -> bool:
+    others = with_quoted_words(art)
+    others = others[~others["actor_id"].isin([*analysts(art), "zhang_jun", "state_department_readout"])]
+    return bool(others["words"].max() <= 13)
+
+
+def readout_quotation(art: nc.Article) -> str:
+    said = by(art, "state_department_readout")
+    require(len(said) == 1 and said["form"].iloc[0] == "direct", "one statement, a direct quotation")
+    require(an.speaks_for(art.actors)["state_department_readout"] == "united_states", "it speaks for the US")
+    return said["quote"].iloc[0].strip('"').rstrip(",")
+
+
 L00, L01, L02, L03 = "00_start_here", "01_the_article", "02_actors", "03_statements"
 
 LESSONS_00_03: list[tuple[str, str, Fact]] = [
@@ -381,12 +506,76 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
      lambda a: (day(by(a, "ursula_von_der_leyen")["said_on"].iloc[0], year=False))),
     (L01, "other reports date her Munich speech to {}.",
      lambda a: re.search(r"dates her speech to (\w+ \d+ \w+)", by(a, "ursula_von_der_leyen")["note"].iloc[0])[1]),
+    # 02 · Actors
+    (L02, "CNN, *{}*, {}, {} (the coded article",
+     lambda a: (a.meta["title"], a.meta["author"].split(",")[0], day(published(a)))),
+    (L02, "Notice the three academics and analysts ({}): they represent no one",
+     lambda a: ", ".join(named(a, analysts(a)))),
+    (L02, "their institution is recorded separately as their `affiliation`",
+     lambda a: bool(a.actors.set_index("actor_id").loc[analysts(a), "affiliation"].notna().all())),
+    (L02, "Notice Ukraine: named {} times, and never given a statement.",
+     lambda a: (require(count(a, "ukraine") == 0, "Ukraine never speaks"), count(a, "ukraine", "mentions"))[1]),
+    (L02, "Vladimir Putin, who ordered Russian forces into the two regions, has no statement in the article",
+     lambda a: count(a, "vladimir_putin") == 0 and "vladimir_putin" in set(
+         a.events.loc[a.events["label"] == "Putin orders Russian forces into the two regions", "actor_id"])),
+    (L02, "Notice David Sacks: fewer statements than Wang Yi ({} against {}), but the most quoted words ({})",
+     sacks_against_wang),
+    (L02, "the analysts' {} whole quotations run to {} words on average, Wang Yi's {} to {}", whole_quotations),
+    (L02, "with {} statements in all, one statement is almost 3 points of share (1 of {} is {}%)", one_in),
+    (L02, "{} of the {} speakers have three statements or fewer", few_statements),
+    (L02, "Zhang Jun and Wang Yi for China, Antony Blinken and Linda Thomas-Greenfield for the United States, a "
+          "readout for the ministry that issued it",
+     lambda a: [represents(a, x) for x in ("zhang_jun", "wang_yi", "antony_blinken", "linda_thomas_greenfield",
+                                           "state_department_readout", "chinese_foreign_ministry_readout")]
+     == ["china", "china", "united_states", "united_states", "state_department", "chinese_foreign_ministry"]),
+    (L02, "(the State Department readout speaks for the State Department, which speaks for the United States)",
+     lambda a: represents(a, "state_department") == "united_states"
+     and an.speaks_for(a.actors)["state_department_readout"] == "united_states"),
+    (L02, "China's side has over a third of all statements ({} of {}) and of all quoted words ({} of {})", china_side),
+    (L02, "Russia's own side very little ({} statements, {} quoted words)",
+     lambda a: tuple(int(shares(a, by_side=True).loc["russia", c]) for c in ("statements", "quoted_words"))),
+    (L02, "such as the three analysts and the unnamed \"experts\", stay as themselves",
+     lambda a: all(an.speaks_for(a.actors)[x] == x for x in [*analysts(a), "experts"])),
+    (L02, "Notice the documents: the joint statement, two readouts, the UN Charter and the Minsk agreements",
+     lambda a: documents(a) == {"joint_statement", "state_department_readout", "chinese_foreign_ministry_readout",
+                                "un_charter", "minsk_agreements"}),
+    (L02, "Only {} of them speak: the Putin–Xi joint statement ({} statements) and the State Department readout ({})",
+     speaking_documents),
+    (L02, "The Chinese Foreign Ministry readout has no statement of its own, yet {} of Wang Yi's statements reach us "
+          "through it", passed_on_by_the_chinese_readout),
+    (L02, "Notice how few statements China makes itself ({}), and how many stances others report for it ({}): most "
+          "of them ({}) from analysts and \"experts\" telling us what Beijing wants, the rest from the joint statement "
+          "and the China and Russia bloc", reported_for_china),
+    (L02, "Ukraine is named {} times and never speaks",
+     lambda a: (require(count(a, "ukraine") == 0, "Ukraine never speaks"), count(a, "ukraine", "mentions"))[1]),
+    (L02, "{}: {}, and the {} bloc.", speak_more_than_named),
+    (L02, "{} of the {} are people the article quotes at length", people_among_them),
+    (L02, "mentions count names, not pronouns",
+     lambda a: not set(a.mentions["alias"].str.lower()) & {"he", "she", "they", "him", "her", "it", "them"}),
+    (L02, "{} of {} statements, about {}%: Linda Thomas-Greenfield (3), the United States itself (1), Antony Blinken "
+          "(1) and the State Department readout (1)", us_side),
+    (L02, "Six statements are few: one statement more or less on its side would move the share by almost 3 points",
+     lambda a: us_side(a)[0] == 6 and 2.5 <= 100 / len(a.statements) < 3),
+    (L02, "The three analysts ({}), Zhang Jun, and the State Department readout", more_words_than_statements),
+    (L02, "Zhang Jun's one long quotation in paragraph {}",
+     lambda a: int(by(a, "zhang_jun").query("form == 'direct'")["paragraph"].squeeze())),
+    (L02, "the readout's one statement is a whole quotation",
+     lambda a: by(a, "state_department_readout")["form"].tolist() == ["direct"]),
+    (L02, "Wang Yi sits almost on the line: {}% of the statements and {}% of the quoted words", wang_yi_on_the_line),
+    (L02, "The other speakers are paraphrased, or quoted in fragments or short sentences", others_short),
+    (L02, "It speaks for the State Department (which speaks for the United States). Its one statement is the direct "
+          "quotation \"{}\"", readout_quotation),
+    (L02, "The Chinese Foreign Ministry readout speaks for the ministry, and so for China, but has no statement of its "
+          "own", lambda a: represents(a, "chinese_foreign_ministry_readout") == "chinese_foreign_ministry"
+     and an.speaks_for(a.actors)["chinese_foreign_ministry_readout"] == "china"
+     and count(a, "chinese_foreign_ministry_readout") == 0),
 ]
 
 # Numbers in lessons 00–03 that are not about the data, beyond NOT_DATA
 NOT_DATA_00_03: dict[str, list[str]] = {
     L00: [],
     L01: [r"such as 12\b"],  # the form of an answer
+    L02: [],
 }
 
 
