@@ -410,6 +410,136 @@ def readout_quotation(art: nc.Article) -> str:
     return said["quote"].iloc[0].strip('"').rstrip(",")
 
 
+def kinds(art: nc.Article) -> dict[str, str]:
+    return dict(zip(art.actors["actor_id"], art.actors["kind"].astype(str)))
+
+
+def collective(art: nc.Article) -> pd.DataFrame:
+    """The statements by states, blocs and unnamed groups."""
+    return with_quoted_words(art)[art.statements["actor_id"].map(kinds(art)).isin(["state", "bloc", "group"])]
+
+
+def only_paraphrased(art: nc.Article) -> set[str]:
+    st = art.statements
+    return set(st["actor_id"]) - set(st.loc[st["form"] != "paraphrase", "actor_id"])
+
+
+def collective_quoted(art: nc.Article) -> tuple:
+    quoted = collective(art).query("words > 0")
+    require(len(quoted) == 1 and quoted["actor_id"].iloc[0] == "russia", "only one, Russia's, carries quoted words")
+    return len(collective(art)), re.findall(r'"([^"]*)"', quoted["quote"].iloc[0])[0]
+
+
+def few_each(art: nc.Article) -> str:
+    per = top_speakers(art)[sorted(only_paraphrased(art))]
+    require(per.max() <= 2, "each has one or two statements")
+    return words(len(per))
+
+
+def cues_used(*cues: str) -> Fact:
+    """A fact: every one of these cues is used in the article."""
+    return lambda art: set(cues) <= set(art.statements["cue"].dropna())
+
+
+def cue_of(art: nc.Article, **pairs: str) -> bool:
+    """Each cue (a key, with _ for spaces) is used by the actor given."""
+    cues = art.statements.dropna(subset=["cue"]).groupby("cue")["actor_id"].apply(set)
+    return all(cues.get(cue.replace("_", " "), set()) == {actor} for cue, actor in pairs.items())
+
+
+def said_most(art: nc.Article) -> tuple:
+    cues = art.statements["cue"].value_counts()
+    require(cues.index[0] == "said", "said is the most common cue")
+    return int(cues["said"]), len(art.statements)
+
+
+def no_setting(art: nc.Article) -> pd.DataFrame:
+    return art.statements[art.statements["setting"].isna()]
+
+
+def almost_half(art: nc.Article) -> tuple:
+    share = len(no_setting(art)) / len(art.statements)
+    require(0.4 <= share < 0.5, "almost half")
+    return len(no_setting(art)), len(art.statements)
+
+
+def no_setting_who(art: nc.Article) -> tuple:
+    none = no_setting(art)
+    theirs = none["actor_id"].isin(analysts(art))
+    require(set(none.loc[~theirs, "actor_id"].map(kinds(art))) <= {"state", "bloc", "group"},
+            "the rest are states, blocs and unnamed groups")
+    return int(theirs.sum()), int((~theirs).sum())
+
+
+def partial_few_words(art: nc.Article) -> tuple:
+    partial = with_quoted_words(art).query("form == 'partial'")["words"]
+    return words(7), int((partial <= 7).sum()), len(partial)
+
+
+def never_paraphrased(art: nc.Article) -> pd.Series:
+    st = art.statements
+    never = set(st["actor_id"]) - set(st.loc[st["form"] == "paraphrase", "actor_id"])
+    return top_speakers(art)[sorted(never)]
+
+
+def never_paraphrased_counts(art: nc.Article) -> tuple:
+    per = never_paraphrased(art)
+    require(set(per.index) == {"wang_yi", "david_sacks", "joint_statement", "antony_blinken", "ursula_von_der_leyen",
+                               "state_department_readout"}, "who is never paraphrased")
+    ones = per[["antony_blinken", "ursula_von_der_leyen", "state_department_readout"]]
+    require(ones.nunique() == 1, "the last three have as many each")
+    return (words(len(per)).capitalize(), per["wang_yi"], per["david_sacks"], per["joint_statement"],
+            ones.iloc[0])
+
+
+def blinken_words(art: nc.Article) -> tuple:
+    said = by(art, "antony_blinken")
+    require(said["via"].tolist() == ["state_department_readout"], "his words come through the readout")
+    return re.findall(r'"([^"]*?),?"', said["quote"].iloc[0])[0], int(said["paragraph"].iloc[0])
+
+
+def two_readouts_of_the_call(art: nc.Article) -> bool:
+    call = art.statements[art.statements["setting"] == "Blinken–Wang phone call"]
+    readouts = set(call["via"].dropna()) | (set(call["actor_id"]) & documents(art))
+    side = an.speaks_for(art.actors)
+    return len(readouts) == 2 and {side[r] for r in readouts} == {"united_states", "china"}
+
+
+def readout_speaks_itself(art: nc.Article) -> int:
+    said = by(art, "state_department_readout")
+    require(said["via"].isna().all() and len(said) == 1, "no one passes it on")
+    return int(said["paragraph"].iloc[0])
+
+
+def passed_on(art: nc.Article) -> tuple:
+    via = art.statements[art.statements["via"].notna()]
+    per = via.groupby(["via", "actor_id"]).size()
+    require(set(per.index) == {("chinese_foreign_ministry_readout", "wang_yi"),
+                               ("state_department_readout", "antony_blinken")}, "whose, and through which readout")
+    return (words(len(via)).capitalize(), words(int(per["chinese_foreign_ministry_readout", "wang_yi"])),
+            words(int(per["state_department_readout", "antony_blinken"])))
+
+
+def adding(art: nc.Article) -> pd.DataFrame:
+    return art.statements[art.statements["cue"].isin(["adding that", "added that"])]
+
+
+def adding_who(art: nc.Article) -> str:
+    require(adding(art)["actor_id"].value_counts().to_dict() == {"alfred_wu": 2, "zhang_jun": 1, "wang_yi": 1},
+            "Zhang Jun, Alfred Wu (twice) and Wang Yi")
+    return words(len(adding(art))).capitalize()
+
+
+def adding_follows_the_same_speaker(art: nc.Article) -> bool:
+    before = art.statements["actor_id"].shift()
+    return bool((before[adding(art).index] == adding(art)["actor_id"]).all())
+
+
+def holds(art: nc.Article, statement_paragraph: int, holder: str) -> bool:
+    said = art.statements[art.statements["paragraph"] == statement_paragraph]["statement_id"]
+    return set(art.positions.loc[art.positions["statement_id"].isin(said), "holder_id"]) == {holder}
+
+
 L00, L01, L02, L03 = "00_start_here", "01_the_article", "02_actors", "03_statements"
 
 LESSONS_00_03: list[tuple[str, str, Fact]] = [
@@ -569,6 +699,91 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
           "own", lambda a: represents(a, "chinese_foreign_ministry_readout") == "chinese_foreign_ministry"
      and an.speaks_for(a.actors)["chinese_foreign_ministry_readout"] == "china"
      and count(a, "chinese_foreign_ministry_readout") == 0),
+    # 03 · Statements
+    (L03, "CNN, *{}*, {}, {} (the coded article",
+     lambda a: (a.meta["title"], a.meta["author"].split(",")[0], day(published(a)))),
+    (L03, "*\"This is a moment for collective action,\" she said.*",
+     lambda a: said_as(a, "linda_thomas_greenfield", "\"This is a moment for collective action,\"")
+     and by(a, "linda_thomas_greenfield").query("quote.str.startswith('\"This')")["form"].eq("direct").all()),
+    (L03, "*adding that all concerns should be treated on the \"basis of equality.\"*",
+     lambda a: by(a, "zhang_jun").query("cue == 'adding that'")["form"].tolist() == ["partial"]),
+    (L03, "*Zhang Jun said Beijing welcomed and encouraged every effort for a diplomatic solution.*",
+     lambda a: by(a, "zhang_jun").query("quote.str.startswith('Beijing welcomed')")["form"].tolist()
+     == ["paraphrase"]),
+    (L03, "Notice who is only ever paraphrased: states (China, the United States), the China–Russia bloc, and unnamed "
+          "groups (\"experts\", \"Western officials\")",
+     lambda a: only_paraphrased(a) == {"china", "united_states", "china_russia", "experts", "western_officials"}),
+    (L03, "Of the {} statements by states, blocs and groups, only one carries quoted words (Russia's \"{}\")",
+     collective_quoted),
+    (L03, "each of these {} speakers has only one or two statements", few_each),
+    (L03, "| said, saying |", cues_used("said", "saying")),
+    (L03, "| called for, called on, urged |", cues_used("called for", "called on", "urged")),
+    (L03, "| adding that, added that |", cues_used("adding that", "added that")),
+    (L03, "| suggest, suggesting |", cues_used("suggest", "suggesting")),
+    (L03, "| stopped short of |", cues_used("stopped short of")),
+    (L03, "| according to |", cues_used("according to")),
+    (L03, "| has maintained that |", cues_used("has maintained that")),
+    (L03, "(inside the State Department readout's words; the article's cue there is \"said\")",
+     lambda a: by(a, "state_department_readout")["cue"].tolist() == ["said"]
+     and "underscored" in by(a, "state_department_readout")["quote"].iloc[0]),
+    (L03, "Notice that \"said\" dominates ({} of {} statements)", said_most),
+    (L03, "(\"suggest\" for Western officials, \"defended its actions as\" for Russia, \"called on\" for the United "
+          "States)",
+     lambda a: cue_of(a, suggest="western_officials", defended_its_actions_as="russia", called_on="united_states")),
+    (L03, "the ones for China's side mark restraint and persistence: \"stopped short of\" (Zhang Jun) and \"has "
+          "maintained that\" (China)",
+     lambda a: cue_of(a, stopped_short_of="zhang_jun", has_maintained_that="china")
+     and an.speaks_for(a.actors)["zhang_jun"] == "china"),
+    (L03, "It carries the article's main finding (China declined to condemn Russia), which is why the coding keeps it, "
+          "marked as hedged",
+     lambda a: a.positions.query("statement_id == 'cnn22_s02'")[["topic_id", "stance", "hedged"]].values.tolist()
+     == [["condemn_russia", "neutral", True]]),
+    (L03, "Notice that almost half the statements have no setting ({} of {})", almost_half),
+    (L03, "the analysts' comments ({}) and the standing views of states, blocs and unnamed groups ({})",
+     no_setting_who),
+    (L03, "The article does not say where any of them was made, and it gives none of them a date either",
+     lambda a: no_setting(a)["said_on"].isna().all()),
+    (L03, "`steps` counts the hands between the journalist and the speaker: 1 when she reports the speaker herself, 2 "
+          "through a readout",
+     lambda a: (an.attribution_chains(a)["steps"] == a.statements["via"].notna().map({False: 1, True: 2})).all()),
+    (L03, "everything Wang Yi says on the call reaches us through the **Chinese Foreign Ministry's** readout, and "
+          "Blinken's side through the **State Department's**",
+     lambda a: by(a, "wang_yi").query("setting == 'Blinken–Wang phone call'")["via"]
+     .eq("chinese_foreign_ministry_readout").all()
+     and by(a, "antony_blinken")["via"].eq("state_department_readout").all()),
+    (L03, "an analyst (Yu Bin, Alfred Wu, David Sacks) or \"experts\" telling the reader what **China** wants",
+     lambda a: all("china" in set(a.positions.loc[a.positions["statement_id"].isin(by(a, x)["statement_id"]),
+                                                  "holder_id"]) for x in [*analysts(a), "experts"])),
+    (L03, "And paragraph {} quotes the State Department readout directly: the words are the readout's, the stance is "
+          "Blinken's",
+     lambda a: (require(holds(a, readout_speaks_itself(a), "antony_blinken"), "Blinken holds the stance"),
+                readout_speaks_itself(a))[1]),
+    (L03, "({} or fewer in {} of the {})", partial_few_words),
+    (L03, "{} speakers: Wang Yi ({} statements), David Sacks ({}), the Putin–Xi joint statement ({}), and Antony "
+          "Blinken, Ursula von der Leyen and the State Department readout ({} each)", never_paraphrased_counts),
+    (L03, "people and documents, never a state, a bloc or an unnamed group",
+     lambda a: set(never_paraphrased(a).index.map(kinds(a))) == {"person", "document"}),
+    (L03, "For the {} with one or two statements", lambda a: words(int((never_paraphrased(a) <= 2).sum()))),
+    (L03, "only Wang Yi and David Sacks are quoted across several statements",
+     lambda a: set(never_paraphrased(a)[never_paraphrased(a) > 2].index) == {"wang_yi", "david_sacks"}),
+    (L03, "And Blinken's quoted words, \"{}\", are the readout's, not his own (paragraph {})", blinken_words),
+    (L03, "a phone call has two sides, and each government published its own readout of it",
+     two_readouts_of_the_call),
+    (L03, "Is the quotation in paragraph {}, which the State Department readout speaks itself", readout_speaks_itself),
+    (L03, "{}: {} by Wang Yi via the Chinese Foreign Ministry readout, {} by Antony Blinken via the State Department "
+          "readout", passed_on),
+    (L03, "The quotation in paragraph {} is not one of them: there the readout is the speaker", readout_speaks_itself),
+    (L03, "{} statements, by Zhang Jun, Alfred Wu (twice) and Wang Yi", adding_who),
+    (L03, "Each follows a statement by the same speaker", adding_follows_the_same_speaker),
+    (L03, "In paragraph {} the speaker is the State Department readout, not Blinken", readout_speaks_itself),
+    (L03, "(Setting = Blinken–Wang phone call)",
+     lambda a: set(by(a, "state_department_readout")["setting"]) == {"Blinken–Wang phone call"}),
+    (L03, "The article says *\"The Secretary underscored the need to preserve Ukraine's sovereignty and territorial "
+          "integrity,\" the readout said.*",
+     lambda a: "\"The Secretary underscored the need to preserve Ukraine's sovereignty and territorial integrity,\" "
+               "the readout said." in a.text),
+    (L03, "Blinken is the holder of the stance it reports",
+     lambda a: holds(a, readout_speaks_itself(a), "antony_blinken")),
 ]
 
 # Numbers in lessons 00–03 that are not about the data, beyond NOT_DATA
@@ -576,6 +791,7 @@ NOT_DATA_00_03: dict[str, list[str]] = {
     L00: [],
     L01: [r"such as 12\b"],  # the form of an answer
     L02: [],
+    L03: [r"such as 4\b"],  # the form of an answer
 }
 
 

@@ -596,9 +596,9 @@ def _more_words(art: Article) -> set[str]:
     return set(share.loc[share["word_share"] > share["statement_share"], "actor_id"])
 
 
-def _only_paraphrased(art: Article) -> set[str]:
-    forms = art.statements.assign(form=art.statements["form"].astype(str)).groupby("actor_id")["form"].apply(set)
-    return set(forms[forms == {"paraphrase"}].index)
+def _never_paraphrased(art: Article) -> set[str]:
+    st = art.statements
+    return set(st["actor_id"]) - set(st.loc[st["form"] == "paraphrase", "actor_id"])
 
 
 def _via_readout(art: Article) -> int:
@@ -675,9 +675,9 @@ CHECKS: dict[str, _Exercise] = {
                      "Linda Thomas-Greenfield, the United States itself, Blinken and the State Department readout."),
     "2.3": _Exercise("the speakers with a larger share of quoted words than of statements", _more_words,
                      _same_set(_actors, ("speaker", "speakers")), "They are quoted at length, in whole quotations."),
-    "3.1": _Exercise("the speakers who are only paraphrased", _only_paraphrased,
+    "3.1": _Exercise("the speakers who are never paraphrased", _never_paraphrased,
                      _same_set(_actors, ("speaker", "speakers")),
-                     "States, a bloc and unnamed groups: collective speakers are rarely quoted."),
+                     "People and documents; most of them have only one or two statements."),
     "3.2": _count("the number of statements that come through a readout (via)", _via_readout,
                   "Five of Wang Yi's and one of Blinken's.", _readout_decoys),
     "3.3": _Exercise("the statement ids cued by 'adding that' or 'added that'", _adding,
@@ -731,8 +731,9 @@ def check(exercise: str, answer: Any, art: Article | None = None) -> Verdict:
     Examples
     --------
     >>> import newsclaims as nc
-    >>> print(check("3.1", "China, China and Russia, experts, the United States and Western officials"))
-    Exercise 3.1: ✓ Right. States, a bloc and unnamed groups: collective speakers are rarely quoted.
+    >>> print(check("3.1", "Wang Yi, David Sacks, the Putin-Xi joint statement, Antony Blinken, "
+    ...                    "Ursula von der Leyen and the State Department readout"))
+    Exercise 3.1: ✓ Right. People and documents; most of them have only one or two statements.
     >>> print(check("2.2", "16%").right, check("2.2", 0.16).right, check("2.2", 6).right)
     True True True
     >>> print(check("4.3", ["China", "Wang Yi"]).message)
