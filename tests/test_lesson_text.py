@@ -535,6 +535,17 @@ def adding_follows_the_same_speaker(art: nc.Article) -> bool:
     return bool((before[adding(art).index] == adding(art)["actor_id"]).all())
 
 
+def silent_ukraine(art: nc.Article) -> int:
+    require(count(art, "ukraine") == 0, "Ukraine never speaks")
+    return count(art, "ukraine", "mentions")
+
+
+def readout_quoted_for_blinken(art: nc.Article) -> int:
+    paragraph = readout_speaks_itself(art)
+    require(holds(art, paragraph, "antony_blinken"), "the stance is Blinken's")
+    return paragraph
+
+
 def holds(art: nc.Article, statement_paragraph: int, holder: str) -> bool:
     said = art.statements[art.statements["paragraph"] == statement_paragraph]["statement_id"]
     return set(art.positions.loc[art.positions["statement_id"].isin(said), "holder_id"]) == {holder}
@@ -644,7 +655,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L02, "their institution is recorded separately as their `affiliation`",
      lambda a: bool(a.actors.set_index("actor_id").loc[analysts(a), "affiliation"].notna().all())),
     (L02, "Notice Ukraine: named {} times, and never given a statement.",
-     lambda a: (require(count(a, "ukraine") == 0, "Ukraine never speaks"), count(a, "ukraine", "mentions"))[1]),
+     silent_ukraine),
     (L02, "Vladimir Putin, who ordered Russian forces into the two regions, has no statement in the article",
      lambda a: count(a, "vladimir_putin") == 0 and "vladimir_putin" in set(
          a.events.loc[a.events["label"] == "Putin orders Russian forces into the two regions", "actor_id"])),
@@ -677,7 +688,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
           "of them ({}) from analysts and \"experts\" telling us what Beijing wants, the rest from the joint statement "
           "and the China and Russia bloc", reported_for_china),
     (L02, "Ukraine is named {} times and never speaks",
-     lambda a: (require(count(a, "ukraine") == 0, "Ukraine never speaks"), count(a, "ukraine", "mentions"))[1]),
+     silent_ukraine),
     (L02, "{}: {}, and the {} bloc.", speak_more_than_named),
     (L02, "{} of the {} are people the article quotes at length", people_among_them),
     (L02, "mentions count names, not pronouns",
@@ -756,8 +767,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
                                                   "holder_id"]) for x in [*analysts(a), "experts"])),
     (L03, "And paragraph {} quotes the State Department readout directly: the words are the readout's, the stance is "
           "Blinken's",
-     lambda a: (require(holds(a, readout_speaks_itself(a), "antony_blinken"), "Blinken holds the stance"),
-                readout_speaks_itself(a))[1]),
+     readout_quoted_for_blinken),
     (L03, "({} or fewer in {} of the {})", partial_few_words),
     (L03, "{} speakers: Wang Yi ({} statements), David Sacks ({}), the Putin–Xi joint statement ({}), and Antony "
           "Blinken, Ursula von der Leyen and the State Department readout ({} each)", never_paraphrased_counts),
