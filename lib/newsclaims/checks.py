@@ -678,7 +678,7 @@ CHECKS: dict[str, _Exercise] = {
     "3.1": _Exercise("the speakers who are never paraphrased", _never_paraphrased,
                      _same_set(_actors, ("speaker", "speakers")),
                      "People and documents; most of them have only one or two statements."),
-    "3.2": _count("the number of statements that come through a readout (via)", _via_readout,
+    "3.2": _count("the number of statements coded with a via (passed on by a readout)", _via_readout,
                   "Five of Wang Yi's and one of Blinken's.", _readout_decoys),
     "3.3": _Exercise("the statement ids cued by 'adding that' or 'added that'", _adding,
                      _same_set(_statement_ids, ("statement", "statements")),
