@@ -13,12 +13,14 @@ import newsclaims as nc
 
 RIGHT = {
     "1.1": 25,
-    "1.2": "2022-02-19",
+    "1.2": "2022-02-26",
     "1.3": (16, 2),
-    "2.1": "Ukraine",
+    "2.1": ["Wang Yi", "Zhang Jun", "David Sacks", "Alfred Wu", "Linda Thomas-Greenfield", "Yu Bin",
+            "China and Russia"],
     "2.2": 6,
     "2.3": ["Zhang Jun", "David Sacks", "Alfred Wu", "Yu Bin", "State Department readout"],
-    "3.1": ["china", "china_russia", "experts", "united_states", "western_officials"],
+    "3.1": ["wang_yi", "david_sacks", "joint_statement", "antony_blinken", "ursula_von_der_leyen",
+            "state_department_readout"],
     "3.2": 6,
     "3.3": ["cnn22_s04", "cnn22_s14", "cnn22_s15", "cnn22_s33"],
     "4.1": ["China–Russia alignment", "NATO enlargement", "Western sanctions"],
@@ -29,11 +31,13 @@ RIGHT = {
     "6.1": 6,
 }
 WRONG = {"1.1": 26, "1.2": "2022-02-20", "1.3": (2, 16), "2.1": "Russia", "2.2": 0.5, "2.3": ["Wang Yi"],
-         "3.1": ["china"], "3.2": 7, "3.3": ["cnn22_s04"], "4.1": ["minsk"], "4.2": "sovereignty",
+         "3.1": ["wang_yi"], "3.2": 7, "3.3": ["cnn22_s04"], "4.1": ["minsk"], "4.2": "sovereignty",
          "4.3": ["china", "yu_bin"], "4.4": 13, "5.2": 0.9, "6.1": 5}
 
-# The speakers of 3.1 and 2.3 and the topics of 4.1 by name, as the notebooks' answers give them
-PARAPHRASED = ["China", "China and Russia", "experts", "United States", "Western officials"]
+# The actors of 2.1, 3.1 and 2.3 and the topics of 4.1 by name, as the notebooks' answers give them
+SPEAK_MORE = RIGHT["2.1"]
+NEVER_PARAPHRASED = ["Wang Yi", "David Sacks", "Putin–Xi joint statement", "Antony Blinken", "Ursula von der Leyen",
+                     "State Department readout"]
 MORE_WORDS = RIGHT["2.3"]
 CHINA_RUSSIA = RIGHT["4.1"]
 
@@ -83,23 +87,26 @@ def hidden_answer(exercise: str, art):
     statements = art.statements
     if exercise == "1.1":
         return art.statements["paragraph"].nunique()
-    if exercise == "1.2":
-        return art.statements.loc[art.statements["said_on_text"].str.contains("Saturday", na=False),
-                                  ["actor_id", "said_on", "setting"]]
+    if exercise == "1.2":  # worked out by hand, counting back from the Tuesday a week later
+        return "Saturday 26 February 2022"
     if exercise == "1.3":
-        return nc.analysis.mention_counts(art).set_index("actor_id").loc["russia"]
+        russia_named = art.mentions[art.mentions["actor_id"] == "russia"]
+        russia_says = art.statements[art.statements["actor_id"] == "russia"]
+        return (len(russia_named), len(russia_says))
     if exercise == "2.1":
         counts = an.mention_counts(art)
-        return counts[counts["statements"] == 0].iloc[0][["name", "mentions"]]
+        return counts[counts["statements"] > counts["mentions"]][["name", "kind", "mentions", "statements"]]
     if exercise == "2.2":
-        by_side = an.voice_share(art, by="side")
-        return by_side.set_index("actor_id").loc["united_states", ["statements", "statement_share"]]
+        side = an.speaks_for(art.actors)
+        us_side = art.statements[art.statements["actor_id"].map(side) == "united_states"]
+        return us_side["actor_id"].value_counts()
     if exercise == "2.3":
         share = an.voice_share(art)
         return share[share["word_share"] > share["statement_share"]][["name", "statement_share", "word_share"]]
     if exercise == "3.1":
-        forms = statements.groupby("actor_id")["form"].apply(set)
-        return forms[forms == {"paraphrase"}].index.tolist()
+        paraphrased = set(statements.loc[statements["form"] == "paraphrase", "actor_id"])
+        never = set(statements["actor_id"]) - paraphrased
+        return statements.loc[statements["actor_id"].isin(never), "actor_id"].value_counts()
     if exercise == "3.2":
         return statements.loc[statements["via"].notna(), ["actor_id", "via"]].value_counts()
     if exercise == "3.3":
@@ -163,7 +170,8 @@ def test_a_hyphen_or_any_dash_for_the_en_dash_of_a_label(art):
 
 def test_case_spaces_punctuation_and_the(art):
     assert_right("4.1", ["  CHINA-RUSSIA ALIGNMENT ", "nato enlargement.", "'western sanctions'"], art)
-    assert_right("3.1", ["China", "China and Russia", "Experts", "the United States", "the Western officials"], art)
+    assert_right("3.1", ["WANG YI", "david sacks", "the Putin-Xi Joint Statement", "Antony  Blinken",
+                         "ursula von der leyen", "The State Department Readout."], art)
     assert_right("4.2", "The invasion threat.", art)
     assert_right("2.3", ["zhang jun", "DAVID SACKS", "Alfred  Wu", "yu bin", "the State Department Readout"], art)
 
@@ -175,7 +183,8 @@ def test_curly_and_straight_quote_marks(art):
 
 
 def test_ids_and_names_mix(art):
-    assert_right("3.1", ["china", "China and Russia", "experts", "united_states", "Western officials"], art)
+    assert_right("3.1", ["wang_yi", "David Sacks", "joint_statement", "Antony Blinken", "ursula_von_der_leyen",
+                         "State Department readout"], art)
     assert_right("4.1", ["china_russia_alignment", "NATO enlargement", "sanctions"], art)
 
 
@@ -183,7 +192,9 @@ def test_the_articles_own_aliases_name_an_actor(art):
     aliases = set(art.mentions.loc[art.mentions["actor_id"] == "united_states", "alias"])
     assert "US" in aliases  # the article's own alias for the United States
     for us in ("the United States", "US", "U.S.", "the U.S.", "united states"):
-        assert_right("3.1", ["China", "China and Russia", "experts", us, "Western officials"], art)
+        assert_wrong("3.1", [*NEVER_PARAPHRASED, us], art, "one extra: United States")
+    assert_right("3.1", ["Wang", "Sacks", "joint statement", "The Secretary", "Ursula von der Leyen",
+                         "State Department readout"], art)
     beijing = set(art.mentions.loc[art.mentions["actor_id"] == "china", "alias"])
     assert "Beijing" in beijing
     assert_right("4.3", ["Beijing", "Wang Yi", "Zhang Jun"], art)
@@ -201,7 +212,8 @@ def test_an_alias_that_could_name_two_actors_names_neither(art):
 
 @pytest.mark.parametrize("kind", [list, tuple, set, pd.Series, pd.Index])
 def test_sets_as_any_collection(art, kind):
-    assert_right("3.1", kind(PARAPHRASED), art)
+    assert_right("2.1", kind(SPEAK_MORE), art)
+    assert_right("3.1", kind(NEVER_PARAPHRASED), art)
     assert_right("2.3", kind(MORE_WORDS), art)
     assert_right("4.1", kind(CHINA_RUSSIA), art)
     assert_right("3.3", kind(RIGHT["3.3"]), art)
@@ -210,25 +222,30 @@ def test_sets_as_any_collection(art, kind):
 @pytest.mark.parametrize("joined", ["{}", "{}.", "[{}]"])
 @pytest.mark.parametrize("separator", ["; ", ";", ", ", "\n", " and ", " & "])
 def test_sets_as_a_joined_string(art, separator, joined):
-    for exercise, items in [("3.1", PARAPHRASED), ("4.1", CHINA_RUSSIA), ("2.3", MORE_WORDS), ("3.3", RIGHT["3.3"])]:
+    for exercise, items in [("2.1", SPEAK_MORE), ("3.1", NEVER_PARAPHRASED), ("4.1", CHINA_RUSSIA),
+                            ("2.3", MORE_WORDS), ("3.3", RIGHT["3.3"])]:
         assert_right(exercise, joined.format(separator.join(items)), art)
 
 
 def test_a_list_in_words(art):
-    assert_right("3.1", "China, China and Russia (as a bloc), experts, the United States and Western officials", art)
+    assert_right("2.1", "Wang Yi, Zhang Jun, David Sacks, Alfred Wu, Linda Thomas-Greenfield, Yu Bin and China and "
+                        "Russia (as a bloc)", art)
+    assert_right("3.1", "Wang Yi, David Sacks, the Putin–Xi joint statement, Antony Blinken, Ursula von der Leyen "
+                        "and the State Department readout", art)
     assert_right("4.1", "China-Russia alignment, NATO enlargement, and sanctions.", art)
     assert_right("2.3", "Zhang Jun, David Sacks, Alfred Wu, Yu Bin and the State Department readout", art)
 
 
 def test_a_name_with_and_in_it_is_not_split(art):
     assert "China and Russia" in set(art.actors["name"])
-    message = assert_wrong("3.1", "China and Russia", art)
-    assert "4 of 5" not in message and "1 of 5 speakers" in message
+    message = assert_wrong("2.1", "China and Russia", art)
+    assert "1 of 7 actors" in message and "extra" not in message
 
 
 def test_a_count_keyed_by_name_is_read_by_its_index(art):
-    by_name = pd.Series([3, 1, 1, 2], index=["China", "experts", "the United States", "Western officials"])
-    message = assert_wrong("3.1", by_name, art, "4 of 5 speakers", "missing: China and Russia")
+    by_name = pd.Series([6, 4, 2, 1, 1], index=["Wang Yi", "David Sacks", "Putin–Xi joint statement",
+                                                "Antony Blinken", "Ursula von der Leyen"])
+    message = assert_wrong("3.1", by_name, art, "5 of 6 speakers", "missing: State Department readout")
     assert "index" in message
     st = art.statements
     per_speaker = st.loc[st["actor_id"].isin(RIGHT["3.1"]), "actor_id"].value_counts()
@@ -248,7 +265,8 @@ def test_a_table_is_read_by_the_column_that_names_things(art):
 
 @pytest.mark.parametrize("exercise, answer, label", [
     ("4.1", ["China–Russia alignment", "NATO enlargement"], "Western sanctions"),
-    ("3.1", ["China", "China and Russia", "experts", "Western officials"], "United States"),
+    ("3.1", NEVER_PARAPHRASED[:-1], "State Department readout"),
+    ("2.1", SPEAK_MORE[:-1], "China and Russia"),
     ("2.3", ["Zhang Jun", "David Sacks", "Alfred Wu", "Yu Bin"], "State Department readout"),
     ("4.3", ["china", "wang_yi"], "Zhang Jun"),
     ("3.3", ["cnn22_s04", "cnn22_s14", "cnn22_s15"], "cnn22_s33"),
@@ -268,7 +286,7 @@ def test_one_missing_is_named_by_label_not_id(art):
 @pytest.mark.parametrize("exercise, answer, extra, label", [
     ("4.1", CHINA_RUSSIA, "nato_enlargement", None),
     ("4.1", CHINA_RUSSIA, "minsk", "Return to Minsk"),
-    ("3.1", PARAPHRASED, "wang_yi", "Wang Yi"),
+    ("3.1", NEVER_PARAPHRASED, "china", "China"),
     ("4.3", ["China", "Wang Yi", "Zhang Jun"], "yu_bin", "Yu Bin"),
 ])
 def test_one_extra_is_named(art, exercise, answer, extra, label):
@@ -378,10 +396,16 @@ def test_kappa_and_its_rounding(art):
 
 
 def test_the_date_in_several_forms(art):
-    for answer in ("2022-02-19", "19 February 2022", "Saturday, 19 February 2022", "19 February",
-                   pd.Timestamp("2022-02-19"), pd.Timestamp("2022-02-19").date(), ("2022-02-19", "Wang Yi")):
+    # "on Saturday" in an article published a week later, on Tuesday 1 March 2022
+    saturday = art.statements.loc[art.statements["said_on_text"] == "on Saturday", "said_on"].iloc[0]
+    assert saturday + pd.Timedelta(days=7) == pd.Timestamp("2022-02-26")
+    for answer in ("2022-02-26", "26 February 2022", "Saturday, 26 February 2022", "26 February",
+                   pd.Timestamp("2022-02-26"), pd.Timestamp("2022-02-26").date(), ("2022-02-26", "Wang Yi")):
         assert_right("1.2", answer, art)
-    assert_wrong("1.2", "2022-02-22", art, "published")
+    assert_wrong("1.2", "2022-02-19", art, "the date in the data")
+    assert_wrong("1.2", "2022-03-01", art, "new day of publication")
+    assert_wrong("1.2", "2022-03-05", art, "Saturday after publication")
+    assert_wrong("1.2", "2022-02-22", art, "really published")
     assert_wrong("1.2", "Saturday", art, "2022-01-31")
 
 
@@ -398,16 +422,19 @@ def test_the_pair_in_several_forms(art):
     assert_wrong("1.3", mentions, art, "two numbers")
 
 
-def test_the_silent_actor_with_or_without_its_count(art):
-    mentions = int(art.mentions["actor_id"].eq("ukraine").sum())
-    assert mentions == 15  # "Ukraine, named 15 times"
-    for answer in ("Ukraine", "ukraine", "the Ukraine", ("Ukraine", mentions), f"Ukraine, {mentions}",
-                   pd.Series({"name": "Ukraine", "mentions": mentions})):
-        assert_right("2.1", answer, art)
-    assert_wrong("2.1", ("Ukraine", mentions - 1), art, "Ukraine is right")
-    assert_wrong("2.1", "Russia", art, "Russia speaks")
-    assert_wrong("2.1", "Vladimir Putin", art, "never speaks, but is named only")
-    assert_wrong("2.1", ["Ukraine", "Vladimir Putin"], art, "one actor")
+def test_more_statements_than_mentions(art):
+    # worked out with plain pandas: statements and mentions per actor
+    said = art.statements["actor_id"].value_counts()
+    named = art.mentions["actor_id"].value_counts().reindex(said.index, fill_value=0)
+    more = set(said[said > named].index)
+    assert more == {"wang_yi", "zhang_jun", "david_sacks", "alfred_wu", "linda_thomas_greenfield", "yu_bin",
+                    "china_russia"}
+    assert_right("2.1", sorted(more), art)
+    assert_right("2.1", "Wang Yi, Zhang Jun, David Sacks, Alfred Wu, Linda Thomas-Greenfield and Yu Bin, "
+                        "and China and Russia", art)
+    message = assert_wrong("2.1", "Ukraine", art, "not among the seven actors")
+    assert "Wang Yi" not in message  # the answer is not given away
+    assert_wrong("2.1", [*RIGHT["2.1"], "Russia"], art, "one extra: Russia")
 
 
 # --- Around the checks ---------------------------------------------------------------------------
@@ -433,15 +460,15 @@ def test_names_follow_the_data(data_copy):
     text = data_copy / "texts" / "cnn_china_ukraine_2022.txt"
     text.write_text(text.read_text(encoding="utf-8") + "\nAmerica was not named before.\n", encoding="utf-8")
     copy = nc.load_article(data_dir=data_copy)
-    assert_right("3.1", ["China", "China and Russia", "experts", "America", "Western officials"], copy)
+    assert_wrong("3.1", [*NEVER_PARAPHRASED, "America"], copy, "one extra: United States")
 
 
 def test_another_article(mini_data):
     mini = nc.load_article("mini", data_dir=mini_data)
     # Maria Lopez is only paraphrased, Tom Ek is quoted: worked out from the conftest's two statements
-    assert_right("3.1", "Maria Lopez", mini)
-    assert_right("3.1", ["maria_lopez"], mini)
-    assert_wrong("3.1", ["Maria Lopez", "Tom Ek"], mini, "one extra: Tom Ek")
+    assert_right("3.1", "Tom Ek", mini)
+    assert_right("3.1", ["tom_ek"], mini)
+    assert_wrong("3.1", ["Maria Lopez", "Tom Ek"], mini, "one extra: Maria Lopez")
     verdict = check("4.1", CHINA_RUSSIA, mini)
     assert verdict.right is None and "does not code what this exercise asks about" in verdict.message
     assert check("2.2", 0.16, mini).right is None
