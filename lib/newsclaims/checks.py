@@ -3,19 +3,34 @@
 Each right answer is worked out from the data when the check runs, never typed
 in, so a check stays true to the coded article.
 
+A check reads an answer the way a reader would. Names may be ids, names or the
+article's own aliases ("the United States", "US", "U.S."), in any case, with any
+dash, quote mark or leading "the". A set of names may be a list, a tuple, a set, a
+pandas Series or DataFrame column (or a count keyed by name), or one string
+joined with ``;``, commas, "and" or new lines. A share may be a fraction, a
+percent or a string with ``%``. A wrong answer is told what is missing or extra,
+or what the number it gave counts instead.
+
 >>> import newsclaims as nc
 >>> nc.checks.check("1.1", 25).right
 True
+>>> print(nc.checks.check("4.1", "China-Russia alignment and NATO enlargement"))
+Exercise 4.1: ✗ Not quite. 2 of 3 topics; missing: Western sanctions. The answer is under 'Show answer'.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
+import numbers
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import analysis as an
@@ -25,7 +40,18 @@ from .reliability import align, cohen_kappa, reference_coding
 
 @dataclass
 class Verdict:
-    """The outcome of a check; shows itself as a short sentence in a notebook."""
+    """The outcome of a check; shows itself as a short sentence in a notebook.
+
+    Attributes
+    ----------
+    exercise : str
+        The exercise checked, such as ``"2.1"``.
+    right : bool or None
+        True for a right answer, False for a wrong one, None when there is nothing to
+        check (no answer yet, or an article that lacks what the exercise asks about).
+    message : str
+        Why the answer is right, or what is missing, extra or wrong in it.
+    """
 
     exercise: str
     right: bool | None  # None: no answer yet
@@ -42,29 +68,524 @@ class Verdict:
         return f'<p style="color:{colour}">{html.escape(str(self))}</p>'
 
 
-def _names(art: Article, values: Iterable[Any]) -> set[str]:
-    """Actor or topic answers given as ids or as names, as ids."""
-    by_name = {n.lower(): i for i, n in an.names(art).items()}
-    by_name |= {label.lower(): t for t, label in zip(art.topics["topic_id"], art.topics["label"])}
-    return {by_name.get(str(v).lower(), str(v)) for v in values}
+class _Unreadable(ValueError):
+    """An answer that cannot be read as the kind of answer the exercise asks for; says why."""
 
 
-def _as_set(answer: Any) -> Iterable[Any]:
+# --- Names: ids, names, labels and the article's aliases, as one lookup per kind of thing ---------
+
+_FOLD = str.maketrans({**dict.fromkeys("-_‐‑‒–—―−﹘﹣－", " "),
+                       **dict.fromkeys("'\"`´‘’‚‛“”„‟′″.", None)})
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_EDGES = re.compile(r"^\W+|\W+$")
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
+def _key(text: str) -> str:
+    """A name folded for lookup: no accents, case, dashes, quote marks, dots, edge punctuation or "the".
+
+    >>> _key("  The “China–Russia” alignment. "), _key("U.S."), _key("china_russia_alignment")
+    ('china russia alignment', 'us', 'china russia alignment')
+    """
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.casefold().translate(_FOLD).replace("&", " and ")
+    text = " ".join(_EDGES.sub("", text).split())
+    return _EDGES.sub("", _ARTICLE.sub("", text))
+
+
+class _Names:
+    """How an answer may name one kind of thing in an article (actors, topics or statements).
+
+    ``strong`` (ids, names, labels) and ``weak`` (aliases) are pairs of (text, id).
+    A weak key that is ambiguous, or that a strong key already takes, is left out.
+    """
+
+    def __init__(self, singular: str, strong: Iterable[tuple[str, str]], weak: Iterable[tuple[str, str]],
+                 labels: dict[str, str]):
+        self.singular, self.labels = singular, labels
+        self.keys: dict[str, str] = {}
+        for text, id_ in strong:
+            self.keys.setdefault(_key(str(text)), id_)
+        owners: dict[str, set[str]] = {}
+        for text, id_ in weak:
+            owners.setdefault(_key(str(text)), set()).add(id_)
+        for key, ids in owners.items():
+            if len(ids) == 1 and key not in self.keys:
+                self.keys[key] = ids.pop()
+        self.keys.pop("", None)
+
+    def __call__(self, item: Any) -> str | None:
+        """The id an item names, or None."""
+        if not isinstance(item, str):
+            return None
+        for text in dict.fromkeys((item, _PARENS.sub("", item))):
+            if (found := self.keys.get(_key(text))) is not None:
+                return found
+        return None
+
+    def label(self, id_: str) -> str:
+        return self.labels.get(id_, id_)
+
+
+def _actors(art: Article) -> _Names:
+    ids, names = art.actors["actor_id"].tolist(), art.actors["name"].tolist()
+    aliases = zip(art.mentions["alias"], art.mentions["actor_id"])
+    return _Names("an actor", [*zip(ids, ids), *zip(names, ids)], aliases, dict(zip(ids, names)))
+
+
+def _topics(art: Article) -> _Names:
+    ids, labels = art.topics["topic_id"].tolist(), art.topics["label"].tolist()
+    return _Names("a topic", [*zip(ids, ids), *zip(labels, ids)], [], dict(zip(ids, labels)))
+
+
+def _statement_ids(art: Article) -> _Names:
+    ids = art.statements["statement_id"].tolist()
+    speaker = art.statements["actor_id"].map(an.names(art)).fillna(art.statements["actor_id"])
+    return _Names("a statement id", zip(ids, ids), [], {i: f"{i} ({s})" for i, s in zip(ids, speaker)})
+
+
+# --- Reading an answer --------------------------------------------------------------------------
+
+_HARD = re.compile(r"[;\n\r|•]+")
+_SOFT = re.compile(r"(\s*,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+)")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def _split(text: str, names: _Names) -> list[str]:
+    """The names in a joined string, split at ``;`` and new lines, and at commas and "and" where that
+    makes names: "China and Russia" stays whole when it is a name, "Blinken and Wang Yi" is split."""
+    items: list[str] = []
+    for chunk in _HARD.split(text):
+        pieces = _SOFT.split(chunk)
+        parts, joins = pieces[::2], pieces[1::2]
+        # best[j]: (unnamed pieces, pieces) for the first j parts, and the pieces
+        best: list[tuple[int, int, list[str]]] = [(0, 0, [])]
+        for j in range(1, len(parts) + 1):
+            options = []
+            for i in range(j):
+                piece = parts[i] + "".join(joins[k] + parts[k + 1] for k in range(i, j - 1))
+                named = names(piece) is not None
+                if j - i > 1 and not named:
+                    continue  # parts are joined back only into a name
+                if not _key(piece):
+                    options.append(best[i])
+                    continue
+                unnamed, count, found = best[i]
+                options.append((unnamed + (not named), count + 1, [*found, piece.strip()]))
+            best.append(min(options, key=lambda o: o[:2]))
+        items += best[-1][2]
+    return items
+
+
+def _flatten(values: Iterable[Any], names: _Names) -> list[Any]:
+    out: list[Any] = []
+    for value in values:
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")
+        if isinstance(value, str):
+            out += _split(value, names)
+        elif isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Index, pd.Series)):
+            out += _flatten(value, names)
+        elif not _missing(value):
+            out.append(value)
+    return out
+
+
+def _index_levels(index: pd.Index) -> list[tuple[str, list[Any]]]:
+    if isinstance(index, pd.MultiIndex):
+        return [(f"the index level {name!r}" if name else "the index", list(index.get_level_values(i)))
+                for i, name in enumerate(index.names)]
+    return [("the index", list(index))]
+
+
+def _candidates(answer: Any) -> list[tuple[str, list[Any]]]:
+    """The ways an answer can hold a set of names: a table's columns and index, a Series' values and
+    index, a dict's keys and values, or the answer itself."""
+    if isinstance(answer, pd.DataFrame):
+        return [(f"the column {c!r}", list(answer[c])) for c in answer.columns] + _index_levels(answer.index)
+    if isinstance(answer, pd.Series):
+        return [("the values", list(answer))] + _index_levels(answer.index)
+    if isinstance(answer, pd.Index):
+        return _index_levels(answer)
+    if isinstance(answer, dict):
+        return [("the keys", list(answer)), ("the values", list(answer.values()))]
     if isinstance(answer, (str, bytes)) or not isinstance(answer, Iterable):
-        return [answer]
-    return list(answer)
+        return [("", [answer])]
+    return [("", list(answer))]
 
 
-def _number(answer: Any, expected: float, tolerance: float = 0) -> bool:
-    try:
-        return math.isclose(float(answer), expected, abs_tol=tolerance)
-    except (TypeError, ValueError):
-        return False
+def _items(answer: Any, names: _Names) -> tuple[list[Any], str]:
+    """The items of a set-like answer, and where in the answer they were read (a column, the index...).
+
+    Of a table's columns, or of a Series' values and its index, the one that names the
+    most things wins: a count keyed by name is read by its index.
+    """
+    best: tuple[tuple[float, int], list[Any], str] | None = None
+    for where, values in _candidates(answer):
+        items = _flatten(values, names)
+        named = sum(names(i) is not None for i in items)
+        score = (named / len(items) if items else 0.0, named)
+        if best is None or score > best[0]:
+            best = (score, items, where)
+    assert best is not None
+    return best[1], best[2]
 
 
-# exercise -> (what the answer is, how to work it out, how to compare, why)
-Check = tuple[str, Callable[[Article], Any], Callable[[Article, Any, Any], bool], str]
+def _record(answer: Any, keys: tuple[str, ...]) -> dict[str, Any] | None:
+    """An answer that is one labelled row (a Series, a dict, a one-row table) holding any of ``keys``."""
+    if isinstance(answer, pd.DataFrame) and len(answer) == 1:
+        answer = answer.iloc[0]
+    if isinstance(answer, pd.Series):
+        answer = answer.to_dict()
+    if isinstance(answer, dict) and any(k in answer for k in keys):
+        return answer
+    return None
 
+
+_NUMBER = re.compile(r"(?<![\w.])([-+−]?(?:\d+(?:\.\d*)?|\.\d+))(\s*%)?")
+_RATIO = re.compile(r"^\s*(\d+)\s*(?:/|of|out of)\s*(\d+)\s*$")
+
+
+def _scalar(value: Any) -> float | None:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        return None
+    value = float(value)
+    return None if math.isnan(value) else value
+
+
+@dataclass
+class _Number:
+    value: float
+    percent: bool = False  # written with %
+    how: str = ""  # how it was read, when not given as one number
+
+
+def _numbers_in(text: str) -> list[_Number]:
+    if re.fullmatch(r"\s*\d+,\d+\s*", text):  # a decimal comma: "0,16"
+        return [_Number(float(text.replace(",", ".")))]
+    return [_Number(float(n.replace("−", "-")), bool(p)) for n, p in _NUMBER.findall(text)]
+
+
+def _read_number(answer: Any, keys: tuple[str, ...] = ()) -> _Number:
+    """One number from an answer: a number, a numeric string ("16%"), a labelled entry (``keys``), a
+    one-value Series, or a count: the rows of a table, the items of a list, or a Series of counts or
+    of True/False added up."""
+    if (value := _scalar(answer)) is not None:
+        return _Number(value)
+    if isinstance(answer, bytes):
+        answer = answer.decode("utf-8", "replace")
+    if isinstance(answer, str):
+        found = _numbers_in(answer)
+        if not found:
+            raise _Unreadable(f"{answer!r} has no number in it.")
+        return found[0]
+    record = _record(answer, keys)
+    if record is not None:
+        for key in keys:
+            if key in record and (value := _scalar(record[key])) is not None:
+                return _Number(value)
+    if isinstance(answer, pd.DataFrame):
+        if answer.shape == (1, 1) and (value := _scalar(answer.iloc[0, 0])) is not None:
+            return _Number(value)
+        return _Number(len(answer), how="the rows of your table")
+    if isinstance(answer, pd.Series):
+        if len(answer) == 1 and (value := _scalar(answer.iloc[0])) is not None:
+            return _Number(value)
+        if pd.api.types.is_bool_dtype(answer):
+            return _Number(int(answer.sum()), how="the True values of your Series")
+        if pd.api.types.is_integer_dtype(answer) and not isinstance(answer.index, pd.RangeIndex):
+            return _Number(int(answer.sum()), how="your counts added up")
+        return _Number(len(answer), how="the items of your Series")
+    if isinstance(answer, (list, tuple, np.ndarray, pd.Index)) and len(answer):
+        first = answer[0]
+        if _scalar(first) is not None or isinstance(first, str) and _numbers_in(first):
+            return _read_number(first)
+    if isinstance(answer, Iterable) and not isinstance(answer, dict):
+        return _Number(len(list(answer)), how="the items of your answer")
+    raise _Unreadable("Give one number.")
+
+
+def _fmt(value: float, percent: bool = False) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return text + "%" if percent else text
+
+
+_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _count_words(n: int) -> str:
+    return _WORDS[n] if n < len(_WORDS) else str(n)
+
+
+def _labels(names: _Names, ids: Iterable[str], most: int = 6) -> str:
+    labels = sorted((names.label(i) for i in ids), key=str.casefold)
+    more = f" and {len(labels) - most + 1} more" if len(labels) > most else ""
+    return ", ".join(labels[:most - 1] if more else labels) + more
+
+
+# --- How each kind of answer is judged ----------------------------------------------------------
+# A judge takes (article, answer, expected) and returns (right, message). On a wrong answer the
+# message says what is wrong; on a right one it may add to the exercise's own explanation.
+_Judge = Callable[[Article, Any, Any], tuple[bool, str]]
+_Decoys = Callable[[Article], list[tuple[float, str]]]
+
+
+def _same_set(kind: Callable[[Article], _Names], noun: tuple[str, str]) -> _Judge:
+    """Right when the answer names exactly the expected things; else says which are missing or extra."""
+
+    def judge(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
+        names = kind(art)
+        items, where = _items(answer, names)
+        got = {i for i in map(names, items) if i is not None}
+        unknown = list(dict.fromkeys(str(i) for i in items if names(i) is None))
+        expected = set(expected)
+        if got == expected and not unknown:
+            return True, ""
+        n, found, extra = len(expected), len(got & expected), got - expected
+        parts = []
+        if not n:
+            parts.append(f"there are no {noun[1]} to name in this article")
+        elif not found:  # naming the missing ones would give the answer away
+            if extra:
+                are = "is" if len(extra) == 1 else "are"
+                parts.append(f"{_labels(names, extra)} {are} not " + (f"the {noun[0]}" if n == 1 else
+                                                                         f"among the {_count_words(n)} {noun[1]}"))
+            elif not unknown:
+                parts.append(f"your answer names no {noun[0]}")
+        elif expected - got:
+            parts += [f"{found} of {n} {noun[1]}", f"missing: {_labels(names, expected - got)}"]
+        else:
+            parts.append(f"the {noun[0]} is right" if n == 1 else f"all {_count_words(n)} {noun[1]}")
+        if extra and (found or not n):
+            parts.append(f"{_count_words(len(extra))} extra: {_labels(names, extra)}")
+        if unknown:
+            shown = ", ".join(f"'{u}'" for u in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+            parts.append(f"not {names.singular} in this article: {shown}")
+        read = f" (read from {where} of your answer)" if where and isinstance(answer, (pd.Series, pd.DataFrame)) \
+            and got != expected else ""
+        message = "; ".join(parts) + read + "."
+        return False, message[0].upper() + message[1:]
+
+    return judge
+
+
+def _same_number(what: str, tolerance: float = 0, decoys: _Decoys | None = None, keys: tuple[str, ...] = (),
+                 close: float = 0) -> _Judge:
+    """Right when the answer is the expected number (within ``tolerance``); else says what the number
+    it gave counts instead, when it is one of the ``decoys``, or that it is close."""
+
+    def judge(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
+        number = _read_number(answer, keys)
+        if number.percent:
+            raise _Unreadable(f"{_fmt(number.value, True)} is a percent; the exercise asks for {what}.")
+        value = number.value
+        if math.isclose(value, expected, abs_tol=tolerance + 1e-9):
+            return True, ""
+        given = _fmt(value) + (f" ({number.how})" if number.how else "")
+        for decoy, hint in (decoys(art) if decoys else []):
+            if math.isclose(value, decoy, abs_tol=tolerance + 1e-9):
+                return False, f"{given} is not {what}: {hint}."
+        if close and abs(value - expected) <= close:
+            return False, f"{given} is close, but not {what}: check your rounding."
+        return False, f"{given} is not {what}."
+
+    return judge
+
+
+def _paragraph_decoys(art: Article) -> list[tuple[float, str]]:
+    n = len(art.paragraphs)
+    return [(n, "that is every paragraph, and some have no statement"),
+            (len(art.statements), "that is the number of statements, and a paragraph can have several"),
+            (n - art.statements["paragraph"].nunique(), "that is the number of paragraphs with no statement")]
+
+
+def _readout_decoys(art: Article) -> list[tuple[float, str]]:
+    st = art.statements
+    readouts = set(st["via"].dropna())
+    spoken = int((st["via"].notna() | st["actor_id"].isin(readouts)).sum())
+    return [(spoken, "that counts the readouts' own words too; a readout that speaks itself passes "
+                     "on no one's statement"),
+            (len(readouts), "that is the number of readouts, not of the statements that come through them"),
+            (len(st), "that is every statement")]
+
+
+def _hedged_decoys(art: Article) -> list[tuple[float, str]]:
+    pos = art.positions
+    return [(len(pos), "that is every position"),
+            (int((~pos["hedged"]).sum()), "that counts the positions that are not hedged"),
+            (pos.loc[pos["hedged"], "statement_id"].nunique(),
+             "that counts statements; the exercise counts positions, and a statement can take several")]
+
+
+def _extraction_decoys(art: Article) -> list[tuple[float, str]]:
+    from .extract import errors, extract_from
+
+    kinds = errors(extract_from(art), art.statements)["kind"].value_counts()
+    return [(int(kinds.sum()), "that counts every error; the exercise asks for the misses only"),
+            *((int(n), f"that is the number of errors of the kind '{kind}'") for kind, n in kinds.items()
+              if kind != "miss")]
+
+
+def _kappa_decoys(art: Article) -> list[tuple[float, str]]:
+    example, aligned = _example(art)
+    agreement = float((example["form"] == aligned["form"]).mean())
+    return [(agreement, "that is percent agreement; kappa corrects it for the agreement expected by chance"),
+            (agreement * 100, "that is percent agreement; kappa corrects it for the agreement expected by chance")]
+
+
+def _share_judge(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
+    """The United States' side's share: a fraction (0.16), a percent (16, "16%"), "6/37", or the count."""
+    share, count, total = expected
+    if isinstance(answer, str) and (ratio := _RATIO.match(answer)) and int(ratio[2]):
+        number = _Number(int(ratio[1]) / int(ratio[2]))
+    else:
+        number = _read_number(answer, ("statement_share", "statements"))
+    value = number.value
+    counted = value == int(value) and value >= 1 and not number.percent
+    if counted and value == count:
+        return True, f"{count} of {total} statements, {share:.0%}."
+    fraction = value / 100 if number.percent or value > 1 else value
+    if abs(fraction - share) <= 0.005 + 1e-9:
+        return True, f"{count} of {total} statements, {share:.0%}."
+    given = _fmt(value, number.percent) + (f" ({number.how})" if number.how else "")
+    what = "the United States' share of statements"
+    for decoy, is_count, hint in _share_decoys(art):
+        if (counted and value == decoy) if is_count else abs(fraction - decoy) <= 0.005 + 1e-9:
+            return False, f"{given} is not {what}: {hint}."
+    if abs(fraction - share) <= 0.02:
+        return False, f"{given} is close, but not {what}: check your rounding."
+    return False, f"{given} is not {what}."
+
+
+def _share_decoys(art: Article) -> list[tuple[float, bool, str]]:
+    """Other shares (False) and counts (True) a student may give for the United States' share."""
+    own = an.voice_share(art).set_index("actor_id")
+    side = an.voice_share(art, by="side").set_index("actor_id")
+    speakers = art.statements["actor_id"].map(an.speaks_for(art.actors)).eq("united_states")
+    itself = "the United States speaking as itself; its side also has everyone who speaks for it"
+    decoys = [(float(side.loc["united_states", "word_share"]), False,
+               "that is its share of quoted words; the exercise asks for its share of statements"),
+              (len(art.statements), True, "that is every statement"),
+              (art.statements.loc[speakers, "actor_id"].nunique(), True,
+               "that is the number of its speakers; the exercise asks for their statements")]
+    if "united_states" in own.index:
+        decoys += [(float(own.loc["united_states", "statement_share"]), False, f"that is the share of {itself}"),
+                   (int(own.loc["united_states", "statements"]), True, f"that counts {itself}")]
+    return decoys
+
+
+def _read_date(answer: Any, art: Article) -> pd.Timestamp:
+    """A date from a string ("2022-02-19", "19 February"; the year defaults to the article's), a date
+    or timestamp, a list holding one, or a table or Series of dates that are all the same."""
+    if isinstance(answer, pd.DataFrame):
+        dated = [c for c in answer.columns if pd.api.types.is_datetime64_any_dtype(answer[c])]
+        if not dated:
+            raise _Unreadable("Your table has no column of dates.")
+        answer = answer["said_on" if "said_on" in dated else dated[0]]
+    if isinstance(answer, pd.Series):
+        days = answer.dropna().map(lambda d: _read_date(d, art)).unique()
+        if len(days) != 1:
+            shown = ", ".join(f"{pd.Timestamp(d):%Y-%m-%d}" for d in days) or "none"
+            raise _Unreadable(f"Give one date; your Series has {len(days)}: {shown}.")
+        return pd.Timestamp(days[0])
+    if isinstance(answer, (list, tuple)):
+        for item in answer:
+            try:
+                return _read_date(item, art)
+            except (_Unreadable, TypeError, ValueError, OverflowError):
+                continue
+        raise _Unreadable("Give the date as a string such as \"2022-01-31\".")
+    if isinstance(answer, (dt.date, np.datetime64, pd.Timestamp)):
+        return pd.Timestamp(answer).normalize()
+    if isinstance(answer, str) and re.search(r"\d", answer):
+        from dateutil import parser
+
+        published = pd.Timestamp(art.meta.get("published") or pd.Timestamp.now()).to_pydatetime()
+        try:
+            return pd.Timestamp(parser.parse(answer, default=published, fuzzy=True)).normalize()
+        except (ValueError, OverflowError):
+            pass
+    raise _Unreadable("Give the date as a string such as \"2022-01-31\".")
+
+
+def _same_date(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
+    day = _read_date(answer, art)
+    if day == pd.Timestamp(expected).normalize():
+        return True, ""
+    published = art.meta.get("published")
+    if published is not None and day == pd.Timestamp(published).normalize():
+        return False, f"{day:%Y-%m-%d} is the day the article was published, not the Saturday it speaks of."
+    said = art.statements.dropna(subset=["said_on"])
+    said = said.loc[said["said_on"].dt.normalize() == day, "said_on_text"].dropna().unique()
+    if len(said):
+        return False, f"{day:%Y-%m-%d} is the date of \"{said[0]}\", not of Saturday."
+    return False, f"{day:%Y-%m-%d} is not the date 'Saturday' resolves to."
+
+
+def _same_pair(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
+    """(mentions, statements): a pair, a string with two numbers, or a row with those two labels."""
+    record = _record(answer, ("mentions", "statements"))
+    if record is not None and "mentions" in record and "statements" in record:
+        pair = [_scalar(record["mentions"]), _scalar(record["statements"])]
+    elif isinstance(answer, str):
+        pair = [n.value for n in _numbers_in(answer)]
+    elif isinstance(answer, Iterable) and not isinstance(answer, (dict, pd.DataFrame)):
+        pair = [_scalar(v) if _scalar(v) is not None else _numbers_in(v)[0].value for v in answer
+                if _scalar(v) is not None or isinstance(v, str) and _numbers_in(v)]
+    else:
+        pair = []
+    if len(pair) != 2 or None in pair:
+        raise _Unreadable("Give two numbers, (mentions, statements), such as (3, 1).")
+    mentions, statements = expected
+    if tuple(pair) == (mentions, statements):
+        return True, ""
+    if tuple(pair) == (statements, mentions):
+        return False, "The two numbers are the other way round: (mentions, statements)."
+    if pair[0] == mentions:
+        return False, f"The mentions are right; {_fmt(pair[1])} is not the number of Russia's own statements."
+    if pair[1] == statements:
+        return False, f"The statements are right; {_fmt(pair[0])} is not the number of times Russia is named."
+    return False, f"Neither number is right: ({_fmt(pair[0])}, {_fmt(pair[1])})."
+
+
+def _silent_actor(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
+    """One actor, by id or name, optionally with how often it is named: ("Ukraine", 15), or a row."""
+    names = _actors(art)
+    counts = an.mention_counts(art).set_index("actor_id")
+    record = _record(answer, ("actor_id", "name", "who", "who_name", "mentions"))
+    if record is not None:
+        items = [v for v in record.values() if isinstance(v, str)]
+        number = _scalar(record.get("mentions"))
+    else:
+        items = _items(answer, names)[0]
+        numbers = [_scalar(i) if _scalar(i) is not None else float(i) for i in items
+                   if _scalar(i) is not None or isinstance(i, str) and re.fullmatch(r"\s*\d+\s*", i)]
+        number = numbers[0] if len(numbers) == 1 else None
+    actors = list(dict.fromkeys(i for i in map(names, items) if i is not None))
+    if not actors:
+        unknown = [str(i) for i in items if _scalar(i) is None]
+        if unknown:
+            return False, f"Not an actor in this article: '{unknown[0]}'."
+        raise _Unreadable("Give the actor's name.")
+    if len(actors) > 1:
+        return False, f"Give one actor; your answer names {len(actors)}: {_labels(names, actors)}."
+    actor, label = actors[0], names.label(actors[0])
+    most = counts.loc[expected, "mentions"]
+    if actor == expected or (counts.loc[actor, "statements"] == 0 and counts.loc[actor, "mentions"] == most):
+        if number is not None and number != counts.loc[actor, "mentions"]:
+            return False, f"{label} is right, but {_fmt(number)} is not the number of times it is named."
+        return True, ""
+    if counts.loc[actor, "statements"] > 0:
+        n = int(counts.loc[actor, "statements"])
+        return False, f"{label} speaks: the article gives it {n} statement{'s' * (n != 1)}."
+    return False, (f"{label} never speaks, but is named only {counts.loc[actor, 'mentions']} times; another "
+                   f"actor who never speaks is named more often.")
+
+
+# --- The right answers, worked out from the data ------------------------------------------------
 
 def _paragraphs_with_statements(art: Article) -> int:
     return art.statements["paragraph"].nunique()
@@ -85,8 +606,9 @@ def _most_named_silent(art: Article) -> str:
     return counts.loc[counts["statements"] == 0, "actor_id"].iloc[0]
 
 
-def _us_share(art: Article) -> float:
-    return float(an.voice_share(art, by="side").set_index("actor_id").loc["united_states", "statement_share"])
+def _us_share(art: Article) -> tuple[float, int, int]:
+    side = an.voice_share(art, by="side").set_index("actor_id").loc["united_states"]
+    return float(side["statement_share"]), int(side["statements"]), len(art.statements)
 
 
 def _more_words(art: Article) -> set[str]:
@@ -133,76 +655,128 @@ def _extraction_misses(art: Article) -> int:
     return int((found["kind"] == "miss").sum())
 
 
-def _example_kappa(art: Article) -> float:
+def _example(art: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Lesson 05's example coding (rows 4, 12 and 16 given the form 'partial'), and the reference aligned to it."""
     reference = reference_coding(art)
     example = reference.drop_duplicates("statement_id").reset_index(drop=True)
     example.loc[[4, 12, 16], "form"] = "partial"
-    return cohen_kappa(example["form"], align(example, reference)["form"])
+    return example, align(example, reference)
 
 
-def _same_set(art: Article, answer: Any, expected: Any) -> bool:
-    return _names(art, _as_set(answer)) == set(expected)
+def _example_kappa(art: Article) -> float:
+    example, aligned = _example(art)
+    return cohen_kappa(example["form"], aligned["form"])
 
 
-CHECKS: dict[str, Check] = {
-    "1.1": ("the number of paragraphs with at least one statement", _paragraphs_with_statements,
-            lambda art, a, e: _number(a, e), "Only paragraph 2, the journalist's own analysis, has none."),
-    "1.2": ("the date 'Saturday' resolves to", _saturday,
-            lambda art, a, e: pd.Timestamp(a) == e if isinstance(a, (str, pd.Timestamp)) else False,
-            "The Saturday before Tuesday 22 February 2022, when Wang Yi spoke in Munich."),
-    "1.3": ("(mentions, statements) for Russia", _russia,
-            lambda art, a, e: isinstance(a, (tuple, list)) and len(a) == 2 and tuple(map(int, a)) == e,
-            "Russia is named often but speaks only as a state; Putin is never quoted."),
-    "2.1": ("the most-named actor who never speaks", _most_named_silent,
-            lambda art, a, e: _names(art, [a]) == {e}, "Ukraine: the story is about it, told by others."),
-    "2.2": ("the United States' share of statements (a fraction, or the count)", _us_share,
-            lambda art, a, e: _number(a, e, 0.01) or _number(a, round(e * len(art.statements))),
-            "Linda Thomas-Greenfield, the United States itself, Blinken and the State Department readout."),
-    "2.3": ("the speakers with a larger share of quoted words than of statements", _more_words, _same_set,
-            "They are quoted at length, in whole quotations."),
-    "3.1": ("the speakers who are only paraphrased", _only_paraphrased, _same_set,
-            "States, a bloc and unnamed groups: collective speakers are rarely quoted."),
-    "3.2": ("the number of statements that come through a readout (via)", _via_readout,
-            lambda art, a, e: _number(a, e), "Five of Wang Yi's and one of Blinken's."),
-    "3.3": ("the statement ids cued by 'adding that' or 'added that'", _adding,
-            lambda art, a, e: set(map(str, _as_set(a))) == e, "Each marks a second claim by the same speaker."),
-    "4.1": ("the topics on which China and Russia take the same stance", _china_russia_agree, _same_set,
-            "From the congruence network's China–Russia tie."),
-    "4.2": ("the topic(s) dividing the West and Russia", _west_russia, _same_set,
-            "Western officials say yes to the invasion threat, Russia says no."),
-    "4.3": ("the holders on China's side", _china_holders, _same_set,
-            "The analysts are speakers; the stances they report are China's."),
-    "4.4": ("the number of hedged positions", _hedged, lambda art, a, e: _number(a, e),
-            "Hedged stances are qualified, implied or stopped short of."),
-    "6.1": ("the number of coded statements the rules missed", _extraction_misses,
-            lambda art, a, e: _number(a, e), "Most are cues the general rules do not know."),
-    "5.2": ("Cohen's kappa for the example's form", _example_kappa, lambda art, a, e: _number(a, e, 0.005),
-            "Agreement beyond what the two codings' own proportions would give by chance."),
+@dataclass
+class _Exercise:
+    what: str  # what the answer is, in the words of "Put your answer (...) in place of ..."
+    solve: Callable[[Article], Any]  # the right answer, from the data
+    judge: _Judge
+    why: str  # said when the answer is right
+
+
+def _count(what: str, solve: Callable[[Article], Any], why: str, decoys: _Decoys | None = None) -> _Exercise:
+    return _Exercise(what, solve, _same_number(what, decoys=decoys), why)
+
+
+CHECKS: dict[str, _Exercise] = {
+    "1.1": _count("the number of paragraphs with at least one statement", _paragraphs_with_statements,
+                  "Only paragraph 2, the journalist's own analysis, has none.", _paragraph_decoys),
+    "1.2": _Exercise("the date 'Saturday' resolves to", _saturday, _same_date,
+                     "The Saturday before Tuesday 22 February 2022, when Wang Yi spoke in Munich."),
+    "1.3": _Exercise("(mentions, statements) for Russia", _russia, _same_pair,
+                     "Russia is named often but speaks only as a state; Putin is never quoted."),
+    "2.1": _Exercise("the most-named actor who never speaks", _most_named_silent, _silent_actor,
+                     "Ukraine: the story is about it, told by others."),
+    "2.2": _Exercise("the United States' share of statements (a fraction, or the count)", _us_share,
+                     _share_judge,
+                     "Linda Thomas-Greenfield, the United States itself, Blinken and the State Department readout."),
+    "2.3": _Exercise("the speakers with a larger share of quoted words than of statements", _more_words,
+                     _same_set(_actors, ("speaker", "speakers")), "They are quoted at length, in whole quotations."),
+    "3.1": _Exercise("the speakers who are only paraphrased", _only_paraphrased,
+                     _same_set(_actors, ("speaker", "speakers")),
+                     "States, a bloc and unnamed groups: collective speakers are rarely quoted."),
+    "3.2": _count("the number of statements that come through a readout (via)", _via_readout,
+                  "Five of Wang Yi's and one of Blinken's.", _readout_decoys),
+    "3.3": _Exercise("the statement ids cued by 'adding that' or 'added that'", _adding,
+                     _same_set(_statement_ids, ("statement", "statements")),
+                     "Each marks a second claim by the same speaker."),
+    "4.1": _Exercise("the topics on which China and Russia take the same stance", _china_russia_agree,
+                     _same_set(_topics, ("topic", "topics")), "From the congruence network's China–Russia tie."),
+    "4.2": _Exercise("the topic(s) dividing the West and Russia", _west_russia, _same_set(_topics, ("topic", "topics")),
+                     "Western officials say yes to the invasion threat, Russia says no."),
+    "4.3": _Exercise("the holders on China's side", _china_holders, _same_set(_actors, ("holder", "holders")),
+                     "The analysts are speakers; the stances they report are China's."),
+    "4.4": _count("the number of hedged positions", _hedged,
+                  "Hedged stances are qualified, implied or stopped short of.", _hedged_decoys),
+    "6.1": _count("the number of coded statements the rules missed", _extraction_misses,
+                  "Most are cues the general rules do not know.", _extraction_decoys),
+    "5.2": _Exercise("Cohen's kappa for the example's form", _example_kappa,
+                     _same_number("Cohen's kappa for the example's form", 0.005, _kappa_decoys, close=0.02),
+                     "Agreement beyond what the two codings' own proportions would give by chance."),
 }
 
 
 def check(exercise: str, answer: Any, art: Article | None = None) -> Verdict:
-    """Say whether an answer to an exercise is right, and why.
+    """Say whether an answer to an exercise is right, and why, or what is wrong with it.
 
-    On an article that does not code what the exercise asks about (no statements
-    yet, or not the actor or topic it names), the verdict says so instead.
+    The right answer is worked out from the article's data when the check runs. An
+    answer is read leniently (see the module's notes): names by id, name or alias;
+    sets as lists, Series, table columns or joined strings; shares as fractions or
+    percents. On an article that does not code what the exercise asks about (no
+    statements yet, or not the actor or topic it names), the verdict says so instead.
+
+    Parameters
+    ----------
+    exercise : str
+        The exercise's number, such as ``"2.1"``; one of the keys of ``CHECKS``.
+    answer : object
+        The student's answer. ``...`` or None means no answer yet.
+    art : Article, optional
+        The article the exercise is about; the default article when not given.
+
+    Returns
+    -------
+    Verdict
+        ``right`` is True or False, or None when there is nothing to check; the
+        ``message`` says why it is right, or names what is missing, extra or wrong.
+
+    Raises
+    ------
+    KeyError
+        If there is no check for ``exercise``.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> print(check("3.1", "China, China and Russia, experts, the United States and Western officials"))
+    Exercise 3.1: ✓ Right. States, a bloc and unnamed groups: collective speakers are rarely quoted.
+    >>> print(check("2.2", "16%").right, check("2.2", 0.16).right, check("2.2", 6).right)
+    True True True
+    >>> print(check("4.3", ["China", "Wang Yi"]).message)
+    2 of 3 holders; missing: Zhang Jun. The answer is under 'Show answer'.
     """
     if exercise not in CHECKS:
         raise KeyError(f"no check for exercise {exercise!r}; there are checks for {', '.join(CHECKS)}")
-    what, solve, same, why = CHECKS[exercise]
+    ex = CHECKS[exercise]
     if answer is Ellipsis or answer is None:
-        return Verdict(exercise, None, f"Put your answer ({what}) in place of ... and run the cell again.")
+        return Verdict(exercise, None, f"Put your answer ({ex.what}) in place of ... and run the cell again.")
     art = art if art is not None else load_article()
     if art.statements.empty:
         return Verdict(exercise, None, f"No statements coded yet in article {art.article_id!r}: there is no "
                                        f"answer to check. {an.TO_CODE['statements']}")
     try:
-        expected = solve(art)
+        expected = ex.solve(art)
     except LookupError:  # an actor, date or topic the exercise asks about is not in this article
         return Verdict(exercise, None, f"Article {art.article_id!r} does not code what this exercise asks "
-                                       f"about ({what}): it is written for the seed article.")
+                                       f"about ({ex.what}): it is written for the seed article.")
     try:
-        right = bool(same(art, answer, expected))
-    except (TypeError, ValueError):
-        right = False
-    return Verdict(exercise, right, why if right else f"Look again for {what}. The answer is under 'Show answer'.")
+        right, note = ex.judge(art, answer, expected)
+    except _Unreadable as unreadable:
+        right, note = False, str(unreadable)
+    except (TypeError, ValueError, OverflowError, LookupError):
+        right, note = False, f"Look again for {ex.what}."
+    if right:
+        return Verdict(exercise, True, f"{note} {ex.why}".strip())
+    return Verdict(exercise, False, f"{note} The answer is under 'Show answer'.")
