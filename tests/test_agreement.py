@@ -350,7 +350,7 @@ def test_three_statements_kappa_zero_at_67_percent_has_a_note():
     row = ag.agreement(student, reference, fields=("form",)).iloc[0]
     assert row["n"] == 3 and row["agreement"] == pytest.approx(200 / 3) and row["kappa"] == 0.0
     assert "only 3 statements" in row["note"] and "too few for kappa" in row["note"]
-    assert "'paraphrase' is 83% of all answers" in row["note"] and "kappa paradox" in row["note"]
+    assert "'paraphrase' is 83% of the answers" in row["note"] and "kappa paradox" in row["note"]
 
 
 def test_no_note_when_there_are_enough_varied_answers():
@@ -369,7 +369,7 @@ def test_one_dominant_answer_is_noted_however_many_statements():
     reference = pd.DataFrame({"statement_id": [f"s{i}" for i in range(20)], "stance": b})
     row = ag.agreement(student, reference, fields=("stance",)).iloc[0]
     assert row["agreement"] == 90.0 and row["kappa"] == pytest.approx(-0.005 / 0.095)
-    assert "only 20" not in row["note"] and "'support' is 95% of all answers" in row["note"]
+    assert "only 20" not in row["note"] and "'support' is 95% of the answers" in row["note"]
 
 
 def test_class_agreement_notes_few_units():

@@ -157,15 +157,14 @@ def _notes(answers: list[pd.Series], n: int, chance: str) -> list[str]:
     if not n:
         return ["no statement answered on both sides"] if chance == "kappa" else ["no statement has two answers"]
     if n < FEW:
-        notes.append(f"only {n} statement{'s' * (n != 1)}: one answer moves agreement by {100 / n:.0f} points, "
+        notes.append(f"only {n} statement{'s' * (n != 1)}: each moves agreement by {100 / n:.0f} points; "
                      f"too few for {chance} to mean much (code at least {FEW})")
     pooled = pd.concat(answers, ignore_index=True)
     if len(pooled):
         shares = pooled.value_counts(normalize=True)
         if shares.iloc[0] >= DOMINANT:
-            notes.append(f"'{shares.index[0]}' is {shares.iloc[0]:.0%} of all answers: with one answer this "
-                         f"common, chance agreement is high and {chance} can be low even when agreement is high "
-                         f"(the kappa paradox)")
+            notes.append(f"'{shares.index[0]}' is {shares.iloc[0]:.0%} of the answers: {chance} can be low "
+                         f"even at high agreement (the kappa paradox)")
     return notes
 
 
@@ -196,9 +195,8 @@ def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str,
     >>> round(row["agreement"]), float(row["kappa"])
     (67, 0.0)
     >>> print(row["note"])
-    only 3 statements: one answer moves agreement by 33 points, too few for kappa to mean much (code at least 10); \
-'paraphrase' is 83% of all answers: with one answer this common, chance agreement is high and kappa can be low \
-even when agreement is high (the kappa paradox)
+    only 3 statements: each moves agreement by 33 points; too few for kappa to mean much (code at least 10); \
+'paraphrase' is 83% of the answers: kappa can be low even at high agreement (the kappa paradox)
     """
     student = student.drop_duplicates("statement_id", keep="last")
     student = student.assign(**{f: "" for f in fields if f not in student.columns})
@@ -215,8 +213,8 @@ even when agreement is high (the kappa paradox)
         notes = _notes([a, b], n, "kappa")
         scored = sorted(two & set(both.loc[present, "statement_id"]))
         if field in ("stance", "hedged") and scored:
-            notes.append(f"{', '.join(scored)}: the reference codes two holders with different stances on your "
-                         f"topic; scored against the holder you chose")
+            notes.append(f"{', '.join(scored)} scored against the holder you chose (the reference has two "
+                         f"holders with different stances there)")
         rows.append({"field": field, "n": n,
                      "agreement": 100 * float((a.values == b.values).mean()) if n else np.nan,
                      "kappa": cohen_kappa(a, b) if n else np.nan,
