@@ -130,20 +130,25 @@ def art():
 
 def test_reference_coding_has_a_row_per_position(art):
     ref = ag.reference_coding(art)
-    # 40 positions and 5 statements with none (s18, s21, s22, s29, s30), less 4 rows that two holders share
-    assert len(ref) == 41
+    # 40 positions, one row each (holders included), and 5 statements with none (s18, s21, s22, s29, s30)
+    assert len(ref) == 45
+    assert list(ref.columns) == ["statement_id", "actor_id", "form", "topic_id", "holder_id", "stance", "hedged"]
     s02 = ref[ref["statement_id"] == "cnn22_s02"].iloc[0]
-    assert (s02["topic_id"], s02["stance"]) == ("condemn_russia", "neutral")
-    assert ref.loc[ref["statement_id"] == "cnn22_s30", ["topic_id", "stance"]].values.tolist() == [["none", "none"]]
+    assert (s02["topic_id"], s02["holder_id"], s02["stance"], s02["hedged"]) == \
+        ("condemn_russia", "zhang_jun", "neutral", "true")
+    assert ref.loc[ref["statement_id"] == "cnn22_s30", ["topic_id", "holder_id", "stance", "hedged"]
+                   ].values.tolist() == [["none", "none", "none", "none"]]
 
 
 def test_any_coded_topic_of_a_statement_matches(art):
     ref = ag.reference_coding(art)
     # s05 touches peaceful_means, un_charter and take_sides; choosing un_charter agrees
     student = pd.DataFrame([{"statement_id": "cnn22_s05", "actor_id": "zhang_jun", "form": "direct",
-                             "topic_id": "un_charter", "stance": "support"}])
+                             "topic_id": "un_charter", "holder_id": "zhang_jun", "stance": "support",
+                             "hedged": "false"}])
     result = ag.agreement(student, ref).set_index("field")["agreement"]
-    assert result.to_dict() == {"actor_id": 100.0, "form": 100.0, "topic_id": 100.0, "stance": 100.0}
+    assert result.to_dict() == {"actor_id": 100.0, "form": 100.0, "topic_id": 100.0, "holder_id": 100.0,
+                                "stance": 100.0, "hedged": 100.0}
 
 
 def test_agreement_counts_by_hand(art):
@@ -160,9 +165,9 @@ def test_coding_widget_saves_each_answer_and_resumes(art, tmp_path, monkeypatch)
     monkeypatch.setenv("NEWSCLAIMS_WORK", str(tmp_path))
     store = coding.CodingStore("Ana Lee", art.article_id)
     box = coding.coding_widget(art, store)
-    answers = [("zhang_jun", "partial", "peaceful_means", "support"),
-               ("zhang_jun", "paraphrase", "condemn_russia", "oppose"),  # the reference says neutral
-               ("china", "paraphrase", "peaceful_means", "support")]     # the reference says zhang_jun
+    answers = [("zhang_jun", "partial", "peaceful_means", "zhang_jun", "support", "false"),
+               ("zhang_jun", "paraphrase", "condemn_russia", "zhang_jun", "oppose", "true"),  # reference: neutral
+               ("china", "paraphrase", "peaceful_means", "zhang_jun", "support", "false")]    # reference: zhang_jun
     for answer in answers:
         for dropdown, value in zip(box.ask.values(), answer):
             dropdown.value = value
@@ -191,7 +196,7 @@ def test_unfinished_answer_is_not_saved(art, tmp_path, monkeypatch):
     box.ask["actor_id"].value = "zhang_jun"
     box.save()
     assert not list(tmp_path.glob("*.csv"))
-    assert "Choose form, topic, stance first" in box.children[-1].value
+    assert "Choose form, topic, holder, stance, hedged first" in box.children[-1].value
 
 
 def test_student_work_never_goes_into_data(monkeypatch):
@@ -266,3 +271,108 @@ def test_load_codings_reads_only_codings(art, tmp_path):
     coding.MarkStore("ana", art.article_id, tmp_path).add(3, 0, 5, "words")
     codings = coding.load_codings(tmp_path, art.article_id)
     assert list(codings) == ["ana"] and len(codings["ana"]) == 1
+
+
+# --- Holder and hedge: the stance of the holder you chose ------------------------------------
+
+def s19(holder, stance, hedged="false"):
+    """One answer to cnn22_s19, David Sacks on Minsk: China supports a return, Putin 'tore that up'."""
+    return pd.DataFrame([{"statement_id": "cnn22_s19", "actor_id": "david_sacks", "form": "partial",
+                          "topic_id": "minsk", "holder_id": holder, "stance": stance, "hedged": hedged}])
+
+
+def test_s19_has_two_holders_with_opposite_stances_on_one_topic(art):
+    pos = art.positions[art.positions["statement_id"] == "cnn22_s19"]
+    assert pos[["topic_id", "holder_id", "stance"]].astype(str).values.tolist() == [
+        ["minsk", "china", "support"], ["minsk", "vladimir_putin", "oppose"]]
+
+
+@pytest.mark.parametrize("holder, stance, holder_agrees, stance_agrees", [
+    ("china", "support", True, True),
+    ("china", "oppose", True, False),           # oppose is Putin's stance, not China's
+    ("vladimir_putin", "oppose", True, True),
+    ("vladimir_putin", "support", True, False),  # support is China's stance, not Putin's
+    ("russia", "oppose", False, False),          # not a holder the reference codes here: China's row counts
+])
+def test_the_stance_is_scored_against_the_holder_you_chose(art, holder, stance, holder_agrees, stance_agrees):
+    result = ag.agreement(s19(holder, stance), ag.reference_coding(art)).set_index("field")
+    assert result.loc["topic_id", "agreement"] == 100.0
+    assert result.loc["holder_id", "agreement"] == (100.0 if holder_agrees else 0.0)
+    assert result.loc["stance", "agreement"] == (100.0 if stance_agrees else 0.0)
+    assert result.loc["hedged", "agreement"] == 100.0  # both of s19's stances are firm
+
+
+def test_s19_is_flagged_in_the_note(art):
+    result = ag.agreement(s19("vladimir_putin", "oppose"), ag.reference_coding(art)).set_index("field")
+    assert "cnn22_s19" in result.loc["stance", "note"] and "the holder you chose" in result.loc["stance", "note"]
+    assert "cnn22_s19" not in result.loc["form", "note"]
+
+
+def test_with_no_holder_the_first_holders_stance_counts(art):
+    # a file saved before the holder was asked: the holder is missing, and s19's stance is China's (first)
+    result = ag.agreement(s19("", "oppose"), ag.reference_coding(art)).set_index("field")
+    assert result.loc["holder_id", "n"] == 0 and math.isnan(result.loc["holder_id", "agreement"])
+    assert result.loc["stance", "agreement"] == 0.0
+    assert ag.agreement(s19("", "support"), ag.reference_coding(art)).set_index("field").loc["stance",
+                                                                                             "agreement"] == 100.0
+
+
+def test_a_student_coding_without_holder_or_hedged_columns_counts_them_as_missing(art):
+    old = s19("china", "support").drop(columns=["holder_id", "hedged"])
+    result = ag.agreement(old, ag.reference_coding(art)).set_index("field")
+    assert result.loc["holder_id", "n"] == result.loc["hedged", "n"] == 0
+    assert result.loc["stance", "agreement"] == 100.0
+
+
+def test_two_holders_with_the_same_stance_agree_either_way(art):
+    # s09, the joint statement: China and Russia both support alignment
+    for holder in ("china", "russia"):
+        student = pd.DataFrame([{"statement_id": "cnn22_s09", "topic_id": "china_russia_alignment",
+                                 "holder_id": holder, "stance": "support", "hedged": "false"}])
+        result = ag.agreement(student, ag.reference_coding(art), fields=("holder_id", "stance")).set_index("field")
+        assert result["agreement"].tolist() == [100.0, 100.0] and "cnn22_s09" not in result.loc["stance", "note"]
+
+
+def test_hedged_as_true_false_or_text(art):
+    for hedged in (True, "true", np.True_):
+        student = pd.DataFrame([{"statement_id": "cnn22_s02", "topic_id": "condemn_russia", "holder_id": "zhang_jun",
+                                 "stance": "neutral", "hedged": hedged}])
+        assert ag.agreement(student, ag.reference_coding(art), fields=("hedged",)).iloc[0]["agreement"] == 100.0
+
+
+# --- Small numbers: a note when kappa or alpha says little ----------------------------------------
+
+def test_three_statements_kappa_zero_at_67_percent_has_a_note():
+    # By hand: the reference says paraphrase three times, the student twice; p_o = 2/3;
+    # p_e = 1 * 2/3 (paraphrase) + 0 * 1/3 (partial) = 2/3, so kappa = 0 at 67% agreement.
+    student = pd.DataFrame({"statement_id": ["a", "b", "c"], "form": ["paraphrase", "paraphrase", "partial"]})
+    reference = pd.DataFrame({"statement_id": ["a", "b", "c"], "form": ["paraphrase"] * 3})
+    row = ag.agreement(student, reference, fields=("form",)).iloc[0]
+    assert row["n"] == 3 and row["agreement"] == pytest.approx(200 / 3) and row["kappa"] == 0.0
+    assert "only 3 statements" in row["note"] and "too few for kappa" in row["note"]
+    assert "'paraphrase' is 83% of the answers" in row["note"] and "kappa paradox" in row["note"]
+
+
+def test_no_note_when_there_are_enough_varied_answers():
+    forms = ["direct", "partial", "paraphrase"] * 4
+    student = pd.DataFrame({"statement_id": [f"s{i}" for i in range(12)], "form": forms})
+    row = ag.agreement(student, student.copy(), fields=("form",)).iloc[0]
+    assert row["n"] == 12 and row["note"] == ""
+
+
+def test_one_dominant_answer_is_noted_however_many_statements():
+    # 20 statements, 19 support in each coding, but not on the same ones: they disagree on s18 and s19.
+    # By hand: p_o = 18/20 = 0.9; p_e = 0.95 * 0.95 + 0.05 * 0.05 = 0.905; kappa = -0.005 / 0.095 = -0.053.
+    a = ["support"] * 19 + ["oppose"]
+    b = ["support"] * 18 + ["oppose", "support"]
+    student = pd.DataFrame({"statement_id": [f"s{i}" for i in range(20)], "stance": a})
+    reference = pd.DataFrame({"statement_id": [f"s{i}" for i in range(20)], "stance": b})
+    row = ag.agreement(student, reference, fields=("stance",)).iloc[0]
+    assert row["agreement"] == 90.0 and row["kappa"] == pytest.approx(-0.005 / 0.095)
+    assert "only 20" not in row["note"] and "'support' is 95% of the answers" in row["note"]
+
+
+def test_class_agreement_notes_few_units():
+    codings = {c: pd.DataFrame({"statement_id": ["u1", "u2", "u3"], "form": ["a", "b", "a"]}) for c in "AB"}
+    row = ag.class_agreement(codings, fields=("form",)).iloc[0]
+    assert row["units"] == 3 and "only 3 statements" in row["note"] and "too few for alpha" in row["note"]

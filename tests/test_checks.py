@@ -23,16 +23,20 @@ RIGHT = {
             "state_department_readout"],
     "3.2": 6,
     "3.3": ["cnn22_s04", "cnn22_s14", "cnn22_s15", "cnn22_s33"],
-    "4.1": ["China–Russia alignment", "NATO enlargement", "Western sanctions"],
+    "4.1": ["China–Russia alignment", "Return to Minsk", "Ukraine's sovereignty"],
     "4.2": "invasion_threat",
-    "4.3": ["china", "wang_yi", "zhang_jun"],
-    "4.4": 14,
+    "4.3": ["united_states", "antony_blinken", "linda_thomas_greenfield"],
+    "4.4": 11,
+    "4.5": "condemn_russia",
     "5.2": 0.878,
-    "6.1": 6,
+    "5.3": 0.0,
+    "6.1": 0.89,
+    "6.2": 1.0,
 }
 WRONG = {"1.1": 26, "1.2": "2022-02-20", "1.3": (2, 16), "2.1": "Russia", "2.2": 0.5, "2.3": ["Wang Yi"],
-         "3.1": ["wang_yi"], "3.2": 7, "3.3": ["cnn22_s04"], "4.1": ["minsk"], "4.2": "sovereignty",
-         "4.3": ["china", "yu_bin"], "4.4": 13, "5.2": 0.9, "6.1": 5}
+         "3.1": ["wang_yi"], "3.2": 7, "3.3": ["cnn22_s04"], "4.1": ["nato_enlargement"], "4.2": "sovereignty",
+         "4.3": ["united_states", "state_department_readout"], "4.4": 12, "4.5": ["condemn_russia", "sovereignty"],
+         "5.2": 0.9, "5.3": 0.59, "6.1": 0.84, "6.2": 0.97}
 
 # The actors of 2.1, 3.1 and 2.3 and the topics of 4.1 by name, as the notebooks' answers give them
 SPEAK_MORE = RIGHT["2.1"]
@@ -113,18 +117,24 @@ def hidden_answer(exercise: str, art):
         return statements.loc[statements["cue"].isin(["adding that", "added that"]),
                               ["statement_id", "actor_id", "quote"]]
     if exercise == "4.1":
-        return an.congruence_network(art).edges["china", "russia"]["topics"]
+        conflict = an.conflict_network(art)
+        return conflict.edges["china", "russia"]["topics"]
     if exercise == "4.2":
         return an.alignment(art, a=("the_west",), b=("russia",))[["who_name", "topic", "stance", "matches"]]
     if exercise == "4.3":
-        holders = an.stance_matrix(art, level="holder")
-        side = an.speaks_for(art.actors)
-        return sorted(set(holders.loc[holders["who"].map(side) == "china", "who_name"]))
+        sides = an.positions_table(art, level="side")
+        us_side = sides[sides["who"] == "united_states"]
+        return us_side["holder"].value_counts()
     if exercise == "4.4":
-        table = an.positions_table(art)
-        hedged = table[table["hedged"]]
-        return len(hedged), hedged[["who_name", "topic", "note"]].head()
-    if exercise == "5.2":
+        sides = an.positions_table(art, level="side")
+        hedged = sides[sides["hedged"]]
+        return hedged["who_name"].value_counts()["China"]
+    if exercise == "4.5":
+        import dataclasses
+
+        firm = dataclasses.replace(art, positions=art.positions[~art.positions["hedged"]])
+        return an.alignment(firm)["topic_id"].unique()
+    if exercise in ("5.2", "5.3"):
         reference = nc.reference_coding(art)
         example = reference.drop_duplicates("statement_id").reset_index(drop=True)
 
@@ -134,13 +144,24 @@ def hidden_answer(exercise: str, art):
         example.loc[some(2, 9), "actor_id"] = "china"
         example.loc[some(4, 12, 16), "form"] = "partial"
         example.loc[some(1, 2), "stance"] = "oppose"
+        if exercise == "5.3":
+            lazy = example.copy()
+            lazy["hedged"] = "false"
+            result = nc.agreement(lazy, reference)
+            return result[result["field"] == "hedged"]
         aligned = nc.reliability.align(example, reference)
         return nc.reliability.cohen_kappa(example["form"], aligned["form"])
     if exercise == "6.1":
+        missed = ["stopped short of", "defended its actions as", "view as", "pushing back on", "saw China back"]
+        more = nc.extract.extract_from(art, cues=nc.extract.CUES + missed)
+        scores = nc.extract.evaluate(more, art.statements).round(2)
+        return scores[scores["match"] == "overlap ≥ 0.5"]["recall"]
+    if exercise == "6.2":
         found = nc.extract.extract_from(art)
-        errors = nc.extract.errors(found, art.statements)
-        misses = errors[errors["kind"] == "miss"]
-        return len(misses), misses["reason"].value_counts()
+        other = art.statements.copy()
+        other.loc[other["statement_id"] == "cnn22_s27", "actor_id"] = "state_department_readout"
+        scores = nc.extract.evaluate(found, other).round(2)
+        return scores[scores["match"] == "overlap ≥ 0.5"]["speaker_accuracy"]
     raise KeyError(exercise)
 
 
@@ -154,9 +175,11 @@ def test_the_hidden_answers_second_lines_are_right_too(art):
     side = nc.analysis.speaks_for(art.actors)
     assert_right("2.2", art.statements.loc[art.statements["actor_id"].map(side) == "united_states",
                                            "actor_id"].value_counts(), art)
-    # 4.3 by id, as the matrix's "who" column
-    holders = nc.analysis.stance_matrix(art, level="holder")
-    assert_right("4.3", holders.loc[holders["who"].map(side) == "china"], art)
+    # 4.3 by id, as the positions' holder_id column
+    sides = nc.analysis.positions_table(art, level="side")
+    assert_right("4.3", sides.loc[sides["who"] == "united_states", "holder_id"], art)
+    # 4.4 as the count of every side's hedged positions, read by its label
+    assert_right("4.4", sides[sides["hedged"]]["who_name"].value_counts()[["China"]], art)
 
 
 # --- Names: dashes, case, "the", quote marks, ids and the article's aliases ---------------------
@@ -165,11 +188,11 @@ def test_a_hyphen_or_any_dash_for_the_en_dash_of_a_label(art):
     label = art.topics.set_index("topic_id").loc["china_russia_alignment", "label"]
     assert "–" in label  # the label has an en dash
     for dash in "-—−‐":
-        assert_right("4.1", [label.replace("–", dash), "NATO enlargement", "Western sanctions"], art)
+        assert_right("4.1", [label.replace("–", dash), "Return to Minsk", "Ukraine's sovereignty"], art)
 
 
 def test_case_spaces_punctuation_and_the(art):
-    assert_right("4.1", ["  CHINA-RUSSIA ALIGNMENT ", "nato enlargement.", "'western sanctions'"], art)
+    assert_right("4.1", ["  CHINA-RUSSIA ALIGNMENT ", "return to minsk.", "'ukraine's sovereignty'"], art)
     assert_right("3.1", ["WANG YI", "david sacks", "the Putin-Xi Joint Statement", "Antony  Blinken",
                          "ursula von der leyen", "The State Department Readout."], art)
     assert_right("4.2", "The invasion threat.", art)
@@ -185,7 +208,7 @@ def test_curly_and_straight_quote_marks(art):
 def test_ids_and_names_mix(art):
     assert_right("3.1", ["wang_yi", "David Sacks", "joint_statement", "Antony Blinken", "ursula_von_der_leyen",
                          "State Department readout"], art)
-    assert_right("4.1", ["china_russia_alignment", "NATO enlargement", "sanctions"], art)
+    assert_right("4.1", ["china_russia_alignment", "Return to Minsk", "sovereignty"], art)
 
 
 def test_the_articles_own_aliases_name_an_actor(art):
@@ -197,7 +220,7 @@ def test_the_articles_own_aliases_name_an_actor(art):
                          "State Department readout"], art)
     beijing = set(art.mentions.loc[art.mentions["actor_id"] == "china", "alias"])
     assert "Beijing" in beijing
-    assert_right("4.3", ["Beijing", "Wang Yi", "Zhang Jun"], art)
+    assert_right("4.3", ["US", "The Secretary", "Linda Thomas-Greenfield"], art)
 
 
 def test_an_alias_that_could_name_two_actors_names_neither(art):
@@ -232,7 +255,7 @@ def test_a_list_in_words(art):
                         "Russia (as a bloc)", art)
     assert_right("3.1", "Wang Yi, David Sacks, the Putin–Xi joint statement, Antony Blinken, Ursula von der Leyen "
                         "and the State Department readout", art)
-    assert_right("4.1", "China-Russia alignment, NATO enlargement, and sanctions.", art)
+    assert_right("4.1", "China-Russia alignment, Return to Minsk, and sovereignty.", art)
     assert_right("2.3", "Zhang Jun, David Sacks, Alfred Wu, Yu Bin and the State Department readout", art)
 
 
@@ -264,11 +287,11 @@ def test_a_table_is_read_by_the_column_that_names_things(art):
 # --- What is missing or extra, by label ------------------------------------------------------
 
 @pytest.mark.parametrize("exercise, answer, label", [
-    ("4.1", ["China–Russia alignment", "NATO enlargement"], "Western sanctions"),
+    ("4.1", ["China–Russia alignment", "Return to Minsk"], "Ukraine's sovereignty"),
     ("3.1", NEVER_PARAPHRASED[:-1], "State Department readout"),
     ("2.1", SPEAK_MORE[:-1], "China and Russia"),
     ("2.3", ["Zhang Jun", "David Sacks", "Alfred Wu", "Yu Bin"], "State Department readout"),
-    ("4.3", ["china", "wang_yi"], "Zhang Jun"),
+    ("4.3", ["united_states", "antony_blinken"], "Linda Thomas-Greenfield"),
     ("3.3", ["cnn22_s04", "cnn22_s14", "cnn22_s15"], "cnn22_s33"),
 ])
 def test_one_missing_is_named(art, exercise, answer, label):
@@ -278,16 +301,17 @@ def test_one_missing_is_named(art, exercise, answer, label):
 
 
 def test_one_missing_is_named_by_label_not_id(art):
-    message = assert_wrong("4.1", "china_russia_alignment; nato_enlargement", art, "2 of 3 topics",
-                           "missing: Western sanctions")
-    assert "sanctions;" not in message and "missing: sanctions" not in message
+    message = assert_wrong("4.1", "china_russia_alignment; minsk", art, "2 of 3 topics",
+                           "missing: Ukraine's sovereignty")
+    assert "sovereignty;" not in message and "missing: sovereignty" not in message
 
 
 @pytest.mark.parametrize("exercise, answer, extra, label", [
-    ("4.1", CHINA_RUSSIA, "nato_enlargement", None),
-    ("4.1", CHINA_RUSSIA, "minsk", "Return to Minsk"),
+    ("4.1", CHINA_RUSSIA, "minsk", None),
+    ("4.1", CHINA_RUSSIA, "nato_enlargement", "NATO enlargement"),
     ("3.1", NEVER_PARAPHRASED, "china", "China"),
-    ("4.3", ["China", "Wang Yi", "Zhang Jun"], "yu_bin", "Yu Bin"),
+    ("4.3", ["United States", "Antony Blinken", "Linda Thomas-Greenfield"], "state_department_readout",
+     "State Department readout"),
 ])
 def test_one_extra_is_named(art, exercise, answer, extra, label):
     if label is None:  # a topic already in the answer, given again by id: not an extra
@@ -298,14 +322,15 @@ def test_one_extra_is_named(art, exercise, answer, extra, label):
 
 
 def test_missing_and_extra_together(art):
-    assert_wrong("4.3", ["china", "yu_bin"], art, "1 of 3 holders", "missing: Wang Yi, Zhang Jun", "one extra: Yu Bin")
+    assert_wrong("4.3", ["united_states", "state_department_readout"], art, "1 of 3 holders",
+                 "missing: Antony Blinken, Linda Thomas-Greenfield", "one extra: State Department readout")
 
 
 def test_nothing_right_does_not_give_the_answer_away(art):
     message = assert_wrong("4.2", "sovereignty", art, "Ukraine's sovereignty is not the topic")
     assert "Invasion threat" not in message
-    message = assert_wrong("4.1", ["Return to Minsk"], art, "not among the three topics")
-    assert "NATO" not in message
+    message = assert_wrong("4.1", ["NATO enlargement"], art, "not among the three topics")
+    assert "Minsk" not in message and "sovereignty" not in message
 
 
 def test_a_name_not_in_the_article_is_quoted_back(art):
@@ -363,15 +388,18 @@ def test_a_share_mixed_up_with_another_number_says_which(art):
     ("1.1", lambda art: len(art.statements), "number of statements"),
     ("3.2", lambda art: int(art.statements["via"].notna().sum() + art.statements["actor_id"].isin(
         art.statements["via"].dropna()).sum()), "readouts' own words"),
-    ("4.4", lambda art: len(art.positions), "every position"),
-    ("4.4", lambda art: art.positions.loc[art.positions["hedged"], "statement_id"].nunique(), "counts statements"),
+    ("4.4", lambda art: int(art.positions["hedged"].sum()), "every hedged position"),
+    ("4.4", lambda art: int((art.positions["hedged"] & (art.positions["holder_id"] == "china")).sum()),
+     "held by China itself"),
+    ("6.1", lambda art: 31 / 37, "before the cues were added"),
+    ("6.2", lambda art: 30 / 31, "against the reference as it is"),
 ])
 def test_a_count_of_something_else_says_what_it_counts(art, exercise, decoy, words):
     assert decoy(art) != RIGHT[exercise]
     assert_wrong(exercise, decoy(art), art, words)
 
 
-@pytest.mark.parametrize("exercise", ["1.1", "3.2", "4.4", "6.1"])
+@pytest.mark.parametrize("exercise", ["1.1", "3.2", "4.4"])
 def test_counts_as_numbers_strings_or_tables(art, exercise):
     n = RIGHT[exercise]
     for answer in (n, float(n), str(n), f"{n} in all", (n, "and why"), [n]):
@@ -383,7 +411,8 @@ def test_counts_as_numbers_strings_or_tables(art, exercise):
 
 
 def test_a_count_as_a_true_false_column(art):
-    assert_right("4.4", art.positions["hedged"], art)
+    sides = nc.analysis.positions_table(art, level="side")
+    assert_right("4.4", sides["hedged"] & (sides["who"] == "china"), art)
     assert_right("3.2", art.statements["via"].notna(), art)
 
 
@@ -450,7 +479,8 @@ def test_a_check_follows_the_data(art, data_copy):
 
     set_value(data_copy / "positions.csv", "statement_id", "cnn22_s01", "hedged", "true")
     copy = nc.load_article(data_dir=data_copy)
-    assert nc.checks.check("4.4", 15, copy).right and not nc.checks.check("4.4", 14, copy).right
+    # s01 is Zhang Jun's, on China's side: 11 hedged there before, 12 now
+    assert nc.checks.check("4.4", 12, copy).right and not nc.checks.check("4.4", 11, copy).right
 
 
 def test_names_follow_the_data(data_copy):
@@ -477,3 +507,31 @@ def test_another_article(mini_data):
 def test_unknown_exercise():
     with pytest.raises(KeyError, match="1.1"):
         nc.checks.check("9.9", 1)
+
+
+def test_what_a_right_answer_is_told_is_true(art):
+    """The sentences the checks of 4.x–6.x give with a right answer, worked out here from the data."""
+    sides = nc.analysis.positions_table(art, level="side")
+    china = sides[sides["who"] == "china"]
+    # 4.1: on alignment, China's side of the conflict is one analyst's hedged reading
+    against = china[(china["topic_id"] == "china_russia_alignment") & (china["stance"] == "oppose")]
+    assert against["hedged"].all() and set(against["actor_id"]) == {"alfred_wu"}
+    assert "one analyst's hedged reading" in check("4.1", RIGHT["4.1"], art).message
+    # 4.3: the readout speaks for the United States, and the stance it reports is Blinken's
+    readout = art.statements.loc[art.statements["actor_id"] == "state_department_readout", "statement_id"]
+    assert nc.analysis.speaks_for(art.actors)["state_department_readout"] == "united_states"
+    assert set(art.positions.loc[art.positions["statement_id"].isin(readout), "holder_id"]) == {"antony_blinken"}
+    # 4.5: sovereignty divided the poles only through Russia's hedged stance; China's stances are all hedged
+    russia = sides[(sides["who"] == "russia") & (sides["topic_id"] == "sovereignty")]
+    assert len(russia) and russia["hedged"].all()
+    assert nc.analysis.alignment(art).query("who == 'china'")["hedged"].all()
+    # 5.3: one answer every time gives kappa 0
+    assert "kappa 0" in check("5.3", 0, art).message
+    # 6.1: recall rises, not to 1; precision and speaker accuracy fall
+    missed = ["stopped short of", "defended its actions as", "view as", "pushing back on", "saw China back"]
+    before = nc.extract.evaluate(nc.extract.extract_from(art), art.statements).set_index("match").loc["overlap ≥ 0.5"]
+    after = nc.extract.evaluate(nc.extract.extract_from(art, cues=nc.extract.CUES + missed),
+                                art.statements).set_index("match").loc["overlap ≥ 0.5"]
+    assert before["recall"] < after["recall"] < 1
+    assert after["precision"] < before["precision"] and after["speaker_accuracy"] < before["speaker_accuracy"]
+    assert missed == nc.checks.CUES_MISSED

@@ -27,7 +27,8 @@ CAN_MOUNT = shutil.which("unshare") is not None and os.geteuid() == 0 and subpro
     ["unshare", "-m", "true"], capture_output=True).returncode == 0
 needs_mounts = pytest.mark.skipif(not CAN_MOUNT, reason="needs root and unshare to mount a tiny or read-only "
                                                         "file system in a private mount namespace")
-ANSWER = {"actor_id": "zhang_jun", "form": "partial", "topic_id": "peaceful_means", "stance": "support"}
+ANSWER = {"actor_id": "zhang_jun", "form": "partial", "topic_id": "peaceful_means", "holder_id": "zhang_jun",
+          "stance": "support", "hedged": "false"}
 
 
 @pytest.fixture(scope="module")
@@ -265,8 +266,9 @@ DRIVE_WIDGETS = """
     before = store.path.read_bytes()
     box = coding.coding_widget(art, store)
     out = {{"start": box.children[-1].value}}
-    for dropdown, value in zip(box.ask.values(), ("china", "direct", "peaceful_means", "support")):
-        dropdown.value = value
+    for field, value in {answer!r}.items():
+        box.ask[field].value = value
+    box.ask["actor_id"].value = "china"
     box.save()
     out["failed"], out["view"] = box.children[-1].value, box.children[0].value
     box.back()
@@ -323,8 +325,8 @@ def test_a_file_broken_since_it_was_opened_is_shown_not_raised(art, tmp_path):
     store = coding.CodingStore("ana", art.article_id, tmp_path)
     box = coding.coding_widget(art, store)
     store.path.write_bytes(b"statement_id,actor_id,form,topic_id,stance,answered_at\ns1,caf\xe9,,,,\n")
-    for dropdown, value in zip(box.ask.values(), ANSWER.values()):
-        dropdown.value = value
+    for field, value in ANSWER.items():
+        box.ask[field].value = value
     box.save()
     assert coding.ERROR_STYLE in box.children[-1].value and "not UTF-8" in box.children[-1].value
     assert "0 of 37 answered" in box.children[-1].value and store.answers().empty
@@ -351,3 +353,43 @@ def test_an_article_with_no_statements_says_so(art, tmp_path):
                 coding.marking_widget(empty, coding.MarkStore("ana", art.article_id, tmp_path))):
         assert "No statements coded yet" in box.children[0].value
     assert not list(tmp_path.iterdir())
+
+
+# --- Holder and hedge, and files saved before they were asked -------------------------------------
+
+OLD_HEADER = ["statement_id", "actor_id", "form", "topic_id", "stance", "answered_at"]
+
+
+def test_the_widget_asks_for_holder_and_hedge_and_saves_them(art, tmp_path):
+    store = coding.CodingStore("ana", art.article_id, tmp_path)
+    box = coding.coding_widget(art, store)
+    assert list(box.ask) == ["actor_id", "form", "topic_id", "holder_id", "stance", "hedged"]
+    assert [label for label, _ in box.ask["hedged"].options] == ["(choose)", "firm", "hedged", "no stance"]
+    for field, value in {**ANSWER, "stance": "neutral", "hedged": "true"}.items():
+        box.ask[field].value = value
+    box.save()
+    header, rows = files.read_rows(store.path)
+    assert header == coding.COLUMNS
+    assert (rows[0]["holder_id"], rows[0]["hedged"]) == ("zhang_jun", "true")
+
+
+def test_a_file_saved_before_holder_and_hedge_were_asked_loads(art, tmp_path):
+    files.write_rows(tmp_path / f"ana.{art.article_id}.csv", OLD_HEADER, [
+        {"statement_id": "cnn22_s02", "actor_id": "zhang_jun", "form": "paraphrase", "topic_id": "condemn_russia",
+         "stance": "neutral", "answered_at": "2025-03-01T10:00:00+00:00"}])
+    store = coding.CodingStore("ana", art.article_id, tmp_path)
+    answers = store.answers()
+    assert list(answers.columns) == coding.COLUMNS
+    assert answers.iloc[0][["holder_id", "hedged"]].tolist() == ["", ""]
+    # missing is missing: no holder or hedge to compare, and no difference shown for them
+    result = nc.agreement(answers, nc.reference_coding(art)).set_index("field")
+    assert result.loc["holder_id", "n"] == result.loc["hedged", "n"] == 0
+    assert result.loc["stance", "agreement"] == 100.0
+    assert coding.differences(art, store).empty
+    # the class's folder reads it too
+    assert coding.load_codings(tmp_path, art.article_id)["ana"].iloc[0]["hedged"] == ""
+    # the next save writes every column and keeps the old answer
+    store.save("cnn22_s03", **ANSWER)
+    header, rows = files.read_rows(store.path)
+    assert header == coding.COLUMNS
+    assert [r["statement_id"] for r in rows] == ["cnn22_s02", "cnn22_s03"] and rows[0]["stance"] == "neutral"

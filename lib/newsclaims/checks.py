@@ -14,12 +14,13 @@ or what the number it gave counts instead.
 >>> import newsclaims as nc
 >>> nc.checks.check("1.1", 25).right
 True
->>> print(nc.checks.check("4.1", "China-Russia alignment and NATO enlargement"))
-Exercise 4.1: ✗ Not quite. 2 of 3 topics; missing: Western sanctions. The answer is under 'Show answer'.
+>>> print(nc.checks.check("4.1", "China-Russia alignment and Return to Minsk"))
+Exercise 4.1: ✗ Not quite. 2 of 3 topics; missing: Ukraine's sovereignty. The answer is under 'Show answer'.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import math
@@ -35,7 +36,7 @@ import pandas as pd
 
 from . import analysis as an
 from .data import Article, load_article
-from .reliability import align, cohen_kappa, reference_coding
+from .reliability import agreement, align, cohen_kappa, reference_coding
 
 
 @dataclass
@@ -412,21 +413,38 @@ def _readout_decoys(art: Article) -> list[tuple[float, str]]:
             (len(st), "that is every statement")]
 
 
-def _hedged_decoys(art: Article) -> list[tuple[float, str]]:
-    pos = art.positions
-    return [(len(pos), "that is every position"),
-            (int((~pos["hedged"]).sum()), "that counts the positions that are not hedged"),
-            (pos.loc[pos["hedged"], "statement_id"].nunique(),
-             "that counts statements; the exercise counts positions, and a statement can take several")]
+def _china_side_hedged_decoys(art: Article) -> list[tuple[float, str]]:
+    sides = an.positions_table(art, level="side")
+    china = sides[sides["who"] == "china"]
+    return [(int(sides["hedged"].sum()), "that counts every hedged position; the exercise asks for China's side's"),
+            (int((china["hedged"] & (china["holder_id"] == "china")).sum()),
+             "that counts only the positions held by China itself; its side includes Zhang Jun and Wang Yi"),
+            (len(china), "that is every position on China's side, hedged or not"),
+            (int((~china["hedged"]).sum()), "that counts China's side's firm positions, not its hedged ones")]
 
 
-def _extraction_decoys(art: Article) -> list[tuple[float, str]]:
-    from .extract import errors, extract_from
+def _recall_decoys(art: Article) -> list[tuple[float, str]]:
+    from .extract import CUES, evaluate, extract_from
 
-    kinds = errors(extract_from(art), art.statements)["kind"].value_counts()
-    return [(int(kinds.sum()), "that counts every error; the exercise asks for the misses only"),
-            *((int(n), f"that is the number of errors of the kind '{kind}'") for kind, n in kinds.items()
-              if kind != "miss")]
+    before = evaluate(extract_from(art), art.statements).set_index("match")
+    after = evaluate(extract_from(art, cues=[*CUES, *CUES_MISSED]), art.statements).set_index("match")
+    overlap, exact = "overlap ≥ 0.5", "exact span"
+    return [(float(before.at[overlap, "recall"]), "that is the recall before the cues were added"),
+            (float(after.at[overlap, "precision"]), "that is the new precision; the exercise asks for recall"),
+            (float(after.at[overlap, "f1"]), "that is the new F1; the exercise asks for recall"),
+            (float(after.at[exact, "recall"]), "that is the recall for exact spans; the exercise asks for "
+                                               "overlap ≥ 0.5"),
+            (float(after.at[overlap, "matched"]), "that is the number of statements found; recall is a share")]
+
+
+def _speaker_decoys(art: Article) -> list[tuple[float, str]]:
+    from .extract import evaluate, extract_from
+
+    before = evaluate(extract_from(art), art.statements).set_index("match")
+    return [(float(before.at["overlap ≥ 0.5", "speaker_accuracy"]),
+             "that is the speaker accuracy against the reference as it is; change the speaker of cnn22_s27 first"),
+            (float(before.at["exact span", "speaker_accuracy"]), "that is for exact spans; the exercise asks for "
+                                                                 "overlap ≥ 0.5")]
 
 
 def _kappa_decoys(art: Article) -> list[tuple[float, str]]:
@@ -610,29 +628,56 @@ def _adding(art: Article) -> set[str]:
     return set(st.loc[st["cue"].isin(["adding that", "added that"]), "statement_id"])
 
 
-def _china_russia_agree(art: Article) -> set[str]:
-    return set(an.congruence_network(art).edges["china", "russia"]["topics"].split(";"))
+def _china_russia_oppose(art: Article) -> set[str]:
+    return set(an.conflict_network(art).edges["china", "russia"]["topics"].split(";"))
 
 
 def _west_russia(art: Article) -> set[str]:
     return set(an.alignment(art, a=("the_west",), b=("russia",))["topic_id"])
 
 
-def _china_holders(art: Article) -> set[str]:
-    holders = an.stance_matrix(art, level="holder")
-    side = an.speaks_for(art.actors)
-    return set(holders.loc[holders["who"].map(side) == "china", "who"])
+def _us_holders(art: Article) -> set[str]:
+    sides = an.positions_table(art, level="side")
+    if not (sides["who"] == "united_states").any():
+        raise LookupError("no positions on the United States' side")
+    return set(sides.loc[sides["who"] == "united_states", "holder_id"])
 
 
-def _hedged(art: Article) -> int:
-    return int(art.positions["hedged"].sum())
+def _china_side_hedged(art: Article) -> int:
+    sides = an.positions_table(art, level="side")
+    if not (sides["who"] == "china").any():
+        raise LookupError("no positions on China's side")
+    return int((sides["hedged"] & (sides["who"] == "china")).sum())
 
 
-def _extraction_misses(art: Article) -> int:
-    from .extract import errors, extract_from
+def _firm_division(art: Article) -> set[str]:
+    """The topics that still divide the United States and Russia when every hedged stance is dropped."""
+    if not {"united_states", "russia"} <= set(an.positions_table(art, level="side")["who"]):
+        raise LookupError("the United States and Russia take no stances in this article")
+    firm = dataclasses.replace(art, positions=art.positions[~art.positions["hedged"]])
+    return set(an.alignment(firm, a=("united_states",), b=("russia",))["topic_id"])
 
-    found = errors(extract_from(art), art.statements)
-    return int((found["kind"] == "miss").sum())
+
+# Lesson 06: the cues of the statements the rules missed, as the lesson lists them
+CUES_MISSED = ["stopped short of", "defended its actions as", "view as", "pushing back on", "saw China back"]
+
+
+def _recall_with_missed_cues(art: Article) -> float:
+    from .extract import CUES, evaluate, extract_from
+
+    scores = evaluate(extract_from(art, cues=[*CUES, *CUES_MISSED]), art.statements)
+    return float(scores.set_index("match").at["overlap ≥ 0.5", "recall"])
+
+
+def _speaker_accuracy_readout(art: Article) -> float:
+    """Speaker accuracy if paragraph 22's statement (cnn22_s27) were coded as the readout's, as the codebook allows."""
+    from .extract import evaluate, extract_from
+
+    statements = art.statements.copy()
+    if "cnn22_s27" not in set(statements["statement_id"]):
+        raise LookupError("no statement cnn22_s27")
+    statements.loc[statements["statement_id"] == "cnn22_s27", "actor_id"] = "state_department_readout"
+    return float(evaluate(extract_from(art), statements).set_index("match").at["overlap ≥ 0.5", "speaker_accuracy"])
 
 
 def _example(art: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -646,6 +691,22 @@ def _example(art: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _example_kappa(art: Article) -> float:
     example, aligned = _example(art)
     return cohen_kappa(example["form"], aligned["form"])
+
+
+def _never_hedged(art: Article) -> pd.Series:
+    """Lesson 05's example with every hedge answered "false", against the reference: agreement and kappa."""
+    example, _ = _example(art)
+    return agreement(example.assign(hedged="false"), reference_coding(art)).set_index("field").loc["hedged"]
+
+
+def _never_hedged_kappa(art: Article) -> float:
+    return float(_never_hedged(art)["kappa"])
+
+
+def _never_hedged_decoys(art: Article) -> list[tuple[float, str]]:
+    share = float(_never_hedged(art)["agreement"])
+    return [(share / 100, "that is percent agreement, as a fraction; the exercise asks for kappa"),
+            (share, "that is percent agreement; the exercise asks for kappa")]
 
 
 @dataclass
@@ -683,19 +744,39 @@ CHECKS: dict[str, _Exercise] = {
     "3.3": _Exercise("the statement ids cued by 'adding that' or 'added that'", _adding,
                      _same_set(_statement_ids, ("statement", "statements")),
                      "Each marks a second claim by the same speaker."),
-    "4.1": _Exercise("the topics on which China and Russia take the same stance", _china_russia_agree,
-                     _same_set(_topics, ("topic", "topics")), "From the congruence network's China–Russia tie."),
+    "4.1": _Exercise("the topics on which China and Russia take opposite stances", _china_russia_oppose,
+                     _same_set(_topics, ("topic", "topics")),
+                     "From the conflict network's China–Russia tie; on alignment, China's side of the conflict is "
+                     "one analyst's hedged reading."),
     "4.2": _Exercise("the topic(s) dividing the West and Russia", _west_russia, _same_set(_topics, ("topic", "topics")),
                      "Western officials say yes to the invasion threat, Russia says no."),
-    "4.3": _Exercise("the holders on China's side", _china_holders, _same_set(_actors, ("holder", "holders")),
-                     "The analysts are speakers; the stances they report are China's."),
-    "4.4": _count("the number of hedged positions", _hedged,
-                  "Hedged stances are qualified, implied or stopped short of.", _hedged_decoys),
-    "6.1": _count("the number of coded statements the rules missed", _extraction_misses,
-                  "Most are cues the general rules do not know.", _extraction_decoys),
+    "4.3": _Exercise("the holders on the United States' side", _us_holders, _same_set(_actors, ("holder", "holders")),
+                     "The State Department readout speaks for the United States, but the stance it reports is "
+                     "Blinken's."),
+    "4.4": _count("the number of hedged positions on China's side", _china_side_hedged,
+                  "Compare it with the other sides' hedged positions.", _china_side_hedged_decoys),
+    "4.5": _Exercise("the topic(s) that still divide the United States and Russia without hedged stances",
+                     _firm_division, _same_set(_topics, ("topic", "topics")),
+                     "Sovereignty divided them only through Russia's hedged stance, and China's stances on both "
+                     "topics are hedged, so China leaves the chart."),
     "5.2": _Exercise("Cohen's kappa for the example's form", _example_kappa,
                      _same_number("Cohen's kappa for the example's form", 0.005, _kappa_decoys, close=0.02),
                      "Agreement beyond what the two codings' own proportions would give by chance."),
+    "5.3": _Exercise("Cohen's kappa for hedged when every answer is \"false\"", _never_hedged_kappa,
+                     _same_number("Cohen's kappa for hedged when every answer is \"false\"", 0.005,
+                                  _never_hedged_decoys, keys=("kappa",), close=0.02),
+                     "One answer every time agrees only as often as chance predicts: kappa 0."),
+    "6.1": _Exercise("the recall (overlap ≥ 0.5) with the five missed cues added", _recall_with_missed_cues,
+                     _same_number("the recall (overlap ≥ 0.5) with the five missed cues added", 0.005,
+                              _recall_decoys, close=0.02),
+                     "Recall rises, but not to 1, and precision and speaker accuracy fall: cues added after seeing "
+                     "the answers find false alarms too."),
+    "6.2": _Exercise("the speaker accuracy (overlap ≥ 0.5) with cnn22_s27 coded as the readout's",
+                     _speaker_accuracy_readout,
+                     _same_number("the speaker accuracy (overlap ≥ 0.5) with cnn22_s27 coded as the readout's", 0.005,
+                                  _speaker_decoys, close=0.005),
+                     "The rules' one wrong speaker is a decision the codebook calls arguable: the score depends "
+                     "on the reference's choices."),
 }
 
 
@@ -736,8 +817,8 @@ def check(exercise: str, answer: Any, art: Article | None = None) -> Verdict:
     Exercise 3.1: ✓ Right. People and documents; most of them have only one or two statements.
     >>> print(check("2.2", "16%").right, check("2.2", 0.16).right, check("2.2", 6).right)
     True True True
-    >>> print(check("4.3", ["China", "Wang Yi"]).message)
-    2 of 3 holders; missing: Zhang Jun. The answer is under 'Show answer'.
+    >>> print(check("4.3", ["United States", "Antony Blinken"]).message)
+    2 of 3 holders; missing: Linda Thomas-Greenfield. The answer is under 'Show answer'.
     """
     if exercise not in CHECKS:
         raise KeyError(f"no check for exercise {exercise!r}; there are checks for {', '.join(CHECKS)}")

@@ -13,6 +13,11 @@ changes nothing, neither the file nor the store, and the widgets say so in red.
 Files named the old way (``<student>_<article_id>.csv`` and
 ``<student>_<article_id>_marks.csv``) are still read when they are the only
 ones: the next save writes the new file and leaves the old one as it was.
+
+Coding files saved before the holder and the hedge were asked (with the columns
+of :data:`REQUIRED` only) load too: their missing answers are blank, and count as
+missing in every statistic (:mod:`newsclaims.reliability`). The next save writes
+every column and keeps the old answers.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from .text import esc, highlight, overlap
 from .widgets import Explorer
 
 COLUMNS = ["statement_id", *FIELDS, "answered_at"]
+# The columns a coding file must have: those of files saved before holder_id and hedged were asked
+REQUIRED = ["statement_id", "actor_id", "form", "topic_id", "stance", "answered_at"]
 MARK_COLUMNS = ["mark_id", "paragraph", "start", "end", "text", "marked_at"]
 ERROR_STYLE = "color:#c00000"    # a save that failed: red
 WARNING_STYLE = "color:#a05a00"  # something in the file the widget cannot show
@@ -121,8 +128,10 @@ class _StudentFile:
 class CodingStore(_StudentFile):
     """One student's answers for one article, in ``work/<student>.<article_id>.csv``.
 
-    One row per statement: ``statement_id``, the four fields and ``answered_at``
-    (ISO 8601, UTC, to the microsecond). Answers merge **per statement by the
+    One row per statement: ``statement_id``, the six fields of
+    :data:`~newsclaims.reliability.FIELDS` (speaker, form, topic, holder, stance,
+    hedged) and ``answered_at`` (ISO 8601, UTC, to the microsecond). A file saved
+    before the holder and the hedge were asked loads with those answers blank. Answers merge **per statement by the
     time they were saved**: each save reads the file again under the folder's
     lock, and for every statement the latest answer wins, whether it is in the
     file (saved by another window) or in this store, so no answer is lost and an
@@ -149,7 +158,7 @@ class CodingStore(_StudentFile):
     """
 
     columns = COLUMNS
-    required = COLUMNS
+    required = REQUIRED
     what = "coding"
 
     def __init__(self, student: str, article_id: str, folder: Path | str | None = None):
@@ -234,15 +243,15 @@ def load_codings(folder: Path | str, article_id: str | None = None) -> dict[str,
                     header, _ = files.read_rows(path)
                 except (OSError, DataError):
                     continue
-                if not set(COLUMNS) - set(header):
+                if not set(REQUIRED) - set(header):
                     unread.append(path.name)
             continue
         student, article, kind = parsed
         if kind or (article_id is not None and article != article_id):
             continue
-        header, rows = _read(path, COLUMNS, "coding")
+        header, rows = _read(path, REQUIRED, "coding")  # a field saved before it was asked is blank: missing
         codings[student if article_id is not None else f"{student}.{article}"] = \
-            pd.DataFrame(rows, columns=header)[COLUMNS]
+            pd.DataFrame([{c: r.get(c, "") for c in COLUMNS} for r in rows], columns=COLUMNS)
     if unread:
         warnings.warn(f"not read, as their names do not tell student and article apart: {', '.join(unread)}; "
                       "rename each to <student>.<article_id>.csv", stacklevel=2)
@@ -268,7 +277,7 @@ def _nothing_to_code(art: Article, what: str) -> Explorer:
 
 
 def coding_widget(art: Article, store: CodingStore) -> w.VBox:
-    """Walk through the statements: who speaks, in what form, on which topic, with what stance.
+    """Walk through the statements: who speaks, in what form, on which topic, whose stance, which, how firm.
 
     Each answer is saved as soon as it is given; reopened, the widget starts at
     the first statement not yet answered. A save that fails is shown in red and
@@ -290,8 +299,12 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
         "form": w.Dropdown(options=[("(choose)", "")] + [(f, f) for f in FORM], description="Form"),
         "topic_id": w.Dropdown(options=[("(choose)", ""), ("no topic", NONE)]
                                + list(zip(art.topics["label"], art.topics["topic_id"])), description="Topic"),
+        "holder_id": w.Dropdown(options=[("(choose)", ""), ("no topic: no holder", NONE)]
+                                + [(names[a], a) for a in speakers], description="Holder"),
         "stance": w.Dropdown(options=[("(choose)", ""), ("support", "support"), ("oppose", "oppose"),
                                       ("neutral", "neutral"), ("no stance", NONE)], description="Stance"),
+        "hedged": w.Dropdown(options=[("(choose)", ""), ("firm", "false"), ("hedged", "true"),
+                                      ("no stance", NONE)], description="Hedged"),
     }
     view, status = w.HTML(), w.HTML()
     back, save = w.Button(description="◀ Back"), w.Button(description="Save and next ▶", button_style="primary")
@@ -339,14 +352,19 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
     save.on_click(on_save)
     back.on_click(on_back)
     show()
-    box = Explorer([view, w.HBox([ask["actor_id"], ask["form"]]), w.HBox([ask["topic_id"], ask["stance"]]),
-                  w.HBox([back, save]), status])
+    box = Explorer([view, w.HBox([ask["actor_id"], ask["form"]]), w.HBox([ask["topic_id"], ask["holder_id"]]),
+                    w.HBox([ask["stance"], ask["hedged"]]), w.HBox([back, save]), status])
     box.save, box.back, box.ask = on_save, on_back, ask  # for tests and scripts
     return box
 
 
 def differences(art: Article, store: CodingStore) -> pd.DataFrame:
-    """Every answer that differs from the reference, beside the reference and its note."""
+    """Every answer that differs from the reference, beside the reference and its note.
+
+    Each answer is compared with the reference row :func:`~newsclaims.reliability.align`
+    chooses (the stance of the holder you chose). A blank answer (a field left out,
+    or not asked when the file was saved) is missing, not a difference.
+    """
     from .reliability import align, reference_coding
 
     student = store.answers()
@@ -359,8 +377,8 @@ def differences(art: Article, store: CodingStore) -> pd.DataFrame:
     for s, r in zip(student.itertuples(), reference.itertuples()):
         for field in FIELDS:
             yours, theirs = str(getattr(s, field)), str(getattr(r, field))
-            if yours != theirs:
-                note = notes.get(s.statement_id, "") if field in ("topic_id", "stance") \
+            if yours.strip() and yours != theirs:
+                note = notes.get(s.statement_id, "") if field in ("topic_id", "holder_id", "stance", "hedged") \
                     else st.at[s.statement_id, "note"]
                 rows.append({"statement_id": s.statement_id, "field": field, "yours": yours, "reference": theirs,
                              "quote": st.at[s.statement_id, "quote"], "note": "" if pd.isna(note) else note})

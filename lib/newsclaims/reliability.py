@@ -1,12 +1,22 @@
 """Agreement between codings: a student's against the reference, and a class's among themselves.
 
 A coding is a DataFrame with one row per statement: ``statement_id`` and one
-column per field (``actor_id``, ``form``, ``topic_id``, ``stance``).
+column per field (:data:`FIELDS`): the speaker (``actor_id``), the ``form``, the
+topic the statement mainly takes a side on (``topic_id``), whose stance it is
+(``holder_id``), the ``stance`` and whether it is ``hedged`` (``"true"`` or
+``"false"``). A statement that touches no topic has ``none`` for topic, holder,
+stance and hedge.
 
 **Missing is missing**, in every statistic alike: a blank answer (``""`` or
-spaces, which a save writes for a field left out) or a NaN/None is no answer. It
-is left out of n, of percent agreement, of Cohen's kappa and of Krippendorff's
-alpha, and never counts as a category of its own or as a disagreement.
+spaces, which a save writes for a field left out, and which a file saved before
+a field was asked holds for it) or a NaN/None is no answer. It is left out of n,
+of percent agreement, of Cohen's kappa and of Krippendorff's alpha, and never
+counts as a category of its own or as a disagreement.
+
+**Small numbers.** :func:`agreement` and :func:`class_agreement` add a ``note``
+to each field when its numbers say little: fewer than :data:`FEW` statements, or
+one answer so common that chance agreement is high and kappa or alpha can be low
+even when agreement is high (the "kappa paradox", Feinstein & Cicchetti 1990).
 """
 
 from __future__ import annotations
@@ -20,8 +30,10 @@ import plotly.graph_objects as go
 
 from .data import Article
 
-FIELDS = ("actor_id", "form", "topic_id", "stance")
-NONE = "none"  # the answer for "touches no topic" and "takes no stance"
+FIELDS = ("actor_id", "form", "topic_id", "holder_id", "stance", "hedged")
+NONE = "none"  # the answer for "touches no topic", "no holder" and "takes no stance"
+FEW = 10  # fewer statements than this, and a field's agreement gets a note: too few to say much
+DOMINANT = 0.8  # one answer this common among all answers, and kappa or alpha gets a note (the kappa paradox)
 
 
 def missing(values: list | pd.Series) -> pd.Series:
@@ -62,48 +74,133 @@ def cohen_kappa(a: list[str] | pd.Series, b: list[str] | pd.Series) -> float:
 
 
 def reference_coding(art: Article) -> pd.DataFrame:
-    """The reference answers, one row per statement and coded (topic, stance) pair.
+    """The reference answers, one row per coded position: statement, topic and holder.
 
-    A statement that touches no topic has one row with topic and stance ``none``.
+    Columns: ``statement_id`` and :data:`FIELDS`, all as text; ``hedged`` is
+    ``"true"`` or ``"false"``. A statement that touches no topic has one row with
+    topic, holder, stance and hedge ``none``. A statement with two holders on one
+    topic (``cnn22_s19``: China supports a return to Minsk, Putin opposes it) has a
+    row for each; :func:`align` says which one a student's answer is scored against.
+
+    >>> import newsclaims as nc
+    >>> ref = reference_coding(nc.load_article())
+    >>> ref.loc[ref["statement_id"] == "cnn22_s19", ["topic_id", "holder_id", "stance", "hedged"]].values.tolist()
+    [['minsk', 'china', 'support', 'false'], ['minsk', 'vladimir_putin', 'oppose', 'false']]
     """
-    pos = art.positions[["statement_id", "topic_id", "stance"]].astype({"stance": str})
+    pos = art.positions[["statement_id", "topic_id", "holder_id", "stance", "hedged"]].copy()
+    pos["stance"] = pos["stance"].astype(str)
+    pos["hedged"] = pos["hedged"].map(lambda h: "true" if h is True or str(h).lower() == "true" else "false")
     st = art.statements[["statement_id", "actor_id", "form"]].astype({"form": str})
-    out = st.merge(pos, on="statement_id", how="left").fillna({"topic_id": NONE, "stance": NONE})
-    return out.drop_duplicates().reset_index(drop=True)
+    out = st.merge(pos, on="statement_id", how="left")
+    out = out.fillna(dict.fromkeys(["topic_id", "holder_id", "stance", "hedged"], NONE))
+    return out[["statement_id", *FIELDS]].astype(str).drop_duplicates().reset_index(drop=True)
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Answers as text, as they are compared: True/False (from a table, not a file) as "true"/"false"."""
+    return values.map(lambda v: str(bool(v)).lower() if isinstance(v, (bool, np.bool_)) else str(v))
 
 
 def align(student: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     """The reference coding in the student's shape: one row per statement the student coded.
 
-    Where the article's statement touches several topics, a student's topic
-    matches if it is any one of them, and the stance is compared with the
-    reference stance on that topic. Otherwise the reference's first topic counts.
+    The reference may code a statement several times (:func:`reference_coding`:
+    one row per topic and holder). Each student answer is scored against **one**
+    of those rows, chosen like this:
+
+    1. **Topic.** If the student's topic is one the reference codes for that
+       statement, the rows on that topic; any of them counts as a match. If not,
+       the statement's first row (its first coded position): the topic disagrees,
+       and holder, stance and hedge are compared with that row.
+    2. **Holder.** Of the rows on the topic, the one whose holder the student
+       chose. **The stance and the hedge are scored against the stance of the
+       holder you chose**, never against whichever stance happens to match. On
+       ``cnn22_s19`` (Minsk: China supports, Putin opposes) holder China with
+       stance oppose disagrees on stance; holder Putin with oppose agrees on both.
+    3. If the student gave no holder (a file saved before the holder was asked),
+       or a holder the reference does not code on that topic, the topic's first
+       row in ``positions.csv`` order counts: the holder disagrees (or is
+       missing), and the stance is compared with that first holder's.
+
+    Raises
+    ------
+    KeyError
+        If the reference has no row for a statement the student coded.
     """
+    holder = "holder_id" in student.columns and "holder_id" in reference.columns
     rows = []
-    for s in student.itertuples():
-        ref = reference[reference["statement_id"] == s.statement_id]
+    for s in student.to_dict("records"):
+        ref = reference[reference["statement_id"] == s["statement_id"]]
         if not len(ref):
-            raise KeyError(f"no reference coding for statement {s.statement_id!r}")
-        same_topic = ref[ref["topic_id"] == s.topic_id]
+            raise KeyError(f"no reference coding for statement {s['statement_id']!r}")
+        same_topic = ref[ref["topic_id"] == s.get("topic_id")]
         if not len(same_topic):  # a topic the reference does not code: compare with its first row
             rows.append(ref.iloc[0])
             continue
-        match = same_topic[same_topic["stance"] == s.stance]
-        row = (match if len(match) else same_topic).iloc[0]
-        rows.append(row)
+        same_holder = same_topic[same_topic["holder_id"] == s.get("holder_id")] if holder else same_topic.iloc[:0]
+        rows.append((same_holder if len(same_holder) else same_topic).iloc[0])
     return pd.DataFrame(rows, columns=reference.columns).reset_index(drop=True).astype(reference.dtypes.to_dict())
 
 
+def _two_stances(student: pd.DataFrame, reference: pd.DataFrame) -> list[str]:
+    """The statements the student coded on a topic where the reference has two holders with different stances."""
+    if not {"topic_id", "stance"} <= set(reference.columns) or "topic_id" not in student.columns:
+        return []
+    pairs = set(zip(student["statement_id"], student["topic_id"]))
+    stances = reference.groupby(["statement_id", "topic_id"])["stance"].nunique()
+    return sorted(s for s, t in pairs if stances.get((s, t), 0) > 1)
+
+
+def _notes(answers: list[pd.Series], n: int, chance: str) -> list[str]:
+    """What makes a field's numbers say little: too few statements, or one answer that dominates."""
+    notes = []
+    if not n:
+        return ["no statement answered on both sides"] if chance == "kappa" else ["no statement has two answers"]
+    if n < FEW:
+        notes.append(f"only {n} statement{'s' * (n != 1)}: each moves agreement by {100 / n:.0f} points; "
+                     f"too few for {chance} to mean much (code at least {FEW})")
+    pooled = pd.concat(answers, ignore_index=True)
+    if len(pooled):
+        shares = pooled.value_counts(normalize=True)
+        if shares.iloc[0] >= DOMINANT:
+            notes.append(f"'{shares.index[0]}' is {shares.iloc[0]:.0%} of the answers: {chance} can be low "
+                         f"even at high agreement (the kappa paradox)")
+    return notes
+
+
 def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
-    """One row per field: how many statements both answered, percent agreement and Cohen's kappa.
+    """One row per field: how many statements both answered, percent agreement, Cohen's kappa and a note.
 
     ``reference`` may be :func:`reference_coding` (several rows per statement are
-    aligned to the student's answers) or any coding with one row per statement.
-    Missing is missing: ``n`` counts, per field, the statements with an answer on
-    both sides; a blank or NaN answer is left out of all three numbers (NaN
-    agreement and kappa when n is 0).
+    aligned to the student's answers by the rules of :func:`align`) or any coding
+    with one row per statement. Missing is missing: ``n`` counts, per field, the
+    statements with an answer on both sides; a blank or NaN answer is left out of
+    all three numbers (NaN agreement and kappa when n is 0). A field the student's
+    coding lacks (a file saved before the field was asked) counts as missing.
+
+    ``note`` says when the numbers say little (empty when nothing needs saying):
+    fewer than :data:`FEW` statements; one answer making up :data:`DOMINANT` or
+    more of all answers (the kappa paradox: high agreement, low kappa); and, for
+    stance and hedge, the statements scored against the holder the student chose
+    because the reference codes two holders with different stances on that topic.
+
+    Examples
+    --------
+    Three statements, two of them agreeing: 67% agreement, and kappa 0, because
+    the reference gives one answer to all three.
+
+    >>> student = pd.DataFrame({"statement_id": ["a", "b", "c"], "form": ["paraphrase", "paraphrase", "partial"]})
+    >>> reference = pd.DataFrame({"statement_id": ["a", "b", "c"], "form": ["paraphrase"] * 3})
+    >>> row = agreement(student, reference, fields=("form",)).iloc[0]
+    >>> round(row["agreement"]), float(row["kappa"])
+    (67, 0.0)
+    >>> print(row["note"])
+    only 3 statements: each moves agreement by 33 points; too few for kappa to mean much (code at least 10); \
+'paraphrase' is 83% of the answers: kappa can be low even at high agreement (the kappa paradox)
     """
     student = student.drop_duplicates("statement_id", keep="last")
+    student = student.assign(**{f: "" for f in fields if f not in student.columns})
+    two = set(_two_stances(student, reference))
     if reference["statement_id"].duplicated().any():
         reference = align(student, reference)
     both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
@@ -111,41 +208,55 @@ def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str,
     for field in fields:
         a, b = both[f"{field}_student"], both[f"{field}_reference"]
         present = ~(missing(a) | missing(b)).to_numpy()
-        a, b = a[present].astype(str), b[present].astype(str)
+        a, b = _text(a[present]), _text(b[present])
         n = int(present.sum())
+        notes = _notes([a, b], n, "kappa")
+        scored = sorted(two & set(both.loc[present, "statement_id"]))
+        if field in ("stance", "hedged") and scored:
+            notes.append(f"{', '.join(scored)} scored against the holder you chose (the reference has two "
+                         f"holders with different stances there)")
         rows.append({"field": field, "n": n,
                      "agreement": 100 * float((a.values == b.values).mean()) if n else np.nan,
-                     "kappa": cohen_kappa(a, b) if n else np.nan})
-    return pd.DataFrame(rows)
+                     "kappa": cohen_kappa(a, b) if n else np.nan,
+                     "note": "; ".join(notes)})
+    return pd.DataFrame(rows, columns=["field", "n", "agreement", "kappa", "note"]).astype(
+        {"field": object, "n": "int64", "agreement": "float64", "kappa": "float64", "note": object})
 
 
 def class_agreement(codings: Mapping[str, pd.DataFrame], fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
-    """Krippendorff's alpha (nominal) per field, across several coders' files.
+    """Krippendorff's alpha (nominal) per field, across several coders' files, with a note.
 
     ``codings`` maps each coder's name to their coding; statements a coder
     skipped count as missing, as Krippendorff's alpha allows, and so does a blank
-    or NaN answer (missing is missing: never a category of its own). ``units``
-    counts the statements with at least two answers.
+    or NaN answer, or a field a coder's file lacks (missing is missing: never a
+    category of its own). ``units`` counts the statements with at least two
+    answers. ``note`` says when alpha says little, as in :func:`agreement`: fewer
+    than :data:`FEW` units, or one answer that dominates.
     """
     if len(codings) < 2:
         raise ValueError("Krippendorff's alpha needs at least two coders")
+    codings = {name: c.assign(**{f: "" for f in fields if f not in c.columns}) for name, c in codings.items()}
     units = sorted(set().union(*(set(c["statement_id"]) for c in codings.values())))
     rows = []
     for field in fields:
         given = [c[~missing(c[field]).to_numpy()] for c in codings.values()]
-        values = sorted(set().union(*(set(c[field].astype(str)) for c in given)))
+        values = sorted(set().union(*(set(_text(c[field])) for c in given)))
         code = {v: i for i, v in enumerate(values)}
         matrix = np.full((len(codings), len(units)), np.nan)
         for r, coding in enumerate(given):
-            answers = dict(zip(coding["statement_id"], coding[field].astype(str)))
+            answers = dict(zip(coding["statement_id"], _text(coding[field])))
             for c, unit in enumerate(units):
                 if unit in answers:
                     matrix[r, c] = code[answers[unit]]
         pairable = (~np.isnan(matrix)).sum(axis=0) >= 2
         alpha = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal") \
             if pairable.any() and len(values) > 1 else np.nan
-        rows.append({"field": field, "coders": len(codings), "units": int(pairable.sum()), "alpha": alpha})
-    return pd.DataFrame(rows)
+        answered = [pd.Series([values[int(v)] for v in matrix[:, pairable].ravel() if not np.isnan(v)], dtype=object)]
+        notes = _notes(answered, int(pairable.sum()), "alpha")
+        rows.append({"field": field, "coders": len(codings), "units": int(pairable.sum()), "alpha": alpha,
+                     "note": "; ".join(notes)})
+    return pd.DataFrame(rows, columns=["field", "coders", "units", "alpha", "note"]).astype(
+        {"field": object, "coders": "int64", "units": "int64", "alpha": "float64", "note": object})
 
 
 def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) -> go.Figure:
@@ -154,6 +265,8 @@ def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) 
     from .palette import OKABE_ITO
 
     student = student.drop_duplicates("statement_id", keep="last")
+    if field not in student.columns:
+        student = student.assign(**{field: ""})
     if reference["statement_id"].duplicated().any():
         reference = align(student, reference)
     both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
@@ -161,7 +274,7 @@ def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) 
     if both.empty:
         return nothing_coded("statements") if reference.empty else _finish(
             go.Figure(), "You have not coded any of these statements yet", "your answer", "reference answer")
-    a, b = both[f"{field}_student"].astype(str), both[f"{field}_reference"].astype(str)
+    a, b = _text(both[f"{field}_student"]), _text(both[f"{field}_reference"])
     labels = sorted(set(a) | set(b))
     table = pd.crosstab(b, a).reindex(index=labels, columns=labels, fill_value=0)
     ids = both["statement_id"].tolist()

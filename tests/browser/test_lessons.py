@@ -71,7 +71,7 @@ def explore(page, name: str) -> None:
         page.wait_for_selector("text=12 of 37 statements match")
     elif name.startswith("05_"):
         area = output_with(page, "Statement 1 of 37")
-        for i, label in enumerate(["Zhang Jun", "partial", "Peaceful resolution", "support"]):
+        for i, label in enumerate(["Zhang Jun", "partial", "Peaceful resolution", "Zhang Jun", "support", "firm"]):
             area.locator("select").nth(i).select_option(label=label)
         area.locator("button", has_text="Save and next").click()
         page.wait_for_selector("text=Statement 2 of 37")
