@@ -307,7 +307,9 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
                                       ("no stance", NONE)], description="Hedged"),
     }
     view, status = w.HTML(), w.HTML()
-    back, save = w.Button(description="◀ Back"), w.Button(description="Save and next ▶", button_style="primary")
+    fit = w.Layout(width="auto")  # the default 148 px cuts longer labels off
+    back = w.Button(description="◀ Back", layout=fit)
+    save = w.Button(description="Save and next ▶", button_style="primary", layout=fit)
     ids = list(statements["statement_id"])
     done = store.answered()
     position = {"i": next((i for i, s in enumerate(ids) if s not in done), 0)}
@@ -541,8 +543,9 @@ def marking_widget(art: Article, store: MarkStore) -> w.VBox:
         return box
     paragraph = w.BoundedIntText(value=1, min=1, max=len(art.paragraphs), description="Paragraph")
     words = w.Text(placeholder="paste the words of one statement", layout=w.Layout(width="40em"))
-    mark, undo, check = (w.Button(description="Mark"), w.Button(description="Undo last"),
-                         w.Button(description="Check this paragraph", button_style="primary"))
+    fit = w.Layout(width="auto")  # the default 148 px cuts "Check this paragraph" off
+    mark, undo, check = (w.Button(description="Mark", layout=fit), w.Button(description="Undo last", layout=fit),
+                         w.Button(description="Check this paragraph", button_style="primary", layout=fit))
     view, result = w.HTML(), w.HTML()
 
     def show(_change: object = None) -> None:

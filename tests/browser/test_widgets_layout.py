@@ -89,3 +89,16 @@ def test_statement_explorer_shows_no_blank_dropdown(lab, small_page):
     finally:
         page.locator("select").first.evaluate("e => e.scrollIntoView({block: 'start'})")
         shot(page, "widgets_03_statement_explorer_1366x768")
+
+
+def test_no_button_label_is_cut_off_in_lesson_05(lab, small_page):
+    page = small_page
+    base, token, _ = lab
+    run_all(page, base, token, "05_code_it_yourself.ipynb")
+    try:
+        page.get_by_role("button", name="Check this paragraph").first.wait_for()
+        cut = page.locator(".jp-OutputArea-output button").evaluate_all(
+            "bs => bs.filter(b => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map(b => b.innerText)")
+        assert cut == [], f"button labels cut off: {cut}"
+    finally:
+        shot(page, "widgets_05_buttons_1366x768")
