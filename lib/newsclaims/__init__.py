@@ -10,7 +10,7 @@ The derived tables, charts and explorers live in three modules, loaded with the 
 ``nc.widgets`` (ipywidgets explorers).
 """
 
-from . import analysis, charts, checks, coding, export, newarticle, widgets
+from . import analysis, charts, checks, coding, export, lessons, newarticle, widgets
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .files import data_dir, work_dir
@@ -34,6 +34,7 @@ __all__ = [
     "extract_statements",
     "list_articles",
     "load_article",
+    "lessons",
     "load_corpus",
     "newarticle",
     "reference_coding",
