@@ -61,7 +61,7 @@ def test_student_edition_hides_the_answers(handouts, page, notebook):
         assert not a["open"] and a["summary"] == "Show answer"
         assert len(a["answer"]) > 20, "the answer is not inside its <details>"
         assert not a["shown"]
-        assert words(a["answer"])[:80] not in shown
+        assert words(a["answer"]) not in shown  # the whole answer (its start may repeat an exercise's skeleton)
     assert not re.search(r"run the cell", page.locator("main").text_content(), re.I)
     if answers:  # a click opens one
         page.locator("details.answer > summary").first.click()
