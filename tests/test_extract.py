@@ -90,6 +90,18 @@ def test_a_circumstance_is_not_a_claim():
     assert len(found) == 1 and found.iloc[0].form == "direct"
 
 
+def test_cues_serve_the_rules_for_quotations_too():
+    sentence = '"We will not sign this deal today," Ruiz said.'
+    assert run(sentence)["cue"].tolist() == ["said"]
+    # without "said" in the cues, no rule reads "said" as a cue, the one after a quotation included
+    without = ex.extract_statements(sentence, ACTORS, ALIASES, cues=["told", "urged"])
+    assert "said" not in without["cue"].tolist()
+    # and a cue of one's own serves after a quotation as well as before a paraphrase
+    s = only(ex.extract_statements('"We will not sign this deal today," Ruiz conceded.', ACTORS, ALIASES,
+                                   cues=["conceded"]))
+    assert (s.form, s.cue, s.actor_id) == ("direct", "conceded", "ana")
+
+
 # Failures the lesson describes: cues the general rules do not know.
 @pytest.mark.parametrize("sentence", [
     "The envoy called for calm but stopped short of condemning the move by Blueland.",

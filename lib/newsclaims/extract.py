@@ -85,6 +85,11 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
     """
     cue_pattern = CUE_PATTERN if cues is None else re.compile(
         r"(?<!\w)(" + "|".join(map(re.escape, sorted(cues, key=len, reverse=True))) + r")(?!\w)")
+    # a cue after a quotation, with the speaker's name or pronoun before it: '"...," she said'
+    cue_after = re.compile(r"\s*,?\s*(?:(he|she|they|the [a-z]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+)?"
+                           + cue_pattern.pattern)
+    # a quotation opens a clause after a sentence, a colon, or a cue: 'Wang said "..."'
+    cue_before_quote = re.compile(r"(?:^|[.:]\s|" + cue_pattern.pattern + r"\s)$")
     if actors is not None and aliases is None:  # the actors' names are their aliases
         aliases = actors[["actor_id", "name"]].rename(columns={"name": "alias"}) if "name" in actors else None
     quoted = [m.span() for m in QUOTE.finditer(text)]
@@ -155,7 +160,7 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
             inner = text[qa + 1:qb - 1]
             before = text[max(pa, qa - 40):qa]
             joined = k > 0 and re.fullmatch(r"\s*and\s*", text[quotes[k - 1][1]:qa]) is not None
-            starts_clause = qa == pa or joined or re.search(r"(?:^|[.:]\s|said\s|says\s)$", before) is not None
+            starts_clause = qa == pa or joined or cue_before_quote.search(before) is not None
             # the cue after a quotation, or after a run of quotations joined by "and"
             end_of_run = qb
             for qa2, qb2 in quotes[k + 1:]:
@@ -163,8 +168,7 @@ def extract_statements(text: str, actors: pd.DataFrame | None = None,
                     end_of_run = qb2
                 else:
                     break
-            after = re.match(r"\s*,?\s*(?:(he|she|they|the [a-z]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+)?"
-                             r"(said|says|added|told|stressed|noted|warned)\b", text[end_of_run:end_of_run + 60])
+            after = cue_after.match(text[end_of_run:end_of_run + 60])
             whole = len(inner.split()) >= 4 and (inner.rstrip()[-1:] in ",.?!" or after is not None)
             if not (starts_clause and whole):
                 continue
