@@ -118,6 +118,15 @@ def test_without_actors_speakers_are_capitalised_names():
     assert s.speaker_text == "Maria Lopez" and pd.isna(s.actor_id)
 
 
+def test_name_particles_are_whole_words_between_names():
+    # "de" is not the start of "decision", nor "of" the start of "officials"; a particle never ends a name
+    names = [m.group() for m in ex.NAME.finditer(
+        "Russia's decision surprised Western officials, Ursula von der Leyen and Maria Lopez of the Bank of England.")]
+    assert names == ["Russia's", "Western", "Ursula von der Leyen", "Maria Lopez", "Bank of England"]
+    s = only(ex.extract_statements("Russia's defence minister said the troops would stay in place."))
+    assert (s.speaker_text, s.quote) == ("Russia's", "the troops would stay in place")
+
+
 def test_evaluation_by_hand():
     gold = pd.DataFrame({"statement_id": ["g1", "g2", "g3"], "actor_id": ["a", "b", "c"], "paragraph": [1, 1, 2],
                          "start": [0, 20, 50], "end": [10, 30, 60], "quote": ["", "", ""], "cue": ["said"] * 3})

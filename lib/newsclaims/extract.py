@@ -31,7 +31,9 @@ NOT_CONTENT = re.compile(r"(?:during|in|at|on|after|before|while|when|outside)\b
 KIND_ORDER = {"person": 0, "group": 1, "state": 2, "bloc": 3, "document": 4, "organization": 5, "region": 6, "": 7}
 PRONOUN = re.compile(r"(?<!\w)(he|she|they)(?!\w)", re.I)
 QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
-NAME = re.compile(r"(?<!\w)(?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|von|der|de))*(?: [A-Z][\w'’-]+)?")
+# a capitalised name: capitalised words, with particles between them ("Ursula von der Leyen",
+# "Bank of England"); a particle is a whole word and never ends a name ("Russia's decision" is "Russia's")
+NAME = re.compile(r"(?<!\w)[A-Z][\w'’-]+(?: (?:(?:of|von|der|de) )*[A-Z][\w'’-]+)*")
 # the candidates' columns and their types, the same when nothing is found
 COLUMNS = {"statement_id": "str", "actor_id": "str", "speaker_text": "str", "quote": "str", "start": "int64",
            "end": "int64", "paragraph": "int64", "form": "str", "cue": "str", "confidence": "float64", "rule": "str"}
