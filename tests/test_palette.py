@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from newsclaims import palette
+from newsclaims import analysis, data, palette
 from newsclaims.palette import contrast, text_on
 
 AA = 4.5
-DESCRIPTOR = Path(__file__).resolve().parents[1] / "data" / "datapackage.json"
 TEXT_COLOURS = {f"{table}[{key}]": colour for table in ("OKABE_ITO_TEXT", "STANCE_TEXT", "FORM_TEXT", "KIND_TEXT")
-                for key, colour in getattr(palette, table).items()}
-FILLS = [*palette.STANCE.values(), *palette.FORM.values(), *palette.KIND.values(), *palette.FORM_TINT.values()]
+                for key, colour in getattr(palette, table).items()} | {"FALLBACK_TEXT": palette.FALLBACK_TEXT}
+FILLS = [*palette.STANCE.values(), *palette.FORM.values(), *palette.KIND.values(), *palette.FORM_TINT.values(),
+         palette.FALLBACK, palette.FALLBACK_TINT]
 
 
 def test_known_ratios():
@@ -58,9 +55,33 @@ def test_text_on_a_filled_colour_reaches_aa(background):
     assert contrast(text_on(background), background) >= AA
 
 
-def test_the_palette_covers_the_vocabulary():
-    fields = {f["name"]: f for r in json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["resources"]
-              for f in r["schema"]["fields"]}
-    assert set(fields["stance"]["constraints"]["enum"]) <= palette.STANCE_TEXT.keys()
-    assert set(fields["form"]["constraints"]["enum"]) == palette.FORM_TEXT.keys()
-    assert set(fields["kind"]["constraints"]["enum"]) <= palette.KIND_TEXT.keys()
+# Each mapping of the palette, the descriptor fields whose enums it is keyed by, and values it keys
+# beside them (mixed: the combined stance of one who supports and opposes, never coded)
+KEYED = {
+    "_STANCE": ([("positions", "stance")], [analysis.MIXED]),
+    "STANCE_SYMBOL": ([("positions", "stance")], [analysis.MIXED]),
+    "_FORM": ([("statements", "form")], []),
+    "FORM_TINT": ([("statements", "form")], []),
+    "_KIND": ([("actors", "kind")], []),
+    "DATE_BASIS_SYMBOL": ([("events", "date_basis"), ("statements", "said_on_basis")], []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KEYED))
+def test_the_palette_is_keyed_by_the_descriptors_vocabulary(name):
+    fields, beside = KEYED[name]
+    values = list(dict.fromkeys([v for table, field in fields for v in data.vocabulary(table, field)] + beside))
+    keys = getattr(palette, name).keys()
+    where = " and ".join(f"{table}.{field}" for table, field in fields)
+    missing, extra = [v for v in values if v not in keys], [k for k in keys if k not in values]
+    what = "an Okabe-Ito colour name" if name.startswith("_") else "a value"
+    assert not missing, f"datapackage.json's {where} lists {missing}: give each {what} in palette.{name}"
+    assert not extra, f"palette.{name} keys {extra}, which datapackage.json's {where} does not list: remove them"
+
+
+def test_a_value_without_a_colour_gets_grey_and_its_name():
+    assert palette.FORM["quotation"] == palette.STANCE["unclear"] == palette.KIND["party"] == palette.FALLBACK
+    assert palette.FORM_TEXT["quotation"] == palette.STANCE_TEXT["unclear"] == palette.FALLBACK_TEXT
+    assert palette.FORM_TINT["quotation"] == palette.FALLBACK_TINT
+    assert palette.STANCE_SYMBOL["unclear"] == "unclear"
+    assert "quotation" not in palette.FORM  # asking does not add it

@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
-from .data import Article
+from .data import Article, vocabulary
 
 if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
     import networkx as nx
 
 Level = Literal["holder", "side"]
+# What each coded stance (datapackage.json, positions.stance) means for a score: the sign of the side it
+# takes, 0 for none. tests/test_vocabulary.py holds the keys to the descriptor's enum; a stance the
+# descriptor has just gained takes no side and is left out of the score until it is given one here.
 SCORE = {"support": 1, "oppose": -1, "neutral": 0}
-STANCES = ["support", "oppose", "neutral", "mixed"]
+# The combined stance of one who both supports and opposes (stance_matrix): never coded, only derived
+MIXED = "mixed"
 _QUOTED = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"[\w’'-]+")
 # What to code when a table has no rows yet: the hint an empty chart or explorer shows
@@ -134,30 +139,51 @@ def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
     takes that one (neutral evidence beside it does not change it); ``mixed`` when
     some support and others oppose; ``neutral`` when none takes a side. ``hedged``
     is true when every statement behind that stance is hedged. ``score`` is the
-    mean of support = 1, neutral = 0, oppose = -1.
+    mean of support = 1, neutral = 0, oppose = -1 (:data:`SCORE`). After ``n``,
+    one column per coded stance (support, oppose, neutral: the descriptor's
+    enum) counts the statements that take it. The ``stance`` column's categories
+    are the coded stances and then ``mixed``.
     """
     pos = positions_table(art, level)
+    coded = vocabulary("positions", "stance", art)
     rows = []
     for (who, topic), group in pos.groupby(["who", "topic_id"], sort=True, observed=True):
-        stances = set(group["stance"].astype(str))
-        sided = stances - {"neutral"}
-        stance = "mixed" if len(sided) > 1 else (sided.pop() if sided else "neutral")
-        behind = group if stance == "mixed" else group[group["stance"].astype(str) == stance]
+        given = group["stance"].astype(str)
+        stance = _combined(list(dict.fromkeys(given)))
+        behind = group if stance == MIXED else group[given == stance]
+        counts = given.value_counts()
         rows.append({
             "who": who, "who_name": group["who_name"].iloc[0], "topic_id": topic,
             "topic": group["topic"].iloc[0], "stance": stance,
             "hedged": bool(behind["hedged"].all()),
-            "score": group["stance"].astype(str).map(SCORE).mean(),
+            "score": given.map(SCORE).mean(),
             "n": len(group),
-            "support": int((group["stance"] == "support").sum()),
-            "oppose": int((group["stance"] == "oppose").sum()),
-            "neutral": int((group["stance"] == "neutral").sum()),
+            **{s: int(counts.get(s, 0)) for s in coded},
             "statements": list(dict.fromkeys(group["statement_id"])),
         })
     columns = {"who": "str", "who_name": "str", "topic_id": "str", "topic": "str",
-               "stance": pd.CategoricalDtype(STANCES), "hedged": "bool", "score": "float64", "n": "int64",
-               "support": "int64", "oppose": "int64", "neutral": "int64", "statements": "object"}
+               "stance": pd.CategoricalDtype([*coded, MIXED]), "hedged": "bool", "score": "float64", "n": "int64",
+               **dict.fromkeys(coded, "int64"), "statements": "object"}
     return pd.DataFrame(rows, columns=list(columns)).astype(columns)
+
+
+def _sided(stances: Iterable[str]) -> set[str]:
+    """The stances that take a side (a score other than 0), and mixed, which takes both."""
+    return {s for s in stances if s == MIXED or SCORE.get(s, 0)}
+
+
+def _combined(stances: list[str]) -> str:
+    """One stance for several: the side all sided ones take, mixed when they differ, else the one given.
+
+    Several stances that take no side (a stance the descriptor has just gained beside
+    neutral) combine to the first of them that has a score: neutral.
+    """
+    sided = _sided(stances)
+    if len(sided) > 1 or MIXED in sided:
+        return MIXED
+    if sided:
+        return sided.pop()
+    return stances[0] if len(stances) == 1 else next((s for s in stances if s in SCORE), stances[0])
 
 
 def stance_order(matrix: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -181,8 +207,8 @@ def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[st
     def pole_stance(members: tuple[str, ...], topic: str) -> str | None:
         """The pole's one stance on the topic; None if it has none, or mixed ones."""
         rows = matrix[(matrix["topic_id"] == topic) & matrix["who"].isin(members)]
-        sided = set(rows["stance"].astype(str)) - {"neutral"}
-        return sided.pop() if sided in ({"support"}, {"oppose"}) else None
+        sided = _sided(rows["stance"].astype(str))
+        return sided.pop() if len(sided) == 1 and MIXED not in sided else None
 
     dividing = []
     for topic in matrix["topic_id"].unique():
@@ -239,7 +265,7 @@ def _actor_network(art: Article, level: Level, relation: Literal["congruence", "
     import networkx as nx
 
     pos = positions_table(art, level)
-    pos = pos[pos["stance"].isin(["support", "oppose"])]
+    pos = pos[pos["stance"].isin([s for s in SCORE if SCORE[s]])]
     pos = pos.assign(stance=pos["stance"].astype(str))
     held = pos.groupby("who")[["topic_id", "stance"]].apply(lambda g: set(zip(g["topic_id"], g["stance"])))
     evidence = pos.groupby(["who", "topic_id", "stance"])["statement_id"].apply(list).to_dict()
@@ -248,10 +274,10 @@ def _actor_network(art: Article, level: Level, relation: Literal["congruence", "
     graph = nx.Graph()
     for who in sorted(held.index):
         graph.add_node(who, label=who_names[who])
-    flip = {"support": "oppose", "oppose": "support"}
+    # the same stance, or one whose score has the other sign (support and oppose)
+    other = {s: [s] if relation == "congruence" else [o for o in SCORE if SCORE[o] * SCORE[s] < 0] for s in SCORE}
     for x, y in itertools.combinations(sorted(held.index), 2):
-        pairs = [(t, s, s if relation == "congruence" else flip[s]) for t, s in sorted(held[x])]
-        pairs = [(t, sx, sy) for t, sx, sy in pairs if (t, sy) in held[y]]
+        pairs = [(t, sx, sy) for t, sx in sorted(held[x]) for sy in other[sx] if (t, sy) in held[y]]
         if pairs:
             statements = [i for t, sx, sy in pairs for i in evidence[(x, t, sx)] + evidence[(y, t, sy)]]
             # a pair is firm when both sides have at least one unhedged position behind it

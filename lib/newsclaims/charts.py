@@ -20,8 +20,20 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import analysis as an
-from .data import Article
-from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on, text_shade
+from .data import Article, vocabulary
+from .palette import (
+    DATE_BASIS_SYMBOL,
+    FORM,
+    KIND,
+    OKABE_ITO,
+    PAIR,
+    STANCE,
+    STANCE_SYMBOL,
+    STANCE_TEXT,
+    colour_name,
+    text_on,
+    text_shade,
+)
 from .text import esc as _esc
 
 if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
@@ -250,13 +262,13 @@ def forms_by_actor(art: Article) -> go.Figure:
     st = art.statements.assign(name=art.statements["actor_id"].map(an.names(art)))
     order = st["name"].value_counts(ascending=True).index
     fig = go.Figure()
-    for form in FORM:
+    for form in vocabulary("statements", "form", art):
         part = st[st["form"] == form]
         by = part.groupby("name")["quote"].apply(list)
         fig.add_bar(y=[esc(n) for n in order], x=[len(by.get(n, [])) for n in order], orientation="h",
-                    name=form, marker_color=FORM[form],
+                    name=esc(form), marker_color=FORM[form],
                     customdata=[quotes_hover(by.get(n, [])) for n in order],
-                    hovertemplate=f"%{{y}}: %{{x}} {form}<br>%{{customdata}}<extra></extra>")
+                    hovertemplate=f"%{{y}}: %{{x}} {esc(form)}<br>%{{customdata}}<extra></extra>")
     fig.update_layout(barmode="stack")
     counts = st["form"].value_counts()
     title = (f"Only {counts.get('direct', 0)} of {len(st)} statements are whole quotations; "
@@ -272,12 +284,12 @@ def cues_chart(art: Article) -> go.Figure:
     st = art.statements.assign(cue=art.statements["cue"].fillna("(no cue: quote continues)"))
     order = st["cue"].value_counts(ascending=True).index
     fig = go.Figure()
-    for form in FORM:
+    for form in vocabulary("statements", "form", art):
         by = st[st["form"] == form].groupby("cue")["quote"].apply(list)
         fig.add_bar(y=[esc(c) for c in order], x=[len(by.get(c, [])) for c in order], orientation="h",
-                    name=form, marker_color=FORM[form],
+                    name=esc(form), marker_color=FORM[form],
                     customdata=[quotes_hover(by.get(c, []), most=2) for c in order],
-                    hovertemplate=f"%{{y}} ({form}): %{{x}}<br>%{{customdata}}<extra></extra>")
+                    hovertemplate=f"%{{y}} ({esc(form)}): %{{x}}<br>%{{customdata}}<extra></extra>")
     fig.update_layout(barmode="stack")
     top = st["cue"].value_counts()
     title = f"'{top.index[0]}' is the most common cue ({top.iloc[0]} of {len(st)} statements)"
@@ -309,25 +321,24 @@ def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
                        st.assign(order=1).rename(columns={"said_on": "date"})[["row", "date", "order"]]])
     rows = first.sort_values(["date", "order", "row"]).drop_duplicates("row")["row"].tolist()
     fig = go.Figure()
-    symbols = {"stated": "circle", "resolved": "circle-open", "inferred": "x"}
-    for basis, symbol in symbols.items():
-        part = ev[ev["date_basis"] == basis]
+    for basis in vocabulary("events", "date_basis", art):
+        part, symbol = ev[ev["date_basis"] == basis], DATE_BASIS_SYMBOL[basis]
         if len(part):
             fig.add_scatter(
                 x=part["date"], y=[esc(r) for r in part["row"]], mode="markers",
-                name=f"event, date {basis}", marker={"symbol": symbol, "size": 13, "color": EVENT_COLOUR,
+                name=f"event, date {esc(basis)}", marker={"symbol": symbol, "size": 13, "color": EVENT_COLOUR,
                                                      "line": {"width": 2}},
                 customdata=[[esc(r.date_text if isinstance(r.date_text, str) else "(no date given)"),
                              esc(r.note if isinstance(r.note, str) else "")] for r in part.itertuples()],
                 hovertemplate="%{y}<br>%{x|%a %d %b %Y}, written as: %{customdata[0]}"
                               "<br>%{customdata[1]}<extra></extra>")
     groups = st.groupby(["said_on", "row", "said_on_basis"], observed=True)
-    for basis, symbol in symbols.items():
-        marks = [(d, r, g) for (d, r, b), g in groups if b == basis]
+    for basis in vocabulary("statements", "said_on_basis", art):
+        marks, symbol = [(d, r, g) for (d, r, b), g in groups if b == basis], DATE_BASIS_SYMBOL[basis]
         if marks:
             fig.add_scatter(
                 x=[d for d, _, _ in marks], y=[esc(r) for _, r, _ in marks], mode="markers+text",
-                name=f"statements, date {basis}", text=[str(len(g)) for _, _, g in marks],
+                name=f"statements, date {esc(basis)}", text=[str(len(g)) for _, _, g in marks],
                 textposition="middle left", textfont={"size": 11, "color": OKABE_ITO["blue"]},
                 marker={"symbol": symbol, "size": [9 + 3 * len(g) for _, _, g in marks],
                         "color": OKABE_ITO["blue"], "line": {"width": 2}},
@@ -357,7 +368,12 @@ def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
 
 def _cell_text(stance: str, n: int) -> str:
     """What a square of a stance chart says: the stance's symbol and how many statements stand behind it."""
-    return f"{STANCE_SYMBOL[stance]} {n}"
+    return f"{esc(STANCE_SYMBOL[stance])} {n}"
+
+
+def _stance_key(stances: list[str]) -> str:
+    """The stances with their symbols, as a key: "✓ support, ✗ oppose, ○ neutral, ± mixed"."""
+    return ", ".join(f"{esc(STANCE_SYMBOL[s])} {esc(s)}" for s in stances)
 
 
 def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
@@ -374,14 +390,15 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
     actors, topics = [names[w] for w in who_ids][::-1], [labels[t] for t in topic_ids]
     quotes = an.quotes(art)
     fig = go.Figure()
-    for stance in an.STANCES:
+    stances = list(m["stance"].cat.categories)
+    for stance in stances:
         for hedged in (False, True):
             part = m[(m["stance"] == stance) & (m["hedged"] == hedged)]
             if not len(part):
                 continue
             fig.add_scatter(
                 x=[esc(t) for t in part["topic"]], y=[esc(w) for w in part["who_name"]], mode="markers+text",
-                name=f"{stance}{' (hedged)' if hedged else ''}",
+                name=f"{esc(stance)}{' (hedged)' if hedged else ''}",
                 text=[_cell_text(stance, n) for n in part["n"]],
                 textfont={"color": text_on(STANCE[stance]) if not hedged else STANCE_TEXT[stance], "size": 12},
                 marker={"symbol": "square-open" if hedged else "square", "size": 34, "color": STANCE[stance],
@@ -389,7 +406,7 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
                 customdata=[[r.who, r.topic_id, r.n,
                              quotes_hover([quotes[s] for s in r.statements], most=3, width=70)]
                             for r in part.itertuples()],
-                hovertemplate="%{y} on %{x}: " + stance + (" (hedged)" if hedged else "") +
+                hovertemplate="%{y} on %{x}: " + esc(stance) + (" (hedged)" if hedged else "") +
                               "<br>%{customdata[2]} statement(s):<br>%{customdata[3]}<extra></extra>")
     fig.update_xaxes(categoryorder="array", categoryarray=[esc(t) for t in topics], tickangle=-35,
                      tickmode="array", tickvals=[esc(t) for t in topics])
@@ -399,7 +416,7 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
     title = (f"{names[who_ids[0]]} takes a position on {first['topic_id'].nunique()} of "
              f"{m['topic_id'].nunique()} topics, {int(first['hedged'].sum())} of them hedged")
     sub = ("Grouped by the state, bloc or body each holder speaks for. " if level == "side" else "") + \
-        ("In each square: ✓ support, ✗ oppose, ○ neutral, ± mixed, and the number of statements behind it; "
+        (f"In each square: {_stance_key(stances)}, and the number of statements behind it; "
          "open squares are hedged.")
     return _finish(fig, title, "topic", "actor" if level == "holder" else "side", sub,
                    height=200 + 50 * len(actors))
@@ -479,14 +496,15 @@ def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tu
         title = f"{an.names(art)[focus]} takes no {firm}stance on {where}"
     else:
         title = f"Where actors sit on {where}"
+    stances = [*vocabulary("positions", "stance", art), an.MIXED]
     return _finish(fig, title, "topic on which the two poles take opposite stances", "actor",
-                   _alignment_subtitle(al, pole_a, pole_b, hedged),
+                   _alignment_subtitle(al, pole_a, pole_b, hedged, stances),
                    height=190 + 52 * max(al["who"].nunique(), 1))
 
 
-def _alignment_subtitle(al: pd.DataFrame, pole_a: str, pole_b: str, hedged: bool) -> str:
+def _alignment_subtitle(al: pd.DataFrame, pole_a: str, pole_b: str, hedged: bool, stances: list[str]) -> str:
     """Which stances are hedged, and which topics divide the poles only through a hedged stance."""
-    key = ("Each square: the actor's combined stance (✓ support, ✗ oppose, ○ neutral, ± mixed) and the "
+    key = (f"Each square: the actor's combined stance ({_stance_key(stances)}) and the "
            "number of statements behind it, coloured by the pole it matches.")
     if not hedged:
         return "Hedged positions are left out: only firm stances count (hedged=True puts them back). " + key
@@ -562,9 +580,9 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
             for t in ids:
                 held = [f"{name} {stances[(who, t)]}" for who, name in zip((u, v), names) if (who, t) in stances]
                 lines.append(f"• {topics.get(t, t)}" + (f": {', '.join(held)}" if held else ""))
-            mixed = [t for t in ids if any(stances.get((who, t), "").startswith("mixed") for who in (u, v))]
+            mixed = [t for t in ids if any(stances.get((who, t), "").startswith(an.MIXED) for who in (u, v))]
             if mixed and len(mixed) == len(ids):
-                colour = STANCE["mixed"]
+                colour = STANCE[an.MIXED]
                 lines.append("rests only on a mixed stance: an actor who both supports and opposes")
             elif mixed:
                 lines.append(f"{len(mixed)} of these topics through a mixed stance")
@@ -591,15 +609,19 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
         x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text",
         text=[esc(graph.nodes[n]["label"]) for n in nodes],
         textposition=["middle left" if two_mode and pos[n][0] == 0 else "middle right" for n in nodes],
-        marker={"size": 16, "color": [KIND.get(graph.nodes[n].get("kind", ""), OKABE_ITO["blue"])
-                                      if graph.nodes[n].get("kind") != "topic" else OKABE_ITO["grey"]
-                                      for n in nodes], "line": {"width": 1, "color": "white"}},
+        marker={"size": 16, "color": [_node_colour(graph.nodes[n].get("kind", "")) for n in nodes],
+                "line": {"width": 1, "color": "white"}},
         customdata=[esc(f"{graph.nodes[n]['label']}: {graph.degree(n)} ties") for n in nodes],
         hovertemplate="%{customdata}<extra></extra>", name="actors" if not two_mode else "actors and topics")
     fig.update_xaxes(visible=False, range=[-0.9, 1.9] if two_mode else [-1.8, 1.8])
     fig.update_yaxes(visible=False, range=[-0.1, 1.1] if two_mode else [-1.3, 1.3])
     fig.update_layout(showlegend=False)
     return _finish(fig, title, "", "", subtitle, height=500)
+
+
+def _node_colour(kind: str) -> str:
+    """A network node's colour: its kind's, grey for a topic, blue for an actor of no kind."""
+    return OKABE_ITO["grey"] if kind == "topic" else KIND[kind] if kind else OKABE_ITO["blue"]
 
 
 def _attributed(art: Article) -> dict[str, str]:
@@ -611,11 +633,11 @@ def _attributed(art: Article) -> dict[str, str]:
 def _stances_in_words(art: Article, level: an.Level) -> dict[tuple[str, str], str]:
     """(who, topic_id) -> the combined stance in words, e.g. "mixed (1 support, 1 oppose)"."""
     out = {}
-    for r in an.stance_matrix(art, level).itertuples():
-        words = str(r.stance) + (" (hedged)" if r.hedged else "")
-        if r.stance == "mixed":
-            words += f" ({r.support} support, {r.oppose} oppose)"
-        out[(r.who, r.topic_id)] = words
+    for r in an.stance_matrix(art, level).to_dict("records"):
+        words = str(r["stance"]) + (" (hedged)" if r["hedged"] else "")
+        if r["stance"] == an.MIXED:  # the sided stances behind it: "(1 support, 1 oppose)"
+            words += " (" + ", ".join(f"{r[s]} {s}" for s in an.SCORE if an.SCORE[s] and r.get(s)) + ")"
+        out[(r["who"], r["topic_id"])] = words
     return out
 
 
@@ -629,14 +651,15 @@ def _actor_network_chart(art: Article, level: an.Level, graph: nx.Graph, title: 
     for u, v, d in sorted(graph.edges(data=True)):
         ids = d["topics"].split(";")
         mixed = [(graph.nodes[w]["label"], topics.get(t, t)) for t in ids for w in (u, v)
-                 if stances.get((w, t), "").startswith("mixed")]
+                 if stances.get((w, t), "").startswith(an.MIXED)]
         pair = f"{graph.nodes[u]['label']}–{graph.nodes[v]['label']}"
         if mixed and len({t for _, t in mixed}) == len(ids):
             only.append(f"{pair} ({'; '.join(f'{w} on {t}' for w, t in mixed)})")
         elif mixed:
             partly.append(f"{pair} ({len({t for _, t in mixed})} of {len(ids)} topics)")
     if only:
-        sub += (" Purple: a tie that rests only on a mixed stance, an actor both supporting and opposing: "
+        sub += (f" {colour_name(STANCE[an.MIXED]).capitalize()}: a tie that rests only on a mixed stance, "
+                "an actor both supporting and opposing: "
                 + ", ".join(only) + ".")
     if partly:
         sub += " Partly through a mixed stance: " + ", ".join(partly) + "."
@@ -651,8 +674,9 @@ def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
     actors = [n for n, d in graph.nodes(data=True) if d["bipartite"] == 0]
     busiest = max(actors, key=lambda n: (graph.degree(n), n))
     title = f"{graph.nodes[busiest]['label']} is tied to the most topics ({graph.degree(busiest)})"
-    return network_chart(graph, title, "Lines: blue support, vermillion oppose, grey neutral, purple mixed; "
-                         "dotted when hedged. Hover the midpoints for the evidence.", _attributed(art))
+    lines = ", ".join(f"{colour_name(STANCE[s])} {esc(s)}" for s in [*vocabulary("positions", "stance", art), an.MIXED])
+    return network_chart(graph, title, f"Lines: {lines}; dotted when hedged. Hover the midpoints for the evidence.",
+                         _attributed(art))
 
 
 def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:

@@ -34,9 +34,8 @@ import pandas as pd
 
 from . import analysis as an
 from . import files
-from .data import Article
+from .data import Article, vocabulary
 from .files import WORK_ENV, WriteError, parse_student_file, student_file, work_dir  # noqa: F401  (public here too)
-from .palette import FORM
 from .reliability import FIELDS, NONE
 from .schema import DataError, Problem, display_path
 from .text import esc, highlight, overlap
@@ -296,13 +295,14 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
     ask = {
         "actor_id": w.Dropdown(options=[("(choose)", "")] + [(names[a], a) for a in speakers],
                                description="Speaker"),
-        "form": w.Dropdown(options=[("(choose)", "")] + [(f, f) for f in FORM], description="Form"),
+        "form": w.Dropdown(options=[("(choose)", "")] + [(f, f) for f in vocabulary("statements", "form", art)],
+                           description="Form"),
         "topic_id": w.Dropdown(options=[("(choose)", ""), ("no topic", NONE)]
                                + list(zip(art.topics["label"], art.topics["topic_id"])), description="Topic"),
         "holder_id": w.Dropdown(options=[("(choose)", ""), ("no topic: no holder", NONE)]
                                 + [(names[a], a) for a in speakers], description="Holder"),
-        "stance": w.Dropdown(options=[("(choose)", ""), ("support", "support"), ("oppose", "oppose"),
-                                      ("neutral", "neutral"), ("no stance", NONE)], description="Stance"),
+        "stance": w.Dropdown(options=[("(choose)", "")] + [(s, s) for s in vocabulary("positions", "stance", art)]
+                             + [("no stance", NONE)], description="Stance"),
         "hedged": w.Dropdown(options=[("(choose)", ""), ("firm", "false"), ("hedged", "true"),
                                       ("no stance", NONE)], description="Hedged"),
     }

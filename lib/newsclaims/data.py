@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,52 @@ def read_descriptor(folder: Path) -> dict[str, Any]:
     """The datapackage.json of a data folder, parsed and checked (see :func:`schema.parse_descriptor`)."""
     raw = files.read_confined(folder, DESCRIPTOR, limit=DESCRIPTOR_LIMIT)
     return schema.parse_descriptor(raw, folder / DESCRIPTOR, READS)
+
+
+def vocabulary(table: str, field: str, art: Article | Corpus | None = None,
+               data_dir: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
+    """The values a field may take, in order: its enum in datapackage.json.
+
+    This is the one place the code learns the forms, stances, kinds and other
+    enums; nothing types them again. With an article (or corpus), from its own
+    tables: the categories the loader gave the column from the article's
+    descriptor, so a value its folder adds is there. A frame built by hand,
+    without categories, gets the data folder's enum and after it every other
+    value the frame holds, so that none is left out. Without an article, from the
+    descriptor of ``data_dir`` (the default data folder if None), read once and
+    again when the file changes.
+
+    Raises
+    ------
+    KeyError
+        When the field has no enum (``statements.quote``): it has no vocabulary.
+
+    >>> vocabulary("statements", "form")
+    ('direct', 'partial', 'paraphrase')
+    >>> vocabulary("positions", "stance", load_article())
+    ('support', 'oppose', 'neutral')
+    """
+    column = getattr(art, table)[field] if art is not None else None
+    if column is not None and isinstance(column.dtype, pd.CategoricalDtype):
+        return tuple(str(v) for v in column.cat.categories)
+    folder = files.data_dir(data_dir)
+    path = folder / DESCRIPTOR
+    stat = path.stat()
+    enums = _enums(os.path.abspath(folder), stat.st_mtime_ns, stat.st_size)
+    if (table, field) not in enums:
+        raise KeyError(f"{table}.{field} has no enum in {path}: it has no vocabulary")
+    values = enums[(table, field)]
+    if column is not None:
+        values += tuple(v for v in dict.fromkeys(column.dropna().astype(str)) if v not in values)
+    return values
+
+
+@lru_cache(maxsize=8)
+def _enums(folder: str, _mtime_ns: int, _size: int) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(table, field) -> enum, for every field of a folder's descriptor that has one (cached by its stat)."""
+    descriptor = read_descriptor(Path(folder))
+    return {(r["name"], f["name"]): tuple(str(v) for v in f["constraints"]["enum"])
+            for r in descriptor["resources"] for f in r["schema"]["fields"] if "enum" in f.get("constraints", {})}
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -25,6 +25,9 @@ NETWORKS = {"affiliation": an.affiliation_network, "congruence": an.congruence_n
             "conflict": an.conflict_network}
 DNA_COLUMNS = {"date": "str", "person": "str", "organization": "str", "concept": "str", "agreement": "int64",
                "text": "str", "statement_id": "str", "speaker": "str", "hedged": "bool", "date_from": "str"}
+# DNA's agreement qualifier for each coded stance: 1 yes, 0 no; None leaves the stance out, as DNA has no
+# "neither". tests/test_vocabulary.py holds the keys to the descriptor's enum; a stance not here yet is left out.
+AGREEMENT = {"support": 1, "oppose": 0, "neutral": None}
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -59,7 +62,7 @@ def dna_table(article: Article) -> pd.DataFrame:
     not say (``date_from`` tells which).
     """
     pos = an.positions_table(article, "holder")
-    pos = pos[pos["stance"].isin(["support", "oppose"])]
+    pos = pos[pos["stance"].isin([s for s in AGREEMENT if AGREEMENT[s] is not None])]
     kinds = dict(zip(article.actors["actor_id"], article.actors["kind"].astype(str)))
     side = an.speaks_for(article.actors)
     names = an.names(article)
@@ -72,7 +75,7 @@ def dna_table(article: Article) -> pd.DataFrame:
         rows.append({"date": (date if known else published).strftime("%Y-%m-%d"),
                      "person": names[r.holder_id] if kinds.get(r.holder_id) == "person" else "",
                      "organization": names[side[r.holder_id]], "concept": r.topic,
-                     "agreement": 1 if r.stance == "support" else 0,
+                     "agreement": AGREEMENT[str(r.stance)],
                      "text": r.quote, "statement_id": r.statement_id, "speaker": r.speaker,
                      "hedged": bool(r.hedged), "date_from": "said_on" if known else "published"})
     return pd.DataFrame(rows, columns=list(DNA_COLUMNS)).astype(DNA_COLUMNS)

@@ -10,6 +10,15 @@ therefore takes the ``*_TEXT`` colours: the same hue, darkened until it reaches
 4.5:1 on white and on the light grey of code cells (#F5F5F5). Text on a filled
 square of a palette colour takes :func:`text_on` (black or white, whichever reads
 better). ``tests/test_palette.py`` computes every ratio.
+
+The palette is keyed by the vocabularies of ``datapackage.json``: a colour for
+each form, stance and kind the descriptor lists (and for ``mixed``, the stance
+:mod:`~newsclaims.analysis` gives one who both supports and opposes), and
+``tests/test_palette.py`` holds the keys to the descriptor's enums. A value the
+descriptor has just gained, before it has a colour here, is drawn in a neutral
+grey (:data:`FALLBACK`) and stands for itself by its name (:class:`Keyed`): it
+is never dropped, and never a KeyError. To give it a colour, add it to the
+vocabulary's dict below (and to the ``*_TINT`` or ``*_SYMBOL`` dict beside it).
 """
 
 from __future__ import annotations
@@ -36,23 +45,62 @@ OKABE_ITO_TEXT = {
     "grey": "#707070",  # 4.95:1
 }
 
+# For a value of a vocabulary that has no colour here yet: a neutral grey, its text shade and a tint
+FALLBACK = OKABE_ITO["grey"]
+FALLBACK_TEXT = OKABE_ITO_TEXT["grey"]
+FALLBACK_TINT = "#E0E0E0"
+
+
+class Keyed(dict):
+    """Colours (or symbols) keyed by the values of one vocabulary, such as the forms.
+
+    A value without one gets ``fallback``, or, when ``fallback`` is None, its own
+    name: a new form is drawn in grey and a new stance is written as its name
+    where the others show a symbol.
+
+    >>> STANCE_SYMBOL["support"], STANCE_SYMBOL["unclear"], FORM["quotation"] == FALLBACK
+    ('✓', 'unclear', True)
+    """
+
+    def __init__(self, values: dict[str, str], fallback: str | None = None):
+        super().__init__(values)
+        self.fallback = fallback
+
+    def __missing__(self, key: str) -> str:
+        return str(key) if self.fallback is None else self.fallback
+
+
+# Colours by vocabulary (datapackage.json: positions.stance, statements.form, actors.kind), by Okabe–Ito name
 _STANCE = {"support": "blue", "oppose": "vermillion", "neutral": "grey", "mixed": "reddish purple"}
 _FORM = {"direct": "orange", "partial": "sky blue", "paraphrase": "bluish green"}
 _KIND = {"person": "orange", "group": "yellow", "state": "blue", "region": "sky blue",
          "organization": "bluish green", "bloc": "vermillion", "document": "reddish purple"}
 
-STANCE = {k: OKABE_ITO[v] for k, v in _STANCE.items()}
-FORM = {k: OKABE_ITO[v] for k, v in _FORM.items()}
-KIND = {k: OKABE_ITO[v] for k, v in _KIND.items()}
+STANCE = Keyed({k: OKABE_ITO[v] for k, v in _STANCE.items()}, FALLBACK)
+FORM = Keyed({k: OKABE_ITO[v] for k, v in _FORM.items()}, FALLBACK)
+KIND = Keyed({k: OKABE_ITO[v] for k, v in _KIND.items()}, FALLBACK)
 # Text in a stance's, form's or kind's colour (on white or a light background)
-STANCE_TEXT = {k: OKABE_ITO_TEXT[v] for k, v in _STANCE.items()}
-FORM_TEXT = {k: OKABE_ITO_TEXT[v] for k, v in _FORM.items()}
-KIND_TEXT = {k: OKABE_ITO_TEXT[v] for k, v in _KIND.items()}
+STANCE_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _STANCE.items()}, FALLBACK_TEXT)
+FORM_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _FORM.items()}, FALLBACK_TEXT)
+KIND_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _KIND.items()}, FALLBACK_TEXT)
 # Light tints of the form colours, as backgrounds behind text
-FORM_TINT = {"direct": "#F8DDA0", "partial": "#C9E7F8", "paraphrase": "#A8E0CF"}
+FORM_TINT = Keyed({"direct": "#F8DDA0", "partial": "#C9E7F8", "paraphrase": "#A8E0CF"}, FALLBACK_TINT)
 # Mentions vs statements, and other two-way comparisons
 PAIR = (OKABE_ITO["grey"], OKABE_ITO["blue"])
-STANCE_SYMBOL = {"support": "✓", "oppose": "✗", "neutral": "○", "mixed": "±"}
+# A stance's symbol, beside its colour; a stance without one is written as its name
+STANCE_SYMBOL = Keyed({"support": "✓", "oppose": "✗", "neutral": "○", "mixed": "±"})
+# Plotly marker symbols for how a date was found (events.date_basis and statements.said_on_basis)
+DATE_BASIS_SYMBOL = Keyed({"stated": "circle", "resolved": "circle-open", "inferred": "x"}, "diamond")
+
+
+def colour_name(colour: str) -> str:
+    """The Okabe–Ito name of a palette colour, for legends written in words (another colour: its code).
+
+    >>> colour_name(STANCE["oppose"]), colour_name(FORM["quotation"]), colour_name("#123456")
+    ('vermillion', 'grey', '#123456')
+    """
+    names = {value.upper(): name for name, value in OKABE_ITO.items()}
+    return names.get(colour.upper(), colour)
 
 
 def text_shade(colour: str) -> str:

@@ -12,11 +12,14 @@ import ipywidgets as w
 import pandas as pd
 
 from . import analysis as an
-from .data import Article
-from .palette import FORM, FORM_TEXT, FORM_TINT, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on
+from .data import Article, vocabulary
+from .palette import FORM_TEXT, FORM_TINT, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on
 from .text import esc, highlight, statement_tooltip
 
 HANDOUT_ENV = "NEWSCLAIMS_HANDOUT"
+# Each coded stance as the answer to a topic's yes/no question (topic_html); tests/test_vocabulary.py
+# holds the keys to the descriptor's enum, and a stance not here yet is headed by its name alone
+ANSWERS = {"support": "Yes", "oppose": "No", "neutral": "Neither"}
 
 
 class Explorer(w.VBox):
@@ -96,9 +99,10 @@ def credit_html(art: Article) -> str:
             f'Reproduced for teaching.</p>')
 
 
-def legend_html() -> str:
-    """A key to the highlight colours."""
-    forms = " ".join(f'<span style="background:{FORM_TINT[f]};color:#333;padding:0 4px">{f}</span>' for f in FORM)
+def legend_html(art: Article | None = None) -> str:
+    """A key to the highlight colours: the article's forms (the data folder's, with no article)."""
+    forms = " ".join(f'<span style="background:{FORM_TINT[f]};color:#333;padding:0 4px">{esc(f)}</span>'
+                     for f in vocabulary("statements", "form", art))
     return (f'<p style="{MUTED}">Statements: {forms}. '
             f'<span style="{MENTION_STYLE}">Underlined</span>: a mention. Hover a highlight for its coding.</p>')
 
@@ -154,7 +158,7 @@ def reader_html(art: Article, actor_ids: tuple[str, ...] | list[str] = ()) -> st
             else "<p>Pick one or more actors to highlight them.</p>" if len(art.actors)
             else _nothing_coded("actors"))
     body = "".join(paragraph_html(art, int(p), marks) for p in art.paragraphs["paragraph"])
-    return (f'<div style="{BOX}">{head}{legend_html()}'
+    return (f'<div style="{BOX}">{head}{legend_html(art)}'
             f'<div style="max-height:36em;overflow-y:auto;padding-right:0.5em" tabindex="0" role="region" '
             f'aria-label="The article, with the chosen actors highlighted">'
             f'<h3 style="margin:0.3em 0">{esc(art.meta["title"])}</h3>{body}</div>{credit_html(art)}</div>')
@@ -265,7 +269,7 @@ def statements_html(art: Article, actor: str | None = None, form: str | None = N
     head = f"<p><b>{len(chosen)}</b> of {len(art.statements)} statements match.</p>"
     stances = _stances(art)
     body = "".join(statement_in_context_html(art, r, stances=stances) for _, r in chosen.iterrows())
-    return f'<div style="{BOX}">{head}{legend_html()}{body}{credit_html(art)}</div>'
+    return f'<div style="{BOX}">{head}{legend_html(art)}{body}{credit_html(art)}</div>'
 
 
 ANY = "(any)"  # the value of a filter's first option: "any speaker", "any form", ...
@@ -292,7 +296,7 @@ def statement_explorer(art: Article) -> w.VBox:
 
     filters = {
         "actor": dropdown("Speaker", "speaker", [(names[a], a) for a in speakers]),
-        "form": dropdown("Form", "form", [(f, f) for f in FORM]),
+        "form": dropdown("Form", "form", [(f, f) for f in vocabulary("statements", "form", art)]),
         "topic": dropdown("Topic", "topic", list(zip(art.topics["label"], art.topics["topic_id"]))),
         "setting": dropdown("Setting", "setting", [(s, s) for s in settings]),
     }
@@ -314,7 +318,7 @@ def _statement(indexed: pd.DataFrame, statement_id: str) -> dict:
 
 
 def _stance_html(stance: str, hedged: bool) -> str:
-    return (f'<span style="color:{STANCE_TEXT[stance]};font-weight:600">{STANCE_SYMBOL[stance]} '
+    return (f'<span style="color:{STANCE_TEXT[stance]};font-weight:600">{esc(STANCE_SYMBOL[stance])} '
             f'{esc(stance)}{" (hedged)" if hedged else ""}</span>')
 
 
@@ -358,7 +362,7 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
 
     def look(stance: str, hedged: bool) -> tuple[w.Layout, w.ButtonStyle]:
         if (stance, hedged) not in looks:
-            colour = STANCE.get(stance)
+            colour = STANCE[stance] if stance else None  # "": a cell with no stance
             layout = w.Layout(width="2.6em", height="2.2em", padding="0",
                               border=f"3px solid {colour}" if colour else "")
             style = w.ButtonStyle(button_color=("white" if hedged else colour) if colour else "#f4f4f4",
@@ -456,7 +460,8 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     topic.observe(update, names="value")
     for key, button in buttons.items():
         button.on_click(lambda _button, key=key: select(key))
-    key = (f'<p style="{MUTED}">✓ support, ✗ oppose, ○ neutral, ± mixed; outlined squares are hedged. '
+    stances = ", ".join(f"{esc(STANCE_SYMBOL[s])} {esc(s)}" for s in matrix["stance"].cat.categories)
+    key = (f'<p style="{MUTED}">{stances}; outlined squares are hedged. '
            "Click a square, or choose below, to read its evidence beside the grid; "
            "the square shown has a black border and a ▸.</p>")
     # as wide as the grid, so that the key wraps under it and the evidence has the rest of the row
@@ -474,14 +479,14 @@ def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
     parts = [f"<h3 style='margin:0.3em 0'>{esc(topic['label'])}</h3><p><b>{esc(topic['question'])}</b></p>"
              f"<p>{esc(topic['description'])}</p>"]
     matrix = an.stance_matrix(art, level)
-    mixed = matrix[(matrix["topic_id"] == topic_id) & (matrix["stance"] == "mixed")]["who_name"].tolist()
+    mixed = matrix[(matrix["topic_id"] == topic_id) & (matrix["stance"] == an.MIXED)]["who_name"].tolist()
     if mixed:
         parts.append(f"<p><i>Combined, mixed: {esc(', '.join(mixed))} appear under more than one answer.</i></p>")
-    for stance in ["support", "oppose", "neutral"]:
+    for stance in vocabulary("positions", "stance", art):
         part = pos[pos["stance"] == stance]
-        label = {"support": "Yes (support)", "oppose": "No (oppose)", "neutral": "Neither (neutral)"}[stance]
-        parts.append(f'<h4 style="color:{STANCE_TEXT[stance]};margin:0.6em 0 0.2em 0">{STANCE_SYMBOL[stance]} '
-                     f'{label}: {_plural(part["who"].nunique(), "actor")}</h4>')
+        label = f"{ANSWERS[stance]} ({stance})" if stance in ANSWERS else stance
+        parts.append(f'<h4 style="color:{STANCE_TEXT[stance]};margin:0.6em 0 0.2em 0">{esc(STANCE_SYMBOL[stance])} '
+                     f'{esc(label)}: {_plural(part["who"].nunique(), "actor")}</h4>')
         items = "".join(
             f"<li><b>{esc(r.who_name)}</b>{' (hedged)' if r.hedged else ''}: <i>{esc(r.quote)}</i> "
             f"<span style='{MUTED}'>— {esc(r.speaker)}, ¶{r.paragraph}</span></li>"
