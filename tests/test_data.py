@@ -164,6 +164,14 @@ def test_mentions_match_their_aliases(art):
     assert len(m[m["actor_id"] == "wang_yi"]) == len(re.findall(r"\bWang\b", art.text)) == 5
 
 
+def test_the_article_carries_the_aliases_of_its_actors(art):
+    assert art.aliases.columns.tolist() == ["actor_id", "alias", "note"]
+    assert set(art.aliases["actor_id"]) <= set(art.actors["actor_id"])
+    assert set(zip(art.mentions["actor_id"], art.mentions["alias"])) <= set(zip(art.aliases["actor_id"],
+                                                                                 art.aliases["alias"]))
+    assert art.aliases.loc[art.aliases["alias"] == "Beijing", "actor_id"].tolist() == ["china"]
+
+
 def test_longest_alias_wins(art):
     m = art.mentions
     ecnu = m[m["actor_id"] == "east_china_normal_university"].iloc[0]

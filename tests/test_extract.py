@@ -9,6 +9,8 @@ import pytest
 import newsclaims as nc
 from newsclaims import extract as ex
 
+from conftest import read_rows, write_rows
+
 ACTORS = pd.DataFrame({"actor_id": ["ana", "ben", "acme", "blue", "dept", "note"],
                        "kind": ["person", "person", "organization", "state", "organization", "document"]})
 ALIASES = pd.DataFrame({"actor_id": ["ana", "ana", "ben", "ben", "acme", "blue", "dept", "note", "note"],
@@ -132,3 +134,13 @@ def test_the_misses_on_the_article_are_the_ones_read_by_hand():
     assert misses["cnn22_s14"].startswith("found, but the span differs")
     table = ex.evaluate(found, art.statements).set_index("match")
     assert table.loc["overlap ≥ 0.5", "recall"] == (37 - 6) / 37
+
+
+def test_the_extractor_reads_the_aliases_of_the_articles_own_data_folder(data_copy):
+    """An article loaded from another folder is read with that folder's aliases, not the package's."""
+    header, rows = read_rows(data_copy / "aliases.csv")
+    write_rows(data_copy / "aliases.csv", header, [r for r in rows if r["actor_id"] != "zhang_jun"])
+    copy = nc.load_article(data_dir=data_copy)
+    assert "zhang_jun" in set(copy.actors["actor_id"]) and "zhang_jun" not in set(copy.aliases["actor_id"])
+    assert "zhang_jun" in set(ex.extract_from(nc.load_article())["actor_id"])  # the package's aliases name him
+    assert "zhang_jun" not in set(ex.extract_from(copy)["actor_id"])  # the copy's do not

@@ -104,6 +104,7 @@ class Article:
     meta: dict[str, Any]
     paragraphs: pd.DataFrame
     actors: pd.DataFrame
+    aliases: pd.DataFrame
     statements: pd.DataFrame
     positions: pd.DataFrame
     topics: pd.DataFrame
@@ -228,12 +229,14 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
         wanted = more
     meta = corpus.articles.set_index("article_id").loc[article_id].to_dict()
     meta["article_id"] = article_id
+    actors = actors[actors["actor_id"].isin(wanted)].reset_index(drop=True)
     return Article(
         article_id=article_id,
         text=corpus.texts[article_id],
         meta=meta,
         paragraphs=own(corpus.paragraphs),
-        actors=actors[actors["actor_id"].isin(wanted)].reset_index(drop=True),
+        actors=actors,
+        aliases=corpus.aliases[corpus.aliases["actor_id"].isin(actors["actor_id"])].reset_index(drop=True),
         statements=statements,
         positions=positions.reset_index(drop=True),
         topics=corpus.topics[corpus.topics["topic_id"].isin(positions["topic_id"])].reset_index(drop=True),
