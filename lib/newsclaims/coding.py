@@ -96,8 +96,7 @@ class _StudentFile:
     def __init__(self, student: str, article_id: str, folder: Path | str | None = None):
         folder = Path(folder).expanduser().resolve() if folder is not None else work_dir()
         self.path = folder / student_file(student, article_id, self.kind)
-        old_name = re.sub(r"[^\w-]+", "_", student.strip()) or "student"  # the rule before student_file
-        self.old_path = folder / f"{old_name}_{article_id}{'_' + self.kind if self.kind else ''}.csv"
+        self.old_path = folder / files.old_student_file(student, article_id, self.kind)
         self.extra: list[str] = []  # columns a teacher added to the file: kept, never dropped
         self.legacy = self.old_path if self._source() == self.old_path else None
 

@@ -43,9 +43,12 @@ from .schema import DataError, Problem, decode, display_path
 DATA_ENV = "NEWSCLAIMS_DATA"        # a data folder to use instead of the package's
 ARTICLE_ENV = "NEWSCLAIMS_ARTICLE"  # the article every lesson loads when none is named
 WORK_ENV = "NEWSCLAIMS_WORK"        # where students' answers and review files go
+HANDOUT_ENV = "NEWSCLAIMS_HANDOUT"  # set while the lessons run for handouts: explorers add a static view
 DESCRIPTOR = "datapackage.json"
-REPO_DATA = Path(__file__).resolve().parents[2] / "data"
-REPO_WORK = Path(__file__).resolve().parents[2] / "work"
+ROOT = Path(__file__).resolve().parents[2]  # the repository: data/, work/ and notebooks/ stand beside lib/
+REPO_DATA = ROOT / "data"
+REPO_WORK = ROOT / "work"
+NOTEBOOKS = ROOT / "notebooks"
 MAX_BYTES = 64 * 1024 * 1024  # no data file, text or student file is near this; /dev/zero would be
 LOCK_NAME = ".newsclaims.lock"
 LOCK_TIMEOUT = 30  # seconds to wait for another window's save before giving up with a clear error
@@ -115,6 +118,28 @@ def student_file(student: str, article_id: str, kind: str = "") -> str:
     """
     name = _UNSAFE.sub("_", student.strip()).strip("_") or "student"
     return ".".join([name, article_id, *([kind] if kind else []), "csv"])
+
+
+def old_student_file(student: str, article_id: str, kind: str = "") -> str:
+    """The name a student's file had before :func:`student_file`: ``<student>_<article_id>[_<kind>].csv``.
+
+    Such a file is read when it is the only one, and never written. Its name does not
+    always tell student and article apart (``cy_my_story.csv``).
+
+    >>> old_student_file("Ana María", "cnn_china_ukraine_2022", "marks")
+    'Ana_María_cnn_china_ukraine_2022_marks.csv'
+    """
+    name = _UNSAFE.sub("_", student.strip()) or "student"
+    return "_".join([name, article_id, *([kind] if kind else [])]) + ".csv"
+
+
+def review_file(article_id: str, kind: str = "") -> str:
+    """The name of a review file of suggestions for a new article: ``<article_id>[_<kind>]_review.csv``.
+
+    >>> review_file("my_story"), review_file("my_story", "actors")
+    ('my_story_review.csv', 'my_story_actors_review.csv')
+    """
+    return "_".join([article_id, *([kind] if kind else []), "review"]) + ".csv"
 
 
 def parse_student_file(name: str) -> tuple[str, str, str] | None:

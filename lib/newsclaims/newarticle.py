@@ -121,7 +121,8 @@ def new_article(text_file: str | os.PathLike[str], article_id: str, *,
     target = folder / TEXTS / f"{article_id}.txt"
     reviews: dict[Path, bytes] = {}
     if work is not None and named:
-        reviews = dict.fromkeys([work / f"{article_id}_review.csv", work / f"{article_id}_actors_review.csv"], b"")
+        reviews = dict.fromkeys([work / files.review_file(article_id), work / files.review_file(article_id, "actors")],
+                                b"")
         problems += [Problem(_shown(p), None, None, "is a link or not a regular file: refused")
                      for p in reviews if p.is_symlink() or (p.exists() and not p.is_file())]
     if text is not None and not own and not problems:

@@ -12,11 +12,10 @@ import ipywidgets as w
 import pandas as pd
 
 from . import analysis as an
+from . import files
 from .data import Article
 from .palette import FORM, FORM_TEXT, FORM_TINT, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on
 from .text import esc, highlight, statement_tooltip
-
-HANDOUT_ENV = "NEWSCLAIMS_HANDOUT"
 
 
 class Explorer(w.VBox):
@@ -48,7 +47,7 @@ class Explorer(w.VBox):
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
-        if os.environ.get(HANDOUT_ENV) and isinstance(bundle, dict):
+        if os.environ.get(files.HANDOUT_ENV) and isinstance(bundle, dict):
             bundle["text/html"] = self.static_html()
         return bundle
 
