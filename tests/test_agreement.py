@@ -99,7 +99,7 @@ def test_class_agreement_treats_a_blank_answer_as_missing_not_as_a_category(blan
 def test_confusion_chart_leaves_out_blank_answers():
     student = pd.DataFrame({"statement_id": ["s1", "s2", "s3"], "form": ["direct", "", np.nan]})
     reference = pd.DataFrame({"statement_id": ["s1", "s2", "s3"], "form": ["direct", "partial", "direct"]})
-    fig = ag.confusion_chart(student, reference, "form")
+    fig = nc.charts.confusion_chart(student, reference, "form")
     assert "1 of 1" in fig.layout.title.text and list(fig.data[0].x) == ["direct"]
 
 
@@ -210,9 +210,17 @@ def test_confusion_chart(art):
     ref = ag.reference_coding(art).drop_duplicates("statement_id").head(6).reset_index(drop=True)
     student = ref.copy()
     student.loc[0, "form"] = "direct"
-    fig = nc.confusion_chart(student, ref, "form")
+    fig = nc.charts.confusion_chart(student, ref, "form")
     assert "5 of 6" in fig.layout.title.text
     assert "cnn22_s01" in str(fig.data[0].customdata)
+
+
+def test_confusion_chart_keeps_its_old_name_in_reliability_for_one_release():
+    with pytest.warns(DeprecationWarning, match="newsclaims.charts.confusion_chart"):
+        old = ag.confusion_chart
+    assert old is nc.charts.confusion_chart
+    with pytest.raises(AttributeError):
+        ag.no_such_function  # noqa: B018
 
 
 def test_harder_mode_marks_are_saved_and_compared(art, tmp_path, monkeypatch):

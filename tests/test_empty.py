@@ -145,8 +145,7 @@ CALLS: dict[str, list[Call]] = {
     "reliability.agreement": [lambda art, tmp: reliability.agreement(_student(art), _reference(art))],
     "reliability.class_agreement": [lambda art, tmp: reliability.class_agreement(
         {"a": _student(art), "b": _student(art)})],
-    "reliability.confusion_chart": [lambda art, tmp: reliability.confusion_chart(_student(art), _reference(art),
-                                                                                 "form")],
+    "charts.confusion_chart": [lambda art, tmp: charts.confusion_chart(_student(art), _reference(art), "form")],
 }
 
 # What a result needs coded, in order; the first table with no rows is named in a figure's
@@ -163,7 +162,7 @@ NEEDS = {
     "charts.affiliation_chart": ("positions",),
     "charts.congruence_chart": ("positions",),
     "charts.conflict_chart": ("positions",),
-    "reliability.confusion_chart": ("statements",),
+    "charts.confusion_chart": ("statements",),
     "widgets.reader_html": ("actors",),
     "widgets.reader": ("actors",),
     "widgets.actor_explorer": ("actors",),

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import analysis as an
+from . import reliability as rel
 from .data import Article
 from .palette import FORM, KIND, OKABE_ITO, PAIR, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on, text_shade
 from .text import esc as _esc
@@ -679,3 +680,57 @@ def _strongest(graph: nx.Graph, verb: str, empty: str) -> str:
     u, v, d = max(graph.edges(data=True), key=lambda e: (e[2]["weight"], e[0], e[1]))
     return (f"{graph.nodes[u]['label']} and {graph.nodes[v]['label']} {verb} the most topics "
             f"({d['weight']})")
+
+
+def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) -> go.Figure:
+    """Counts of each (student answer, reference answer) pair for one field; blank or NaN answers are left out.
+
+    The diagonal is agreement; hovering a square names the statements in it.
+
+    Parameters
+    ----------
+    student : DataFrame
+        A coding: ``statement_id`` and the field's column (see :mod:`newsclaims.reliability`).
+    reference : DataFrame
+        The reference coding (:func:`~newsclaims.reliability.reference_coding`), aligned
+        to the student's answers by :func:`~newsclaims.reliability.align`, or any coding
+        with one row per statement.
+    field : str
+        One of :data:`~newsclaims.reliability.FIELDS`, such as ``"form"``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        A heatmap; when no statement has both answers, an empty figure that says so.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> reference = nc.reference_coding(nc.load_article())
+    >>> fig = confusion_chart(reference.head(3).assign(form="direct"), reference, "form")
+    >>> fig.layout.title.text
+    'You agree with the reference on 0 of 3 statements (form)'
+    """
+    student = student.drop_duplicates("statement_id", keep="last")
+    if field not in student.columns:
+        student = student.assign(**{field: ""})
+    if reference["statement_id"].duplicated().any():
+        reference = rel.align(student, reference)
+    both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
+    both = both[~(rel.missing(both[f"{field}_student"]) | rel.missing(both[f"{field}_reference"])).to_numpy()]
+    if both.empty:
+        return nothing_coded("statements") if reference.empty else _finish(
+            go.Figure(), "You have not coded any of these statements yet", "your answer", "reference answer")
+    a, b = rel._text(both[f"{field}_student"]), rel._text(both[f"{field}_reference"])
+    labels = sorted(set(a) | set(b))
+    table = pd.crosstab(b, a).reindex(index=labels, columns=labels, fill_value=0)
+    ids = both["statement_id"].tolist()
+    hover = [[esc(", ".join(i for i, x, y in zip(ids, a, b) if x == col and y == row)) for col in labels]
+             for row in labels]
+    fig = go.Figure(go.Heatmap(z=table.values, x=[esc(v) for v in labels], y=[esc(v) for v in labels],
+                               colorscale=[[0, "#ffffff"], [1, OKABE_ITO["blue"]]], customdata=hover,
+                               text=table.values, texttemplate="%{text}",
+                               hovertemplate="reference %{y}, you %{x}: %{z}<br>%{customdata}<extra></extra>"))
+    agreed = int(table.values.trace())
+    return _finish(fig, f"You agree with the reference on {agreed} of {len(both)} statements ({field})",
+                   "your answer", "reference answer", height=260 + 28 * len(labels))

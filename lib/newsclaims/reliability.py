@@ -26,7 +26,6 @@ from collections.abc import Mapping
 import krippendorff
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from .data import Article
 
@@ -259,31 +258,14 @@ def class_agreement(codings: Mapping[str, pd.DataFrame], fields: tuple[str, ...]
         {"field": object, "coders": "int64", "units": "int64", "alpha": "float64", "note": object})
 
 
-def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) -> go.Figure:
-    """Counts of each (student answer, reference answer) pair for one field; blank or NaN answers are left out."""
-    from .charts import _finish, esc, nothing_coded
-    from .palette import OKABE_ITO
+def __getattr__(name: str) -> object:
+    """``confusion_chart`` moved to :mod:`newsclaims.charts`; the old name works for one release, with a warning."""
+    if name == "confusion_chart":
+        import warnings
 
-    student = student.drop_duplicates("statement_id", keep="last")
-    if field not in student.columns:
-        student = student.assign(**{field: ""})
-    if reference["statement_id"].duplicated().any():
-        reference = align(student, reference)
-    both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
-    both = both[~(missing(both[f"{field}_student"]) | missing(both[f"{field}_reference"])).to_numpy()]
-    if both.empty:
-        return nothing_coded("statements") if reference.empty else _finish(
-            go.Figure(), "You have not coded any of these statements yet", "your answer", "reference answer")
-    a, b = _text(both[f"{field}_student"]), _text(both[f"{field}_reference"])
-    labels = sorted(set(a) | set(b))
-    table = pd.crosstab(b, a).reindex(index=labels, columns=labels, fill_value=0)
-    ids = both["statement_id"].tolist()
-    hover = [[esc(", ".join(i for i, x, y in zip(ids, a, b) if x == col and y == row)) for col in labels]
-             for row in labels]
-    fig = go.Figure(go.Heatmap(z=table.values, x=[esc(v) for v in labels], y=[esc(v) for v in labels],
-                               colorscale=[[0, "#ffffff"], [1, OKABE_ITO["blue"]]], customdata=hover,
-                               text=table.values, texttemplate="%{text}",
-                               hovertemplate="reference %{y}, you %{x}: %{z}<br>%{customdata}<extra></extra>"))
-    agreed = int(np.trace(table.values))
-    return _finish(fig, f"You agree with the reference on {agreed} of {len(both)} statements ({field})",
-                   "your answer", "reference answer", height=260 + 28 * len(labels))
+        from .charts import confusion_chart
+
+        warnings.warn("newsclaims.reliability.confusion_chart is now newsclaims.charts.confusion_chart; "
+                      "the old name goes in the next release", DeprecationWarning, stacklevel=2)
+        return confusion_chart
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
