@@ -105,7 +105,7 @@ def hidden_answer(exercise: str, art):
         us_side = art.statements[art.statements["actor_id"].map(side) == "united_states"]
         return us_side["actor_id"].value_counts()
     if exercise == "2.3":
-        share = an.voice_share(art)
+        share = an.voice_share(art, level="holder")
         return share[share["word_share"] > share["statement_share"]][["name", "statement_share", "word_share"]]
     if exercise == "3.1":
         paraphrased = set(statements.loc[statements["form"] == "paraphrase", "actor_id"])
@@ -377,7 +377,7 @@ def test_a_share_mixed_up_with_another_number_says_which(art):
     st = art.statements
     own = (st["actor_id"] == "united_states").sum() / len(st)
     assert_wrong("2.2", round(own, 3), art, "speaking as itself")
-    quoted_words_share = nc.analysis.voice_share(art, by="side").set_index("actor_id").loc["united_states",
+    quoted_words_share = nc.analysis.voice_share(art, level="side").set_index("actor_id").loc["united_states",
                                                                                            "word_share"]
     assert abs(quoted_words_share - us_side(art)[0] / len(st)) > 0.02
     assert_wrong("2.2", f"{100 * quoted_words_share:.0f}%", art, "quoted words")

@@ -293,7 +293,7 @@ def represents(art: nc.Article, actor: str) -> str | None:
 
 
 def shares(art: nc.Article, by_side: bool = False) -> pd.DataFrame:
-    return an.voice_share(art, by="side" if by_side else "actor").set_index("actor_id")
+    return an.voice_share(art, level="side" if by_side else "holder").set_index("actor_id")
 
 
 def one_in(art: nc.Article) -> tuple:
@@ -385,7 +385,7 @@ def us_side(art: nc.Article) -> tuple:
 
 
 def more_words_than_statements(art: nc.Article) -> str:
-    share = an.voice_share(art)
+    share = an.voice_share(art, level="holder")
     more = share[share["word_share"] > share["statement_share"]]
     require(set(more["actor_id"]) == {*analysts(art), "zhang_jun", "state_department_readout"},
             "the analysts, Zhang Jun and the State Department readout")
@@ -879,7 +879,7 @@ def all_hedged_side(art: nc.Article, who: str, topic: str, stance: str) -> bool:
 
 def reported_rows(art: nc.Article) -> pd.DataFrame:
     """The first eight positions whose speaker is not their holder, as lesson 04 shows them."""
-    table = an.positions_table(art)
+    table = an.positions_table(art, level="holder")
     return table[table["speaker"] != table["holder"]].head(8)
 
 

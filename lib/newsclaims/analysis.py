@@ -2,12 +2,14 @@
 
 Every function takes an :class:`~newsclaims.data.Article` and returns a plain
 DataFrame (or a networkx graph). An article with nothing coded yet gives the same
-columns and types with no rows, and graphs with no edges. Positions can be read at
-two levels:
+columns and types with no rows, and graphs with no edges. Positions (and the voice
+share) can be read at two levels, chosen by ``level`` wherever a function takes it:
 
-- ``level="holder"``: as coded, one row per holder (Wang Yi, Zhang Jun, China, ...);
-- ``level="side"``: each holder replaced by the state, bloc or body it speaks for
-  (Wang Yi and Zhang Jun become China). Actors who speak for no one stay themselves.
+- ``level="side"``, the default everywhere: each holder (or speaker) replaced by the
+  state, bloc or body it speaks for (Wang Yi and Zhang Jun become China). Actors who
+  speak for no one stay themselves.
+- ``level="holder"``: as coded, one row per holder (Wang Yi, Zhang Jun, China, ...),
+  or per speaker.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
     import networkx as nx
 
 Level = Literal["holder", "side"]
+LEVELS = ("side", "holder")  # the first is every function's default
 SCORE = {"support": 1, "oppose": -1, "neutral": 0}
 STANCES = ["support", "oppose", "neutral", "mixed"]
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -84,14 +87,46 @@ def mention_counts(art: Article) -> pd.DataFrame:
                            ignore_index=True)
 
 
-def voice_share(art: Article, by: Literal["actor", "side"] = "actor") -> pd.DataFrame:
-    """Share of statements and share of quoted words, per speaker or per side.
+def voice_share(art: Article, level: Level = "side", *, by: Literal["actor", "side"] | None = None) -> pd.DataFrame:
+    """Share of statements and share of quoted words, per side or per speaker.
 
     Quoted words are the words inside quotation marks: a paraphrase has none.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        ``"side"``: speakers grouped by the state, bloc or body they speak for;
+        ``"holder"``: each speaker as coded.
+    by : {"actor", "side"}, optional
+        The older name of ``level`` (``"actor"`` is ``"holder"``); still accepted.
+
+    Returns
+    -------
+    DataFrame
+        One row per speaker or side: actor_id, name, statements, statement_share,
+        quoted_words, word_share; most statements first. No rows when no statement
+        is coded.
+
+    Raises
+    ------
+    ValueError
+        When ``level`` (or ``by``) is not one of those above.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> art = nc.load_article()
+    >>> voice_share(art)[["actor_id", "statements"]].head(3).values.tolist()
+    [['china', 13], ['united_states', 6], ['david_sacks', 4]]
+    >>> voice_share(art, level="holder")[["actor_id", "statements"]].head(3).values.tolist()
+    [['wang_yi', 6], ['zhang_jun', 5], ['david_sacks', 4]]
     """
+    level = _level(level, by)
     st = art.statements[["actor_id", "quote"]].copy()
     st["words"] = st["quote"].map(quoted_words).astype("int64")
-    st["who"] = st["actor_id"].map(speaks_for(art.actors)).astype("str") if by == "side" else st["actor_id"]
+    st["who"] = st["actor_id"].map(speaks_for(art.actors)).astype("str") if level == "side" else st["actor_id"]
     out = st.groupby("who").agg(statements=("quote", "size"), quoted_words=("words", "sum")).reset_index()
     out["statement_share"] = out["statements"] / max(out["statements"].sum(), 1)
     out["word_share"] = out["quoted_words"] / max(out["quoted_words"].sum(), 1)
@@ -103,12 +138,27 @@ def voice_share(art: Article, by: Literal["actor", "side"] = "actor") -> pd.Data
                            ignore_index=True)[list(columns)].astype(columns)
 
 
+def _level(level: str, by: str | None = None) -> Level:
+    """The level asked for; ``by`` ("actor" or "side", the older keyword of the voice share) wins when given.
+
+    >>> _level("side"), _level("side", by="actor")
+    ('side', 'holder')
+    """
+    if by is not None:
+        if by not in ("actor", "side"):
+            raise ValueError(f'by must be "actor" or "side", not {by!r}; or use level="holder" or level="side"')
+        return "holder" if by == "actor" else "side"
+    if level not in LEVELS:
+        raise ValueError(f'level must be "side" or "holder", not {level!r}')
+    return level
+
+
 def quotes(art: Article) -> dict[str, str]:
     """statement_id -> quote."""
     return dict(zip(art.statements["statement_id"], art.statements["quote"]))
 
 
-def positions_table(art: Article, level: Level = "holder") -> pd.DataFrame:
+def positions_table(art: Article, level: Level = "side") -> pd.DataFrame:
     """Positions joined with their statements: who, topic, stance, hedged, speaker, holder, quote.
 
     ``speaker`` is who made the statement and ``holder`` whose stance it records.

@@ -184,17 +184,41 @@ def mentions_vs_statements(art: Article, top: int = 10) -> go.Figure:
     return fig.update_layout(legend_traceorder="reversed")  # as the bars stand: statements above mentions
 
 
-def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
-    """Share of statements and share of quoted words, per speaker or per side they speak for.
+def voice_share_chart(art: Article, level: an.Level = "side", *, by: str | None = None) -> go.Figure:
+    """Share of statements and share of quoted words, per side the speakers speak for or per speaker.
 
     Each bar is labelled with its share and the counts behind it ("16% (6 of 37)"): a
     large share can rest on a handful of statements.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Speakers grouped by whom they speak for, or each speaker as coded.
+    by : {"actor", "side"}, optional
+        The older name of ``level`` (``"actor"`` is ``"holder"``); still accepted.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two bars per speaker or side; "No statements coded yet" when there are none.
+
+    Raises
+    ------
+    ValueError
+        When ``level`` (or ``by``) is not one of those above.
+
+    See Also
+    --------
+    newsclaims.analysis.voice_share : the table drawn.
     """
+    level = an._level(level, by)
     if art.statements.empty:
         return nothing_coded("statements")
-    share = an.voice_share(art, by=by).iloc[::-1]
+    share = an.voice_share(art, level).iloc[::-1]
     st = art.statements.assign(who=art.statements["actor_id"].map(an.speaks_for(art.actors))
-                               if by == "side" else art.statements["actor_id"])
+                               if level == "side" else art.statements["actor_id"])
     quotes = st.groupby("who")["quote"].apply(list).to_dict()
     labels = [esc(n) for n in share["name"]]
     hover = [quotes_hover(quotes.get(a, [])) for a in share["actor_id"]]
@@ -218,9 +242,9 @@ def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
     title = (f"{top['name']} has the largest share of quoted words: {top.word_share:.0%} "
              f"({top.quoted_words} of {words} words, in {_plural(top.statements, 'statement')})"
              if top.quoted_words else "No statement quotes its speaker's own words: all are paraphrased")
-    sub = ("Grouped by the state, bloc or body each speaker speaks for." if by == "side"
+    sub = ("Grouped by the state, bloc or body each speaker speaks for." if level == "side"
            else "Each speaker separately.") + " Quoted words: words inside quotation marks."
-    fig = _finish(fig, title, "% of all statements, % of all quoted words", "speaker" if by == "actor" else
+    fig = _finish(fig, title, "% of all statements, % of all quoted words", "speaker" if level == "holder" else
                   "side the speakers speak for", sub, height=110 + 36 * len(share))
     return fig.update_layout(legend_traceorder="reversed")  # as the bars stand: words above statements
 

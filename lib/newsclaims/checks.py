@@ -480,8 +480,8 @@ def _share_judge(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
 
 def _share_decoys(art: Article) -> list[tuple[float, bool, str]]:
     """Other shares (False) and counts (True) a student may give for the United States' share."""
-    own = an.voice_share(art).set_index("actor_id")
-    side = an.voice_share(art, by="side").set_index("actor_id")
+    own = an.voice_share(art, "holder").set_index("actor_id")
+    side = an.voice_share(art, "side").set_index("actor_id")
     speakers = art.statements["actor_id"].map(an.speaks_for(art.actors)).eq("united_states")
     itself = "the United States speaking as itself; its side also has everyone who speaks for it"
     decoys = [(float(side.loc["united_states", "word_share"]), False,
@@ -605,12 +605,12 @@ def _speak_more_than_named(art: Article) -> set[str]:
 
 
 def _us_share(art: Article) -> tuple[float, int, int]:
-    side = an.voice_share(art, by="side").set_index("actor_id").loc["united_states"]
+    side = an.voice_share(art, "side").set_index("actor_id").loc["united_states"]
     return float(side["statement_share"]), int(side["statements"]), len(art.statements)
 
 
 def _more_words(art: Article) -> set[str]:
-    share = an.voice_share(art)
+    share = an.voice_share(art, "holder")
     return set(share.loc[share["word_share"] > share["statement_share"], "actor_id"])
 
 
