@@ -227,3 +227,15 @@ def test_loads_from_another_working_directory(tmp_path):
         assert len(nc.load_article().statements) > 0
     finally:
         os.chdir(here)
+
+
+def test_problems_names_each_problem_in_the_folder_or_says_ok(data_copy, tmp_path):
+    assert nc.data.problems(data_copy) == ["ok: 1 article, 37 statements"]
+    start = int(nc.load_article(data_dir=data_copy).statements.set_index("statement_id").at["cnn22_s01", "start"])
+    set_value(data_copy / "statements.csv", "statement_id", "cnn22_s01", "start", str(start + 2))
+    found = nc.data.problems(data_copy)
+    assert len(found) == 1
+    assert found[0].startswith("statements.csv line 2, column quote: text[")  # the path inside the folder
+    assert found[0].endswith(f"the quote is found at {start}:{found[0].split(':')[-1]}")
+    assert nc.data.problems(tmp_path)[0].endswith("datapackage.json: file is missing (data folder chosen by "
+                                                  "the argument)")  # not a data folder: said, not raised

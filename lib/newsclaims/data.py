@@ -172,6 +172,50 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
                   positions=frames["positions"], events=frames["events"])
 
 
+def problems(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
+    """What validation finds wrong in a data folder, one line per problem; or one line that says it is ok.
+
+    Each problem names its file (relative to the data folder), line and column,
+    as :class:`DataError` does. Nothing is raised for bad data: this is for
+    looking at a folder while coding it (lesson 07), where a problem is expected.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+
+    Returns
+    -------
+    list of str
+        The problems, in the order the loader finds them; or ``["ok: N articles,
+        M statements"]`` when there are none.
+
+    Examples
+    --------
+    >>> problems()
+    ['ok: 1 article, 37 statements']
+    """
+    try:
+        corpus = load_corpus(data_dir)
+    except DataError as error:
+        return [_in_folder(p, data_dir) for p in error.problems]
+    n, m = len(corpus.articles), len(corpus.statements)
+    return [f"ok: {n} article{'s' * (n != 1)}, {m} statement{'s' * (m != 1)}"]
+
+
+def _in_folder(problem: Problem, data_dir: str | os.PathLike[str] | None) -> str:
+    """A problem as text, its path shown relative to the data folder when it lies inside it."""
+    text = str(problem)
+    try:
+        folder = files.data_dir(data_dir)
+    except DataError:
+        return text
+    for prefix in dict.fromkeys([schema.display_path(folder), str(folder), str(folder.resolve())]):
+        if text.startswith(prefix + os.sep):
+            return text[len(prefix) + 1:]
+    return text
+
+
 def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """The articles in the data folder, one row each.
 
