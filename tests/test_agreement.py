@@ -384,3 +384,19 @@ def test_class_agreement_notes_few_units():
     codings = {c: pd.DataFrame({"statement_id": ["u1", "u2", "u3"], "form": ["a", "b", "a"]}) for c in "AB"}
     row = ag.class_agreement(codings, fields=("form",)).iloc[0]
     assert row["units"] == 3 and "only 3 statements" in row["note"] and "too few for alpha" in row["note"]
+
+
+def test_the_example_coding_is_the_reference_with_the_listed_answers_changed(art):
+    reference = ag.reference_coding(art).drop_duplicates("statement_id").reset_index(drop=True)
+    example = ag.example_coding(art)
+    differs = example != reference
+    changed = {(field, row) for field, rows, value in ag.EXAMPLE_CHANGES for row in rows
+               if reference.at[row, field] != value}
+    assert {(field, int(row)) for field in example.columns for row in example.index[differs[field]]} == changed
+    assert len(changed) == 7  # two speakers, three forms and two stances, as lesson 05 says
+    for field, rows, value in ag.EXAMPLE_CHANGES:
+        assert (example.loc[list(rows), field] == value).all()
+    before = example.copy()
+    changed = ag.change_answers(example, "form", [0, 99], "quoted")  # row 99 is past the end: left out
+    assert changed.at[0, "form"] == "quoted" and len(changed) == len(example)
+    pd.testing.assert_frame_equal(example, before)  # a copy is changed, not the coding given

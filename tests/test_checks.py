@@ -6,6 +6,8 @@ from the data with plain pandas, never taken from the checks themselves.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -136,14 +138,7 @@ def hidden_answer(exercise: str, art):
         return an.alignment(firm)["topic_id"].unique()
     if exercise in ("5.2", "5.3"):
         reference = nc.reference_coding(art)
-        example = reference.drop_duplicates("statement_id").reset_index(drop=True)
-
-        def some(*rows):
-            return [i for i in rows if i < len(example)]
-
-        example.loc[some(2, 9), "actor_id"] = "china"
-        example.loc[some(4, 12, 16), "form"] = "partial"
-        example.loc[some(1, 2), "stance"] = "oppose"
+        example = nc.reliability.example_coding(art)  # as lesson 05 makes it
         if exercise == "5.3":
             lazy = example.copy()
             lazy["hedged"] = "false"
@@ -502,6 +497,29 @@ def test_another_article(mini_data):
     verdict = check("4.1", CHINA_RUSSIA, mini)
     assert verdict.right is None and "does not code what this exercise asks about" in verdict.message
     assert check("2.2", 0.16, mini).right is None
+
+
+@pytest.mark.parametrize("statements, changed", [(10, 1), (4, 0), (17, 3)])
+def test_the_example_kappa_is_checked_on_any_article_and_says_when_it_is_short(art, statements, changed):
+    short = dataclasses.replace(art, statements=art.statements.head(statements))
+    example = nc.reliability.example_coding(short)
+    aligned = nc.reliability.align(example, nc.reference_coding(short))
+    assert int((example["form"] != aligned["form"]).sum()) == changed
+    kappa = nc.reliability.cohen_kappa(example["form"], aligned["form"])
+    verdict = check("5.2", kappa, short)
+    assert verdict.right, verdict.message
+    if changed == 3:
+        assert "too few" not in verdict.message
+    else:
+        assert f"has only {statements} statements, too few for the example's 3 changed forms (it needs 17): " \
+               f"here it changes {changed}" in verdict.message
+        assert "too few" in check("5.2", kappa + 0.3, short).message  # said with a wrong answer too
+
+
+def test_the_example_kappa_on_another_article(mini_data):
+    mini = nc.load_article("mini", data_dir=mini_data)
+    verdict = check("5.2", 1.0, mini)  # two statements, no form changed: the example is the reference
+    assert verdict.right and "the example's forms are the reference's" in verdict.message
 
 
 def test_unknown_exercise():

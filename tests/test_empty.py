@@ -145,6 +145,8 @@ CALLS: dict[str, list[Call]] = {
     "reliability.agreement": [lambda art, tmp: reliability.agreement(_student(art), _reference(art))],
     "reliability.class_agreement": [lambda art, tmp: reliability.class_agreement(
         {"a": _student(art), "b": _student(art)})],
+    "reliability.example_coding": [lambda art, tmp: reliability.example_coding(art)],
+    "reliability.change_answers": [lambda art, tmp: reliability.change_answers(_student(art), "form", [0, 4], "x")],
     "charts.confusion_chart": [lambda art, tmp: charts.confusion_chart(_student(art), _reference(art), "form")],
 }
 

@@ -21,7 +21,7 @@ even when agreement is high (the "kappa paradox", Feinstein & Cicchetti 1990).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import krippendorff
 import numpy as np
@@ -33,6 +33,9 @@ FIELDS = ("actor_id", "form", "topic_id", "holder_id", "stance", "hedged")
 NONE = "none"  # the answer for "touches no topic", "no holder" and "takes no stance"
 FEW = 10  # fewer statements than this, and a field's agreement gets a note: too few to say much
 DOMINANT = 0.8  # one answer this common among all answers, and kappa or alpha gets a note (the kappa paradox)
+# Lesson 05's example coding: the reference with these answers changed on purpose, by row (from 0) of
+# one row per statement: two speakers, three forms and two stances (see example_coding).
+EXAMPLE_CHANGES = (("actor_id", (2, 9), "china"), ("form", (4, 12, 16), "partial"), ("stance", (1, 2), "oppose"))
 
 
 def missing(values: list | pd.Series) -> pd.Series:
@@ -93,6 +96,70 @@ def reference_coding(art: Article) -> pd.DataFrame:
     out = st.merge(pos, on="statement_id", how="left")
     out = out.fillna(dict.fromkeys(["topic_id", "holder_id", "stance", "hedged"], NONE))
     return out[["statement_id", *FIELDS]].astype(str).drop_duplicates().reset_index(drop=True)
+
+
+def change_answers(coding: pd.DataFrame, field: str, rows: Iterable[int], value: str) -> pd.DataFrame:
+    """A copy of a coding with the answers to one field set to ``value`` at some rows.
+
+    Parameters
+    ----------
+    coding : DataFrame
+        A coding, one row per statement.
+    field : str
+        The column to change, such as ``"form"``.
+    rows : iterable of int
+        Positions of the rows to change, from 0; those past the coding's end are
+        left out, so that the same changes apply to a shorter article.
+    value : str
+        The new answer.
+
+    Returns
+    -------
+    DataFrame
+        The changed copy; ``coding`` itself is unchanged.
+
+    Examples
+    --------
+    >>> coding = pd.DataFrame({"statement_id": ["a", "b"], "form": ["direct", "direct"]})
+    >>> change_answers(coding, "form", [1, 5], "partial")["form"].tolist()
+    ['direct', 'partial']
+    """
+    out = coding.reset_index(drop=True).copy()
+    out.loc[[i for i in rows if 0 <= i < len(out)], field] = value
+    return out
+
+
+def example_coding(art: Article) -> pd.DataFrame:
+    """Lesson 05's example coding: the reference, one row per statement, with answers changed on purpose.
+
+    It is not a real student's work: :data:`EXAMPLE_CHANGES` lists the changes
+    (two speakers, three forms and two stances, by row). On an article with fewer
+    statements than a change's row, that change is left out: on one with fewer
+    than 17, fewer than three forms change.
+
+    Parameters
+    ----------
+    art : Article
+        The article whose reference is changed.
+
+    Returns
+    -------
+    DataFrame
+        ``statement_id`` and :data:`FIELDS`, one row per statement, as text.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> art = nc.load_article()
+    >>> example = example_coding(art)
+    >>> agreed = example["form"] == align(example, reference_coding(art))["form"]
+    >>> int(agreed.sum()), len(example)
+    (34, 37)
+    """
+    coding = reference_coding(art).drop_duplicates("statement_id").reset_index(drop=True)
+    for field, rows, value in EXAMPLE_CHANGES:
+        coding = change_answers(coding, field, rows, value)
+    return coding
 
 
 def _text(values: pd.Series) -> pd.Series:
