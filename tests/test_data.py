@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 
@@ -239,3 +240,17 @@ def test_problems_names_each_problem_in_the_folder_or_says_ok(data_copy, tmp_pat
     assert found[0].endswith(f"the quote is found at {start}:{found[0].split(':')[-1]}")
     assert nc.data.problems(tmp_path)[0].endswith("datapackage.json: file is missing (data folder chosen by "
                                                   "the argument)")  # not a data folder: said, not raised
+
+
+def test_every_column_of_an_article_is_documented_from_the_descriptor(art):
+    sections = dict(re.findall(r"^(\w+) : \w+\n((?:    .*\n|\n)*)", nc.Article.__doc__, re.M))
+    documented = {name: re.findall(r"^    (\w+)  +\S", body, re.M) for name, body in sections.items()}
+    for frame in nc.data.FRAMES:
+        assert documented[frame] == getattr(art, frame).columns.tolist(), frame
+    assert set(documented["meta"]) == set(art.meta)
+    descriptor = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "statements")
+    quote = next(f for f in resource["schema"]["fields"] if f["name"] == "quote")
+    assert re.search(rf"^    quote +{re.escape(quote['description'])}$", sections["statements"], re.M)
+    quote["description"] = "Changed in the descriptor."
+    assert nc.data.column_docs(descriptor)["statements"]["quote"] == "Changed in the descriptor."

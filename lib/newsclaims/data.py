@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, fields
 from functools import cached_property
@@ -81,23 +82,7 @@ class Corpus:
 
 @dataclass
 class Article:
-    """One article: its text, metadata and every coded table restricted to it.
-
-    ============  ==============================================================
-    text          the body, verbatim; paragraphs separated by one blank line
-    meta          dict: title, outlet, author, published, url, rights, ...
-    paragraphs    paragraph, start, end, text
-    actors        actor_id, name, kind, represents, affiliation, role, note
-    statements    statement_id, actor_id, quote, start, end, paragraph, form,
-                  cue, setting, said_on, said_on_text, said_on_basis, via,
-                  addressee_id, note
-    positions     statement_id, topic_id, holder_id, stance, hedged, note
-    topics        topic_id, label, question, description
-    events        event_id, date, date_precision, date_text, date_basis,
-                  actor_id, label, paragraph, note
-    mentions      actor_id, alias, start, end, paragraph
-    ============  ==============================================================
-    """
+    # The docstring, with a table of every frame's columns, is made from datapackage.json below.
 
     article_id: str
     text: str
@@ -127,6 +112,99 @@ class Article:
                 f"{len(self.mentions)} mentions, {len(self.statements)} statements, "
                 f"{len(self.positions)} positions on {len(self.topics)} topics, "
                 f"{len(self.events)} events")
+
+
+# The columns the loader makes rather than reads: the descriptor cannot describe them.
+MADE_COLUMNS = {
+    "paragraphs": {"paragraph": "Paragraph number, from 1.",
+                   "start": "Offset of the paragraph's first character in the text.",
+                   "end": "Offset just past its last character.",
+                   "text": "The paragraph, verbatim: text[start:end]."},
+    "mentions": {"actor_id": "The actor named.",
+                 "alias": "The alias that names the actor, as it stands in the text (see aliases).",
+                 "start": "Offset of the mention's first character in the text.",
+                 "end": "Offset just past its last character.",
+                 "paragraph": "Paragraph (from 1) that holds the mention."},
+}
+# An Article's frames, in order, and the table each comes from (None: made by the loader).
+FRAMES = {"paragraphs": None, "actors": "actors", "aliases": "aliases", "statements": "statements",
+          "positions": "positions", "topics": "topics", "events": "events", "mentions": None}
+DROPPED = ("article_id",)  # an article's own frames leave out the column that names the article
+
+
+def column_docs(descriptor: dict[str, Any] | None = None) -> dict[str, dict[str, str]]:
+    """What each column of an :class:`Article`'s frames holds, from the descriptor's field descriptions.
+
+    Parameters
+    ----------
+    descriptor : dict, optional
+        A parsed datapackage.json; the package's own when not given.
+
+    Returns
+    -------
+    dict
+        For ``meta`` and each frame of :data:`FRAMES`: column -> description. A
+        field's allowed values (its ``enum``) end its description. Empty for the
+        tables when the descriptor cannot be read.
+
+    Examples
+    --------
+    >>> print(column_docs()["positions"]["stance"])
+    The answer to the topic's question: support (yes), oppose (no), neutral (neither). One of: support, oppose, neutral.
+    """
+    if descriptor is None:
+        try:
+            descriptor = json.loads((files.REPO_DATA / DESCRIPTOR).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            descriptor = {}
+    tables: dict[str, dict[str, str]] = {}
+    for resource in descriptor.get("resources", []):
+        columns = {}
+        for field in resource.get("schema", {}).get("fields", []):
+            text = field.get("description", "").strip()
+            allowed = field.get("constraints", {}).get("enum")
+            if allowed:
+                text += f" One of: {', '.join(map(str, allowed))}."
+            columns[field["name"]] = text.strip()
+        tables[resource["name"]] = columns
+    docs = {"meta": {"article_id": "The article's id.", **tables.get("articles", {})}}
+    for frame, table in FRAMES.items():
+        source = MADE_COLUMNS[frame] if table is None else tables.get(table, {})
+        docs[frame] = {column: text for column, text in source.items() if column not in DROPPED}
+    return docs
+
+
+def _article_doc(docs: dict[str, dict[str, str]]) -> str:
+    """The docstring of :class:`Article`: what it is, then each attribute with a table of its columns."""
+    def table(columns: dict[str, str]) -> list[str]:
+        if not columns:
+            return ["    (datapackage.json, which describes the columns, was not found)"]
+        width = max(len(c) for c in columns) + 2
+        rule = f"    {'=' * width}  {'=' * 40}"
+        return [rule, *(f"    {c:<{width}}  {text}" for c, text in columns.items()), rule]
+
+    what = {"paragraphs": "One row per paragraph, made by the loader from the text.",
+            "actors": "The actors the text names or the coding uses, and whom they speak for or belong to.",
+            "aliases": "The aliases of those actors.",
+            "statements": "The article's statements.",
+            "positions": "The positions its statements take.",
+            "topics": "The topics of those positions.",
+            "events": "The events it reports.",
+            "mentions": "One row per place the text names an actor by one of its aliases, found by the loader."}
+    lines = ["One article: its text, metadata and every coded table restricted to it.", "",
+             "Each table is a plain DataFrame. The columns are described below from the field",
+             "descriptions in data/datapackage.json, read when the package is imported.", "",
+             "Attributes", "----------",
+             "article_id : str", "    The article's id.",
+             "text : str", "    The body, verbatim; paragraphs separated by one blank line.",
+             "meta : dict", "    The article's row of articles.csv, by column:", "", *table(docs["meta"])]
+    for frame, source in FRAMES.items():
+        where = f" Rows of {source}.csv:" if source else ""
+        lines += [f"{frame} : DataFrame", f"    {what[frame]}{where}", "", *table(docs[frame])]
+    return "\n".join(lines) + "\n"
+
+
+Article.__doc__ = _article_doc(column_docs())
 
 
 def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
