@@ -38,7 +38,32 @@ READS = {
 
 
 def read_descriptor(folder: Path) -> dict[str, Any]:
-    """The datapackage.json of a data folder, parsed and checked (see :func:`schema.parse_descriptor`)."""
+    """The datapackage.json of a data folder, parsed and checked.
+
+    Parameters
+    ----------
+    folder : Path
+        The data folder.
+
+    Returns
+    -------
+    dict
+        The descriptor, checked by :func:`schema.parse_descriptor`: it is valid
+        JSON, a Data Package, and keeps the fields and types this module reads
+        (:data:`READS`).
+
+    Raises
+    ------
+    DataError
+        When the file is missing, too large, not JSON, or not a descriptor the
+        loader can use; the message names the file and what is wrong.
+
+    Examples
+    --------
+    >>> from newsclaims import files
+    >>> [r["name"] for r in read_descriptor(files.data_dir())["resources"]][:3]
+    ['articles', 'actors', 'aliases']
+    """
     raw = files.read_confined(folder, DESCRIPTOR, limit=DESCRIPTOR_LIMIT)
     return schema.parse_descriptor(raw, folder / DESCRIPTOR, READS)
 
@@ -48,13 +73,43 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def long_date(day: pd.Timestamp) -> str:
-    """'22 February 2022', the same on every platform and locale."""
+    """A date written out in English, the same on every platform and locale.
+
+    Parameters
+    ----------
+    day : Timestamp
+        The date.
+
+    Returns
+    -------
+    str
+        Day, month name and year.
+
+    Examples
+    --------
+    >>> long_date(pd.Timestamp("2022-02-22"))
+    '22 February 2022'
+    """
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass
 class Corpus:
-    """Every table of a data folder, checked, as plain DataFrames."""
+    """Every table of a data folder, checked, as plain DataFrames.
+
+    Made by :func:`load_corpus`; :func:`article_from` restricts it to one article.
+
+    Attributes
+    ----------
+    articles, actors, aliases, topics, statements, positions, events : DataFrame
+        The tables of the descriptor's resources, as checked and typed by the loader.
+    texts : dict
+        article_id -> the article's text.
+    paragraphs : DataFrame
+        One row per paragraph of every text: article_id, paragraph, start, end, text.
+    mentions : DataFrame
+        Every place a text names an actor by an alias; found when first asked for.
+    """
 
     articles: pd.DataFrame
     texts: dict[str, str]
@@ -76,7 +131,18 @@ class Corpus:
         return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
     def counts(self) -> dict[str, int]:
-        """Rows per table, for a quick summary."""
+        """Rows per table, for a quick summary.
+
+        Returns
+        -------
+        dict
+            Table name -> number of rows (for ``texts``, the number of texts).
+
+        Examples
+        --------
+        >>> load_corpus().counts()["statements"]
+        37
+        """
         return {name: len(getattr(self, name)) for name in [f.name for f in fields(self)] + ["mentions"]}
 
 
@@ -98,7 +164,11 @@ class Article:
 
     @property
     def credit(self) -> str:
-        """The credit line to show wherever the text is shown."""
+        """The credit line to show wherever the text is shown: title, byline, date and link.
+
+        >>> load_article().credit.split("”")[0]
+        '“As the West condemns Russia over Ukraine, Beijing strikes a different tone'
+        """
         m = self.meta
         byline = m["author"] if m["outlet"] in m["author"] else f"{m['author']}, {m['outlet']}"
         return f"“{m['title']}”, {byline}, {long_date(m['published'])}. {m['url']}"
@@ -210,9 +280,34 @@ Article.__doc__ = _article_doc(column_docs())
 def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     """Load and check every table in the data folder.
 
-    Raises DataError listing every problem found, one per line, each naming
-    the file, line and column. Nothing is dropped or repaired.
+    Everything is checked against the descriptor (types, required values, enums,
+    keys and foreign keys) and against the texts (each quote is the text at its
+    offsets, in its paragraph; each text is laid out in paragraphs). Nothing is
+    dropped or repaired.
 
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+
+    Returns
+    -------
+    Corpus
+        Every table, as plain DataFrames.
+
+    Raises
+    ------
+    DataError
+        Listing every problem found, one per line, each naming the file, line and
+        column; or saying that the folder has no datapackage.json.
+
+    See Also
+    --------
+    load_article : one article of the folder.
+    problems : the problems as a list, without raising.
+
+    Examples
+    --------
     >>> corpus = load_corpus()
     >>> corpus.statements.groupby("form", observed=True).size().to_dict()
     {'direct': 12, 'partial': 12, 'paraphrase': 13}
@@ -297,6 +392,23 @@ def _in_folder(problem: Problem, data_dir: str | os.PathLike[str] | None) -> str
 def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """The articles in the data folder, one row each.
 
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+
+    Returns
+    -------
+    DataFrame
+        The rows of articles.csv (see ``Article.meta`` for its columns).
+
+    Raises
+    ------
+    DataError
+        When the data folder is missing or its data are not valid (see :func:`load_corpus`).
+
+    Examples
+    --------
     >>> list_articles()["article_id"].tolist()
     ['cnn_china_ukraine_2022']
     """
@@ -311,6 +423,27 @@ def load_article(article_id: str | None = None,
     articles.csv. So ``NEWSCLAIMS_ARTICLE=my_story make lab`` opens every lesson on
     another article.
 
+    Parameters
+    ----------
+    article_id : str, optional
+        The article to load.
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+
+    Returns
+    -------
+    Article
+        The article's text, metadata and tables (see :class:`Article` for the columns).
+
+    Raises
+    ------
+    DataError
+        When the data folder is missing, its data are not valid, or it holds no article.
+    KeyError
+        When there is no article with that id; the message lists the ids there are.
+
+    Examples
+    --------
     >>> art = load_article()
     >>> art.meta["outlet"], len(art.paragraphs)
     ('CNN', 26)
@@ -322,7 +455,37 @@ def load_article(article_id: str | None = None,
 
 
 def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
-    """Restrict a loaded corpus to one article."""
+    """Restrict a loaded corpus to one article.
+
+    Its actors are those the text names, the coding uses (speakers, holders,
+    intermediaries, addressees, events' actors), and whom these represent or belong
+    to; its aliases are those actors' aliases.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The loaded data folder.
+    article_id : str, optional
+        The article; $NEWSCLAIMS_ARTICLE's, else the first, when not given.
+
+    Returns
+    -------
+    Article
+        The article.
+
+    Raises
+    ------
+    DataError
+        When the corpus has no article.
+    KeyError
+        When there is no article with that id; the message lists the ids there are.
+
+    Examples
+    --------
+    >>> art = article_from(load_corpus(), "cnn_china_ukraine_2022")
+    >>> sorted(set(art.aliases["actor_id"])) == sorted(art.actors["actor_id"])
+    True
+    """
     ids = corpus.articles["article_id"].tolist()
     article_id = article_id or os.environ.get(ARTICLE_ENV) or None
     if article_id is None:
@@ -403,7 +566,28 @@ def _read_texts(folder: Path, articles: Table | None) -> tuple[dict[str, str], l
 
 
 def text_format_problems(text: str, path: Path) -> list[Problem]:
-    """The text file's layout: paragraphs separated by exactly one blank line, nothing else."""
+    """The text file's layout: paragraphs separated by exactly one blank line, nothing else.
+
+    Parameters
+    ----------
+    text : str
+        The text, decoded.
+    path : Path
+        Its file, to name in the problems.
+
+    Returns
+    -------
+    list of Problem
+        At most 20, each with its line: Windows line endings, lines of spaces,
+        spaces around a paragraph, a paragraph broken over lines, several blank
+        lines. Empty when the layout is right.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> [p.message for p in text_format_problems("One.\\n\\n\\nTwo.\\n", Path("story.txt"))]
+    ['more than one blank line before this paragraph']
+    """
     if "\r" not in text and text.strip() and all(p and "\n" not in p and p == p.strip()
                                                  for p in text.removesuffix("\n").split("\n\n")):
         return []  # the common case, checked quickly: one line per paragraph, one blank line between
