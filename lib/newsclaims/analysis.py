@@ -44,13 +44,44 @@ TO_CODE = {
 
 
 def names(art: Article) -> dict[str, str]:
-    """actor_id -> display name."""
+    """actor_id -> display name, for the article's actors.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    dict
+        Each actor's ``name``, by ``actor_id``.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> names(nc.load_article())["wang_yi"]
+    'Wang Yi'
+    """
     return dict(zip(art.actors["actor_id"], art.actors["name"]))
 
 
 def speaks_for(actors: pd.DataFrame) -> pd.Series:
-    """For each actor, the actor at the top of its `represents` chain (itself if none).
+    """For each actor, the actor at the top of its ``represents`` chain (itself if none).
 
+    A loop in the chain stops where it would come back.
+
+    Parameters
+    ----------
+    actors : DataFrame
+        Actors, with ``actor_id`` and ``represents``.
+
+    Returns
+    -------
+    Series
+        The side, by actor_id; named ``side``.
+
+    Examples
+    --------
     >>> import newsclaims as nc
     >>> side = speaks_for(nc.load_article().actors)
     >>> side["wang_yi"], side["state_department_readout"], side["david_sacks"]
@@ -70,6 +101,18 @@ def speaks_for(actors: pd.DataFrame) -> pd.Series:
 def quoted_words(quote: str) -> int:
     """Number of words inside double quotation marks.
 
+    Parameters
+    ----------
+    quote : str
+        A statement's quote.
+
+    Returns
+    -------
+    int
+        The words between straight double quotes; 0 for a paraphrase.
+
+    Examples
+    --------
     >>> quoted_words('all concerns should be treated on the "basis of equality."')
     3
     """
@@ -77,7 +120,25 @@ def quoted_words(quote: str) -> int:
 
 
 def mention_counts(art: Article) -> pd.DataFrame:
-    """Per actor: how often the text names them, and how many statements they make."""
+    """Per actor: how often the text names them, and how many statements they make.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    DataFrame
+        actor_id, name, kind, mentions, statements; the most named first. No rows
+        when no actor is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> mention_counts(nc.load_article())[["actor_id", "mentions", "statements"]].head(2).values.tolist()
+    [['china', 20, 2], ['russia', 16, 2]]
+    """
     mentions = art.mentions["actor_id"].value_counts()
     spoken = art.statements["actor_id"].value_counts()
     out = art.actors[["actor_id", "name", "kind"]].copy()
@@ -154,7 +215,18 @@ def _level(level: str, by: str | None = None) -> Level:
 
 
 def quotes(art: Article) -> dict[str, str]:
-    """statement_id -> quote."""
+    """statement_id -> quote.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    dict
+        Each statement's quote, by statement_id.
+    """
     return dict(zip(art.statements["statement_id"], art.statements["quote"]))
 
 
@@ -162,7 +234,29 @@ def positions_table(art: Article, level: Level = "side") -> pd.DataFrame:
     """Positions joined with their statements: who, topic, stance, hedged, speaker, holder, quote.
 
     ``speaker`` is who made the statement and ``holder`` whose stance it records.
-    ``who`` is the holder, or with ``level="side"`` whom the holder speaks for.
+    ``who`` is whom the holder speaks for (its side), or with ``level="holder"``
+    the holder itself.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    DataFrame
+        The columns of ``art.positions``, then the statement's actor_id, quote,
+        form, paragraph and via, then who, who_name, speaker, holder and topic (the
+        names and label). No rows when no position is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> table = positions_table(nc.load_article())
+    >>> table.loc[table["statement_id"] == "cnn22_s19", ["who", "holder_id", "stance"]].values.tolist()
+    [['china', 'china', 'support'], ['russia', 'vladimir_putin', 'oppose']]
     """
     st = art.statements[["statement_id", "actor_id", "quote", "form", "paragraph", "via"]]
     out = art.positions.merge(st, on="statement_id", how="left")
@@ -185,6 +279,27 @@ def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
     some support and others oppose; ``neutral`` when none takes a side. ``hedged``
     is true when every statement behind that stance is hedged. ``score`` is the
     mean of support = 1, neutral = 0, oppose = -1.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    DataFrame
+        who, who_name, topic_id, topic, stance (categorical), hedged, score, n, the
+        counts of support, oppose and neutral, and the ids of the statements behind
+        it; sorted by who and topic. No rows when no position is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> matrix = stance_matrix(nc.load_article())
+    >>> matrix.loc[(matrix["who"] == "china") & (matrix["topic_id"] == "minsk"), ["stance", "n"]].values.tolist()
+    [['support', 3]]
     """
     pos = positions_table(art, level)
     rows = []
@@ -211,8 +326,27 @@ def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
 
 
 def stance_order(matrix: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """Rows and columns for drawing a stance matrix: actors with most topics first, then
-    topics with most actors first (ties by id)."""
+    """Rows and columns for drawing a stance matrix.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        From :func:`stance_matrix`.
+
+    Returns
+    -------
+    whos : list of str
+        The actors, those with most topics first (ties by id).
+    topics : list of str
+        The topic ids, those with most actors first (ties by id).
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> whos, topics = stance_order(stance_matrix(nc.load_article()))
+    >>> whos[:2]
+    ['china', 'russia']
+    """
     whos = matrix.groupby("who")["topic_id"].nunique()
     topics = matrix.groupby("topic_id")["who"].nunique()
     return (sorted(whos.index, key=lambda w: (-whos[w], w)), sorted(topics.index, key=lambda t: (-topics[t], t)))
@@ -222,8 +356,30 @@ def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[st
               level: Level = "side") -> pd.DataFrame:
     """On the topics where side ``a`` and side ``b`` take opposite stances, whose side is each actor on?
 
-    Returns one row per actor and dividing topic: the actor's stance, and
-    ``matches``: the name of the pole it agrees with, or ``neither``.
+    Parameters
+    ----------
+    art : Article
+        The article.
+    a, b : tuple of str
+        The two poles: the ids of the actors (at the given level) each is made of.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    DataFrame
+        One row per actor and dividing topic: who, who_name, topic_id, topic, the
+        actor's stance and whether it is hedged; ``matches``, the name of the pole it
+        agrees with, or ``neither``; ``pole``, the pole the actor belongs to (empty
+        for others); and the statements behind it. No rows when the poles take no
+        opposite stances.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> aligned = alignment(nc.load_article())
+    >>> aligned.loc[aligned["who"] == "china", ["topic_id", "matches"]].values.tolist()
+    [['condemn_russia', 'neither'], ['sovereignty', 'United States']]
     """
     matrix = stance_matrix(art, level)
     pole_a, pole_b = pole_name(art, a), pole_name(art, b)
@@ -254,7 +410,26 @@ def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[st
 
 
 def pole_name(art: Article, members: tuple[str, ...]) -> str:
-    """The display name of a pole of the alignment: its members' names joined with '&'."""
+    """The display name of a pole of the alignment: its members' names joined with '&'.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    members : tuple of str
+        The pole's actor ids.
+
+    Returns
+    -------
+    str
+        Their names (an id without a name stands for itself).
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> pole_name(nc.load_article(), ("united_states", "the_west"))
+    'United States & the West'
+    """
     n = names(art)
     return " & ".join(n.get(x, x) for x in members)
 
@@ -264,7 +439,28 @@ def affiliation_network(art: Article, level: Level = "side") -> nx.Graph:
 
     Topic nodes are named ``topic:TOPIC_ID``. Each edge carries ``stance``
     (support, oppose, neutral or mixed), ``sign`` (+1, -1, 0 for neutral and mixed),
-    ``hedged`` and ``weight`` (the number of positions behind it).
+    ``hedged``, ``weight`` (the number of positions behind it) and ``statements``
+    (their ids, joined by ``;``). Nodes carry ``label``, ``kind`` and ``bipartite``
+    (0 for actors, 1 for topics).
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    networkx.Graph
+        No nodes when no position is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> graph = affiliation_network(nc.load_article())
+    >>> graph.edges["china", "topic:minsk"]["stance"]
+    'support'
     """
     import networkx as nx
 
@@ -313,12 +509,58 @@ def _actor_network(art: Article, level: Level, relation: Literal["congruence", "
 
 
 def congruence_network(art: Article, level: Level = "side") -> nx.Graph:
-    """Actors linked when they take the same stance on the same topic; weight = shared topics."""
+    """Actors linked when they take the same stance on the same topic; weight = shared topics.
+
+    As in Discourse Network Analysis: neutral stances link no one. Each edge
+    carries ``weight``, ``hedged`` (every position behind it is hedged), ``topics``
+    and ``statements`` (ids joined by ``;``).
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    networkx.Graph
+        One node per actor with a stance that takes a side; no edges when none agree.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> congruence_network(nc.load_article()).edges["china", "russia"]["topics"]
+    'china_russia_alignment;nato_enlargement;sanctions'
+    """
     return _actor_network(art, level, "congruence")
 
 
 def conflict_network(art: Article, level: Level = "side") -> nx.Graph:
-    """Actors linked when they take opposite stances on the same topic; weight = such topics."""
+    """Actors linked when they take opposite stances on the same topic; weight = such topics.
+
+    As in Discourse Network Analysis: an actor may hold both stances on a topic, and
+    neutral stances link no one. Edges carry what those of
+    :func:`congruence_network` carry.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    networkx.Graph
+        One node per actor with a stance that takes a side; no edges when none disagree.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> conflict_network(nc.load_article()).edges["china", "russia"]["topics"]
+    'china_russia_alignment;minsk;sovereignty'
+    """
     return _actor_network(art, level, "conflict")
 
 
@@ -330,6 +572,23 @@ def attribution_chains(art: Article) -> pd.DataFrame:
     (``stance_of``), and the cue. ``steps`` counts the hands between the
     journalist and the speaker: 1 when she reports the speaker directly, 2 through
     an intermediary such as a readout.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    DataFrame
+        statement_id, journalist, via, speaker, stance_of, cue, chain (the whole
+        chain in words) and steps. No rows when no statement is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> attribution_chains(nc.load_article())["steps"].value_counts().sort_index().to_dict()
+    {1: 31, 2: 6}
     """
     n = names(art)
     holders = art.positions.groupby("statement_id")["holder_id"].apply(lambda h: list(dict.fromkeys(h)))
