@@ -34,7 +34,8 @@ def use_json_renderer() -> None:
 
     It is small, the same on every run, and embeds no plotly.js; exports to HTML
     choose their renderer when they export. Plotly reads $PLOTLY_RENDERER when its
-    renderers are first loaded, so setting it costs nothing at import time.
+    renderers are first loaded, so setting it costs nothing at import time. Called
+    when this module is imported; outside a kernel it does nothing.
     """
     if "ipykernel" not in sys.modules:
         return
@@ -52,17 +53,71 @@ EVENT_COLOUR = "#444444"
 
 
 def esc(value: object) -> str:
-    """Escape text from the data for a plotly label or hover box (&, < and >)."""
+    """Escape text from the data for a plotly label or hover box (&, < and >).
+
+    Parameters
+    ----------
+    value : object
+        Any value; it is shown as text.
+
+    Returns
+    -------
+    str
+        The text, escaped.
+
+    Examples
+    --------
+    >>> esc("<b>NATO & friends</b>")
+    '&lt;b&gt;NATO &amp; friends&lt;/b&gt;'
+    """
     return _esc(value, quote=False)
 
 
 def short(text: str, width: int = 90) -> str:
-    """A quote cut to ``width`` characters, for hover boxes."""
+    """A quote cut to ``width`` characters, for hover boxes.
+
+    Parameters
+    ----------
+    text : str
+        The quote.
+    width : int
+        The most characters, the ellipsis included.
+
+    Returns
+    -------
+    str
+        The quote, or its start and "…".
+
+    Examples
+    --------
+    >>> short("Beijing welcomed and encouraged every effort", 20)
+    'Beijing welcomed an…'
+    """
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def quotes_hover(quotes: list[str], most: int = 3, width: int = 90) -> str:
-    """Up to ``most`` quotes, escaped, one per line, for a hover box."""
+    """Up to ``most`` quotes, escaped, one per line, for a hover box.
+
+    Parameters
+    ----------
+    quotes : list of str
+        The quotes.
+    most : int
+        How many to show; the rest are counted.
+    width : int
+        Each quote's most characters (see :func:`short`).
+
+    Returns
+    -------
+    str
+        Lines joined by ``<br>``; "(no statements)" when there are none.
+
+    Examples
+    --------
+    >>> quotes_hover(["a < b", "c", "d", "e"], most=2)
+    'a &lt; b<br>c<br>… and 2 more'
+    """
     if not quotes:
         return "(no statements)"
     lines = [esc(short(q, width)) for q in quotes[:most]]
@@ -72,7 +127,25 @@ def quotes_hover(quotes: list[str], most: int = 3, width: int = 90) -> str:
 
 
 def wrap(text: str, width: int = 110) -> list[str]:
-    """Split text into lines of at most ``width`` characters, at spaces."""
+    """Split text into lines of at most ``width`` characters, at spaces.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    width : int
+        The most characters per line (a longer word gets a line of its own).
+
+    Returns
+    -------
+    list of str
+        The lines.
+
+    Examples
+    --------
+    >>> wrap("one two three", 7)
+    ['one two', 'three']
+    """
     lines: list[str] = []
     for word in text.split(" "):
         if lines and len(lines[-1]) + 1 + len(word) <= width:
@@ -122,8 +195,23 @@ def _title_height(heading: list[str], sub: list[str]) -> int:
 def nothing_coded(missing: str) -> go.Figure:
     """An empty figure that says what is not coded yet, and in its subtitle what to code.
 
-    ``missing`` is one of the keys of :data:`newsclaims.analysis.TO_CODE`.
+    Parameters
+    ----------
+    missing : str
+        One of the keys of :data:`newsclaims.analysis.TO_CODE`.
 
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        No data; the title "No ... coded yet".
+
+    Raises
+    ------
+    KeyError
+        When ``missing`` is not a key of ``TO_CODE``.
+
+    Examples
+    --------
     >>> nothing_coded("positions").layout.title.text.split("<br>")[0]
     'No positions coded yet'
     """
@@ -149,6 +237,24 @@ def mentions_vs_statements(art: Article, top: int = 10) -> go.Figure:
     """Who is talked about (mentions) against who gets to talk (statements).
 
     Shows the ``top`` most-named actors and every actor who makes a statement.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    top : int
+        How many of the most-named actors to show.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No actors coded yet" when there are none.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> mentions_vs_statements(nc.load_article()).layout.title.text.split("<br>")[0]
+    'China is named most (20 times), but Wang Yi makes the most statements (6)'
     """
     everyone = an.mention_counts(art)
     if everyone.empty:
@@ -250,7 +356,18 @@ def voice_share_chart(art: Article, level: an.Level = "side", *, by: str | None 
 
 
 def actor_kinds_chart(art: Article) -> go.Figure:
-    """How many actors of each kind the article names."""
+    """How many actors of each kind the article names.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No actors coded yet" when there are none.
+    """
     if art.actors.empty:
         return nothing_coded("actors")
     kinds = art.actors.groupby("kind", observed=True)["name"].apply(list)
@@ -269,7 +386,18 @@ def actor_kinds_chart(art: Article) -> go.Figure:
 
 
 def forms_by_actor(art: Article) -> go.Figure:
-    """Direct, partial and paraphrased statements per speaker."""
+    """Direct, partial and paraphrased statements per speaker.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No statements coded yet" when there are none.
+    """
     if art.statements.empty:
         return nothing_coded("statements")
     st = art.statements.assign(name=art.statements["actor_id"].map(an.names(art)))
@@ -291,7 +419,24 @@ def forms_by_actor(art: Article) -> go.Figure:
 
 
 def cues_chart(art: Article) -> go.Figure:
-    """The reporting cues, as written, and the forms they introduce."""
+    """The reporting cues, as written, and the forms they introduce.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No statements coded yet" when there are none.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> cues_chart(nc.load_article()).layout.title.text.split("<br>")[0]
+    "'said' is the most common cue (13 of 37 statements)"
+    """
     if art.statements.empty:
         return nothing_coded("statements")
     st = art.statements.assign(cue=art.statements["cue"].fillna("(no cue: quote continues)"))
@@ -316,6 +461,18 @@ def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
     Open markers are dates resolved from words like "Monday"; crosses are dates the
     article does not give (inferred); filled markers are dates it states. A
     statement marker's size and number count the statements made that day.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    since : str or None
+        Leave out what happened before this date (ISO, ``YYYY-MM-DD``); None keeps all.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No events or dated statements coded yet" when there are none.
     """
     published = art.meta["published"]
     ev = art.events.copy()
@@ -390,6 +547,24 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
 
     Each square shows the stance's symbol and the number of statements behind it;
     open squares are hedged stances. Hover for the evidence.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> stance_heatmap(nc.load_article()).layout.title.text.split("<br>")[0]
+    'China takes a position on 10 of 11 topics, 3 of them hedged'
     """
     m = an.stance_matrix(art, level)
     if m.empty:
@@ -449,6 +624,26 @@ def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tu
     inference); the subtitle names them, and the topics that divide the poles only
     through one. ``hedged=False`` leaves every hedged position out before anything is
     combined or compared, so the chart shows what rests on firm stances alone.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    a, b : tuple of str
+        The two poles (see :func:`newsclaims.analysis.alignment`).
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+    hedged : bool
+        Whether hedged positions count.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    See Also
+    --------
+    newsclaims.analysis.alignment : the table drawn.
     """
     if art.positions.empty:
         return nothing_coded("positions")
@@ -554,6 +749,12 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
         "support (hedged)"), shown for each topic of a tie. A tie all of whose topics
         rest on a mixed stance (an actor who both supports and opposes) is drawn in
         the colour of mixed stances: it is an artefact of that mix, not an agreement.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The network, with the title given; an empty figure with it for a graph
+        without nodes.
     """
     import networkx as nx
 
@@ -669,7 +870,24 @@ def _actor_network_chart(art: Article, level: an.Level, graph: nx.Graph, title: 
 
 
 def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
-    """The actor–topic network: who takes which stance on what."""
+    """The actor–topic network: who takes which stance on what.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    See Also
+    --------
+    newsclaims.analysis.affiliation_network : the network drawn.
+    """
     if art.positions.empty:
         return nothing_coded("positions")
     graph = an.affiliation_network(art, level)
@@ -681,7 +899,30 @@ def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
 
 
 def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
-    """Actors linked by taking the same stance on the same topic."""
+    """Actors linked by taking the same stance on the same topic.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    See Also
+    --------
+    newsclaims.analysis.congruence_network : the network drawn.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> congruence_chart(nc.load_article()).layout.title.text.split("<br>")[0]
+    'China and Russia agree on the most topics (3)'
+    """
     if art.positions.empty:
         return nothing_coded("positions")
     graph = an.congruence_network(art, level)
@@ -690,7 +931,24 @@ def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
 
 
 def conflict_chart(art: Article, level: an.Level = "side") -> go.Figure:
-    """Actors linked by taking opposite stances on the same topic."""
+    """Actors linked by taking opposite stances on the same topic.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    See Also
+    --------
+    newsclaims.analysis.conflict_network : the network drawn.
+    """
     if art.positions.empty:
         return nothing_coded("positions")
     graph = an.conflict_network(art, level)
