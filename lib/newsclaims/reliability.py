@@ -41,6 +41,18 @@ EXAMPLE_CHANGES = (("actor_id", (2, 9), "china"), ("form", (4, 12, 16), "partial
 def missing(values: list | pd.Series) -> pd.Series:
     """True where an answer is missing: NaN, None, or a blank string.
 
+    Parameters
+    ----------
+    values : list or Series
+        Answers.
+
+    Returns
+    -------
+    Series of bool
+        One per answer, indexed from 0.
+
+    Examples
+    --------
     >>> missing(["a", "", "  ", None, float("nan")]).tolist()
     [False, True, True, True, True]
     """
@@ -56,6 +68,23 @@ def cohen_kappa(a: list[str] | pd.Series, b: list[str] | pd.Series) -> float:
     An item either coding left blank or NaN is left out (missing is missing);
     NaN when no item has both answers.
 
+    Parameters
+    ----------
+    a, b : list or Series
+        The two codings' answers, item by item.
+
+    Returns
+    -------
+    float
+        Kappa, rounded to 10 places; NaN when no item has both answers.
+
+    Raises
+    ------
+    ValueError
+        When the codings are of different lengths, or empty.
+
+    Examples
+    --------
     >>> cohen_kappa(["yes"] * 20 + ["yes"] * 5 + ["no"] * 10 + ["no"] * 15,
     ...             ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15)
     0.4
@@ -78,12 +107,24 @@ def cohen_kappa(a: list[str] | pd.Series, b: list[str] | pd.Series) -> float:
 def reference_coding(art: Article) -> pd.DataFrame:
     """The reference answers, one row per coded position: statement, topic and holder.
 
-    Columns: ``statement_id`` and :data:`FIELDS`, all as text; ``hedged`` is
-    ``"true"`` or ``"false"``. A statement that touches no topic has one row with
-    topic, holder, stance and hedge ``none``. A statement with two holders on one
-    topic (``cnn22_s19``: China supports a return to Minsk, Putin opposes it) has a
-    row for each; :func:`align` says which one a student's answer is scored against.
+    A statement that touches no topic has one row with topic, holder, stance and
+    hedge ``none``. A statement with two holders on one topic (``cnn22_s19``: China
+    supports a return to Minsk, Putin opposes it) has a row for each; :func:`align`
+    says which one a student's answer is scored against.
 
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    DataFrame
+        ``statement_id`` and :data:`FIELDS`, all as text; ``hedged`` is ``"true"``
+        or ``"false"``. No rows when no statement is coded.
+
+    Examples
+    --------
     >>> import newsclaims as nc
     >>> ref = reference_coding(nc.load_article())
     >>> ref.loc[ref["statement_id"] == "cnn22_s19", ["topic_id", "holder_id", "stance", "hedged"]].values.tolist()
@@ -188,10 +229,32 @@ def align(student: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
        row in ``positions.csv`` order counts: the holder disagrees (or is
        missing), and the stance is compared with that first holder's.
 
+    Parameters
+    ----------
+    student : DataFrame
+        A coding, one row per statement: ``statement_id``, ``topic_id`` and
+        ``holder_id`` choose the reference row.
+    reference : DataFrame
+        :func:`reference_coding`.
+
+    Returns
+    -------
+    DataFrame
+        The reference's rows, one per row of ``student``, in its order.
+
     Raises
     ------
     KeyError
         If the reference has no row for a statement the student coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> reference = reference_coding(nc.load_article())
+    >>> answer = pd.DataFrame({"statement_id": ["cnn22_s19"], "topic_id": ["minsk"],
+    ...                        "holder_id": ["vladimir_putin"], "stance": ["oppose"]})
+    >>> align(answer, reference)[["holder_id", "stance"]].values.tolist()
+    [['vladimir_putin', 'oppose']]
     """
     holder = "holder_id" in student.columns and "holder_id" in reference.columns
     rows = []
@@ -250,6 +313,27 @@ def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str,
     stance and hedge, the statements scored against the holder the student chose
     because the reference codes two holders with different stances on that topic.
 
+    Parameters
+    ----------
+    student : DataFrame
+        A coding: ``statement_id`` and some of :data:`FIELDS`; a statement coded
+        twice counts with its last row.
+    reference : DataFrame
+        :func:`reference_coding`, or any coding with one row per statement.
+    fields : tuple of str
+        The fields to compare.
+
+    Returns
+    -------
+    DataFrame
+        field, n, agreement (percent), kappa and note; one row per field.
+
+    Raises
+    ------
+    KeyError
+        When the reference has several rows per statement and none for a
+        statement the student coded (see :func:`align`).
+
     Examples
     --------
     Three statements, two of them agreeing: 67% agreement, and kappa 0, because
@@ -292,12 +376,35 @@ def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str,
 def class_agreement(codings: Mapping[str, pd.DataFrame], fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
     """Krippendorff's alpha (nominal) per field, across several coders' files, with a note.
 
-    ``codings`` maps each coder's name to their coding; statements a coder
-    skipped count as missing, as Krippendorff's alpha allows, and so does a blank
-    or NaN answer, or a field a coder's file lacks (missing is missing: never a
-    category of its own). ``units`` counts the statements with at least two
-    answers. ``note`` says when alpha says little, as in :func:`agreement`: fewer
-    than :data:`FEW` units, or one answer that dominates.
+    Statements a coder skipped count as missing, as Krippendorff's alpha allows,
+    and so does a blank or NaN answer, or a field a coder's file lacks (missing is
+    missing: never a category of its own). ``note`` says when alpha says little, as
+    in :func:`agreement`: fewer than :data:`FEW` units, or one answer that dominates.
+
+    Parameters
+    ----------
+    codings : mapping of str to DataFrame
+        Each coder's name and coding (see :func:`newsclaims.coding.load_codings`).
+    fields : tuple of str
+        The fields to compare.
+
+    Returns
+    -------
+    DataFrame
+        field, coders, units (the statements with at least two answers), alpha (NaN
+        when no statement has two answers, or only one answer is ever given) and note.
+
+    Raises
+    ------
+    ValueError
+        With fewer than two coders.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"statement_id": ["s1", "s2", "s3"], "form": ["direct", "partial", "direct"]})
+    >>> b = a.assign(form=["direct", "partial", "partial"])
+    >>> round(float(class_agreement({"a": a, "b": b}, fields=("form",)).at[0, "alpha"]), 3)
+    0.444
     """
     if len(codings) < 2:
         raise ValueError("Krippendorff's alpha needs at least two coders")
