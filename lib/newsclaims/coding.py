@@ -141,6 +141,15 @@ class CodingStore(_StudentFile):
     it is read (``.legacy`` names it); the next save writes the new file and
     leaves the old one untouched.
 
+    Parameters
+    ----------
+    student : str
+        The student's name, as typed (the file name keeps letters, digits, ``-`` and ``_``).
+    article_id : str
+        The article coded.
+    folder : path-like, optional
+        Where the file is; the work folder (:func:`files.work_dir`) when not given.
+
     Raises
     ------
     DataError
@@ -206,10 +215,22 @@ class CodingStore(_StudentFile):
         self._rows, self.extra = merged, extra
 
     def answers(self) -> pd.DataFrame:
-        """The answers so far, one row per statement."""
+        """The answers so far, one row per statement.
+
+        Returns
+        -------
+        DataFrame
+            :data:`COLUMNS`, all as text; a field not answered is blank.
+        """
         return pd.DataFrame([{c: r[c] for c in COLUMNS} for r in self._rows.values()], columns=COLUMNS)
 
     def answered(self) -> set[str]:
+        """The ids of the statements answered so far.
+
+        Returns
+        -------
+        set of str
+        """
         return set(self._rows)
 
 
@@ -227,10 +248,31 @@ def load_codings(folder: Path | str, article_id: str | None = None) -> dict[str,
     my_story or cy_my's story?): a warning names it, to be renamed
     ``<student>.<article_id>.csv``.
 
+    Parameters
+    ----------
+    folder : path-like
+        The folder of coding files.
+    article_id : str, optional
+        Only this article's files.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        Each coding (``statement_id``, :data:`~newsclaims.reliability.FIELDS`,
+        ``answered_at``, all as text), by student, or by ``<student>.<article_id>``.
+
     Raises
     ------
     DataError
         When a file named as a coding is not one, or cannot be read (naming it).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> CodingStore("ana", "story", folder).save("s1", actor_id="x", form="direct")
+    >>> load_codings(folder, "story")["ana"][["statement_id", "form"]].values.tolist()
+    [['s1', 'direct']]
     """
     codings: dict[str, pd.DataFrame] = {}
     unread = []
@@ -258,7 +300,22 @@ def load_codings(folder: Path | str, article_id: str | None = None) -> dict[str,
 
 
 def question_html(art: Article, statement: pd.Series | dict, number: int, total: int) -> str:
-    """The statement to code, highlighted in its paragraph, with none of its coding shown."""
+    """The statement to code, highlighted in its paragraph, with none of its coding shown.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    statement : Series or dict
+        The statement, with the columns of ``art.statements``.
+    number, total : int
+        Its place in the walk, from 1, and the number of statements.
+
+    Returns
+    -------
+    str
+        HTML, the text escaped.
+    """
     s = dict(statement)
     p = art.paragraphs.iloc[int(s["paragraph"]) - 1]
     marks = [{"start": s["start"], "end": s["end"], "style": "background:#F0E442;border-radius:3px",
@@ -433,6 +490,24 @@ def differences(art: Article, store: CodingStore) -> pd.DataFrame:
     Each answer is compared with the reference row :func:`~newsclaims.reliability.align`
     chooses (the stance of the holder you chose). A blank answer (a field left out,
     or not asked when the file was saved) is missing, not a difference.
+
+    Parameters
+    ----------
+    art : Article
+        The article coded.
+    store : CodingStore
+        The student's answers.
+
+    Returns
+    -------
+    DataFrame
+        statement_id, field, yours, reference, quote and note (the coder's reason for
+        the reference answer). No rows when every answer agrees, or none is given.
+
+    Raises
+    ------
+    KeyError
+        When the store answers a statement the article does not have.
     """
     from .reliability import align, reference_coding
 
@@ -469,6 +544,15 @@ class MarkStore(_StudentFile):
     When only a file named the old way (``<student>_<article_id>_marks.csv``)
     exists, it is read; the next save writes the new file and leaves the old one
     untouched.
+
+    Parameters
+    ----------
+    student : str
+        The student's name, as typed (the file name keeps letters, digits, ``-`` and ``_``).
+    article_id : str
+        The article coded.
+    folder : path-like, optional
+        Where the file is; the work folder (:func:`files.work_dir`) when not given.
 
     Raises
     ------
@@ -553,6 +637,13 @@ class MarkStore(_StudentFile):
         return target
 
     def marks(self) -> pd.DataFrame:
+        """The marks so far, in the order they were made.
+
+        Returns
+        -------
+        DataFrame
+            :data:`MARK_COLUMNS`; paragraph, start and end as integers.
+        """
         frame = pd.DataFrame([{c: r[c] for c in MARK_COLUMNS} for r in self._rows], columns=MARK_COLUMNS)
         return frame.astype({"paragraph": "int64", "start": "int64", "end": "int64"})
 
@@ -560,7 +651,32 @@ class MarkStore(_StudentFile):
 def locate(art: Article, paragraph: int, words: str) -> tuple[int, int]:
     """Where pasted words stand in a paragraph, as offsets into the text.
 
-    Raises ValueError when they are not there, or are there more than once.
+    Parameters
+    ----------
+    art : Article
+        The article.
+    paragraph : int
+        The paragraph, from 1.
+    words : str
+        The words, pasted; spaces around them are left out.
+
+    Returns
+    -------
+    start, end : int
+        Offsets into ``art.text``.
+
+    Raises
+    ------
+    ValueError
+        When they are not there, or are there more than once.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> art = nc.load_article()
+    >>> start, end = locate(art, 3, "every effort for a diplomatic solution")
+    >>> art.text[start:end]
+    'every effort for a diplomatic solution'
     """
     words = words.strip()
     p = art.paragraphs.iloc[paragraph - 1]
@@ -576,7 +692,25 @@ def compare_marks(art: Article, marks: pd.DataFrame, paragraphs: Iterable[int] |
                   threshold: float = 0.5) -> pd.DataFrame:
     """Each reference statement in the paragraphs, found or missed; and each mark that found none.
 
-    A mark finds a statement when their spans overlap by at least ``threshold``.
+    A mark finds a statement when their spans overlap by at least ``threshold``;
+    each mark finds one statement at most.
+
+    Parameters
+    ----------
+    art : Article
+        The article, with the reference statements.
+    marks : DataFrame
+        From :meth:`MarkStore.marks`.
+    paragraphs : iterable of int, optional
+        The paragraphs to compare; those with marks when not given.
+    threshold : float
+        The least overlap (see :func:`newsclaims.text.overlap`).
+
+    Returns
+    -------
+    DataFrame
+        paragraph, result ("found", "missed" or "not a statement in the reference"),
+        statement_id, quote (the mark's text for a mark that found none) and overlap.
     """
     chosen = set(paragraphs) if paragraphs is not None else set(marks["paragraph"])
     st = art.statements[art.statements["paragraph"].isin(chosen)]
