@@ -92,15 +92,37 @@ def test_a_circumstance_is_not_a_claim():
     assert len(found) == 1 and found.iloc[0].form == "direct"
 
 
-# Failures the lesson describes: cues the general rules do not know.
-@pytest.mark.parametrize("sentence", [
-    "The envoy called for calm but stopped short of condemning the move by Blueland.",
-    "Both states are pushing back on what they view as outside interference.",
-])
-def test_rules_miss_unusual_cues(sentence):
+# Failures the lesson describes: cues the general rules do not know. Each sentence has one claim
+# behind its unusual cue; no candidate starts where that claim starts, under that cue.
+UNUSUAL = [
+    ("The envoy called for calm but stopped short of condemning the move by Blueland.", "stopped short of",
+     "condemning the move by Blueland"),
+    ("Both states are pushing back on what they view as outside interference.", "pushing back on",
+     "what they view as outside interference"),
+]
+
+
+def claims(found: pd.DataFrame) -> set[tuple[int, str]]:
+    return set(zip(found["start"], found["cue"]))
+
+
+@pytest.mark.parametrize("sentence, cue, claim", UNUSUAL)
+def test_rules_miss_unusual_cues(sentence, cue, claim):
+    assert cue not in ex.CUES
     found = run(sentence)
-    assert "condemning the move by Blueland" not in found["quote"].tolist()
-    assert "outside interference" not in " ".join(found["quote"])
+    assert (sentence.index(claim), cue) not in claims(found)
+    assert not any(found["quote"].str.startswith(claim))
+
+
+def test_what_the_rules_find_once_an_unusual_cue_is_added():
+    """The checks above can fail: with "pushing back on" added to the cues, the rules find its claim."""
+    sentence, cue, claim = UNUSUAL[1]
+    found = ex.extract_statements(sentence, ACTORS, ALIASES, cues=[*ex.CUES, cue])
+    assert (sentence.index(claim), cue) in claims(found)
+    # the first sentence's claim stays inside the candidate of "called for": the cue alone is not enough there
+    sentence, cue, claim = UNUSUAL[0]
+    found = only(ex.extract_statements(sentence, ACTORS, ALIASES, cues=[*ex.CUES, cue]))
+    assert found.cue == "called for" and found.quote.endswith(claim)
 
 
 def test_without_actors_speakers_are_capitalised_names():
