@@ -123,10 +123,6 @@ def test_krippendorff_published_examples():
         assert result["coders"] == len(data)
 
 
-@pytest.fixture(scope="module")
-def art():
-    return nc.load_article()
-
 
 def test_reference_coding_has_a_row_per_position(art):
     ref = ag.reference_coding(art)

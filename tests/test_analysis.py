@@ -7,15 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-import newsclaims as nc
 from newsclaims import analysis as an
 
 from conftest import TEXT
-
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 def test_mention_counts(art):

@@ -5,16 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-import newsclaims as nc
 from newsclaims import charts
 from newsclaims.palette import FORM, STANCE
 
 from conftest import DANGEROUS, strings_in
-
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 def title_of(fig: go.Figure) -> str:

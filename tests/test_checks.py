@@ -48,10 +48,6 @@ MORE_WORDS = RIGHT["2.3"]
 CHINA_RUSSIA = RIGHT["4.1"]
 
 
-@pytest.fixture(scope="module")
-def art():
-    return nc.load_article()
-
 
 def check(exercise, answer, art):
     return nc.checks.check(exercise, answer, art)

@@ -31,10 +31,6 @@ ANSWER = {"actor_id": "zhang_jun", "form": "partial", "topic_id": "peaceful_mean
           "stance": "support", "hedged": "false"}
 
 
-@pytest.fixture(scope="module")
-def art():
-    return nc.load_article()
-
 
 def run_python(code: str, *, mount: str = "") -> dict:
     """Run code in a fresh Python process (in a private mount namespace after ``mount``); the JSON it prints last."""

@@ -12,7 +12,7 @@ import pytest
 
 import newsclaims as nc
 
-from conftest import ARTICLE, DATA, SEED, TEXT, set_value
+from conftest import ARTICLE, DATA, SEED, TEXT, seed_article, set_value
 
 # The page furniture the seed file carries around the article body (../shared/seed/SOURCE.md).
 FURNITURE = {
@@ -26,10 +26,6 @@ FURNITURE = {
     "No comments",
 }
 
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 def test_default_article_is_the_seed(art):
@@ -194,7 +190,7 @@ def test_list_articles_and_corpus():
     assert arts["article_id"].tolist() == [ARTICLE]
     corpus = nc.load_corpus()
     assert corpus.texts[ARTICLE] == TEXT.read_text(encoding="utf-8")
-    assert len(corpus.statements) == len(nc.load_article().statements)
+    assert len(corpus.statements) == len(seed_article().statements)
 
 
 def test_unknown_article_names_the_known_ones():

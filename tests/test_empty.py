@@ -196,9 +196,9 @@ def articles(sparse_data) -> dict[str, nc.Article]:
 
 
 @pytest.fixture(scope="module")
-def seed_results(tmp_path_factory) -> Callable[[str], list[Any]]:
+def seed_results(art, tmp_path_factory) -> Callable[[str], list[Any]]:
     """The results for the seed article, worked out once per function when first asked for."""
-    seed, tmp, done = nc.load_article(), tmp_path_factory.mktemp("seed"), {}
+    seed, tmp, done = art, tmp_path_factory.mktemp("seed"), {}
 
     def results(name: str) -> list[Any]:
         if name not in done:

@@ -145,8 +145,7 @@ def test_evaluation_by_hand():
     assert sorted(errors["kind"]) == ["false alarm", "miss", "wrong speaker"]
 
 
-def test_the_misses_on_the_article_are_the_ones_read_by_hand():
-    art = nc.load_article()
+def test_the_misses_on_the_article_are_the_ones_read_by_hand(art):
     found = ex.extract_from(art)
     errors = ex.errors(found, art.statements)
     # Read by hand: five cues the general rules cannot know, and Wu's two claims joined by "and".
@@ -158,11 +157,11 @@ def test_the_misses_on_the_article_are_the_ones_read_by_hand():
     assert table.loc["overlap ≥ 0.5", "recall"] == (37 - 6) / 37
 
 
-def test_the_extractor_reads_the_aliases_of_the_articles_own_data_folder(data_copy):
+def test_the_extractor_reads_the_aliases_of_the_articles_own_data_folder(art, data_copy):
     """An article loaded from another folder is read with that folder's aliases, not the package's."""
     header, rows = read_rows(data_copy / "aliases.csv")
     write_rows(data_copy / "aliases.csv", header, [r for r in rows if r["actor_id"] != "zhang_jun"])
     copy = nc.load_article(data_dir=data_copy)
     assert "zhang_jun" in set(copy.actors["actor_id"]) and "zhang_jun" not in set(copy.aliases["actor_id"])
-    assert "zhang_jun" in set(ex.extract_from(nc.load_article())["actor_id"])  # the package's aliases name him
+    assert "zhang_jun" in set(ex.extract_from(art)["actor_id"])  # the package's aliases name him
     assert "zhang_jun" not in set(ex.extract_from(copy)["actor_id"])  # the copy's do not

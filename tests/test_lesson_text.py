@@ -28,6 +28,8 @@ import pytest
 import newsclaims as nc
 from newsclaims import analysis as an
 
+from conftest import seed_article
+
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 Fact = Callable[[nc.Article], object]
 
@@ -78,10 +80,6 @@ def unchecked_numbers(notebook: str, phrases: Iterable[str], patterns: Iterable[
     return [f"{m.group()!r} in {text[max(m.start() - 50, 0):m.end() + 30]!r}" for m in _NUMBER.finditer(prose)
             if not all(covered[m.start():m.end()])]
 
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 # --- Lessons 00–03 -------------------------------------------------------------------------------
@@ -829,9 +827,8 @@ def lesson_text(name: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@cache
 def article() -> nc.Article:
-    return nc.load_article()
+    return seed_article()
 
 
 
