@@ -235,6 +235,9 @@ def test_where_things_are_and_what_files_are_called_is_said_in_files_only():
         assert "parents[" not in source, module.name
         assert "_review.csv" not in source and "_marks.csv\"" not in source, module.name
         assert "globals()" not in source, module.name
+    import newsclaims as nc
+
+    assert nc.data_dir is files.data_dir  # public, and the one the loaders' data_dir= keyword goes through
 
 
 def test_student_files_named_the_old_way_are_found_by_the_old_rule(tmp_path: Path):
