@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+from functools import cache
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from newsclaims.data import read_rows, write_rows  # noqa: F401  (used by the tests)
@@ -14,6 +17,36 @@ DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seed" / "000_7f0a0db49b55ab97.txt"
 ARTICLE = "cnn_china_ukraine_2022"
 TEXT = DATA / "texts" / f"{ARTICLE}.txt"
+
+
+@cache
+def seed_article():
+    """The seed article from data/, loaded once per run (tests that are not fixtures use it too)."""
+    import newsclaims as nc
+
+    return nc.load_article(ARTICLE, data_dir=DATA)
+
+
+def fingerprint(art) -> tuple:
+    """Everything an article holds, hashed: to tell whether a test changed it."""
+    frames = [getattr(art, f.name) for f in dataclasses.fields(art) if isinstance(getattr(art, f.name), pd.DataFrame)]
+    return (art.text, repr(sorted(art.meta.items())),
+            *(int(pd.util.hash_pandas_object(f.astype(str), index=True).sum()) for f in frames),
+            *(tuple(f.columns) for f in frames))
+
+
+@pytest.fixture(scope="session")
+def art():
+    """The seed article, shared by every test of the run: read it, never change it.
+
+    A test that changes an article loads its own, or changes a copy
+    (``dataclasses.replace(art, statements=art.statements.copy())``). At the end of
+    the run the article is checked against what it was, and a change is an error.
+    """
+    article = seed_article()
+    before = fingerprint(article)
+    yield article
+    assert fingerprint(article) == before, "a test changed the shared article: change a copy instead"
 
 
 @pytest.fixture

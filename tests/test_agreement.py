@@ -99,7 +99,7 @@ def test_class_agreement_treats_a_blank_answer_as_missing_not_as_a_category(blan
 def test_confusion_chart_leaves_out_blank_answers():
     student = pd.DataFrame({"statement_id": ["s1", "s2", "s3"], "form": ["direct", "", np.nan]})
     reference = pd.DataFrame({"statement_id": ["s1", "s2", "s3"], "form": ["direct", "partial", "direct"]})
-    fig = ag.confusion_chart(student, reference, "form")
+    fig = nc.charts.confusion_chart(student, reference, "form")
     assert "1 of 1" in fig.layout.title.text and list(fig.data[0].x) == ["direct"]
 
 
@@ -122,10 +122,6 @@ def test_krippendorff_published_examples():
         assert result["alpha"] == pytest.approx(alpha, abs=1e-3)
         assert result["coders"] == len(data)
 
-
-@pytest.fixture(scope="module")
-def art():
-    return nc.load_article()
 
 
 def test_reference_coding_has_a_row_per_position(art):
@@ -210,9 +206,17 @@ def test_confusion_chart(art):
     ref = ag.reference_coding(art).drop_duplicates("statement_id").head(6).reset_index(drop=True)
     student = ref.copy()
     student.loc[0, "form"] = "direct"
-    fig = nc.confusion_chart(student, ref, "form")
+    fig = nc.charts.confusion_chart(student, ref, "form")
     assert "5 of 6" in fig.layout.title.text
     assert "cnn22_s01" in str(fig.data[0].customdata)
+
+
+def test_confusion_chart_keeps_its_old_name_in_reliability_for_one_release():
+    with pytest.warns(DeprecationWarning, match="newsclaims.charts.confusion_chart"):
+        old = ag.confusion_chart
+    assert old is nc.charts.confusion_chart
+    with pytest.raises(AttributeError):
+        ag.no_such_function  # noqa: B018
 
 
 def test_harder_mode_marks_are_saved_and_compared(art, tmp_path, monkeypatch):
@@ -376,3 +380,19 @@ def test_class_agreement_notes_few_units():
     codings = {c: pd.DataFrame({"statement_id": ["u1", "u2", "u3"], "form": ["a", "b", "a"]}) for c in "AB"}
     row = ag.class_agreement(codings, fields=("form",)).iloc[0]
     assert row["units"] == 3 and "only 3 statements" in row["note"] and "too few for alpha" in row["note"]
+
+
+def test_the_example_coding_is_the_reference_with_the_listed_answers_changed(art):
+    reference = ag.reference_coding(art).drop_duplicates("statement_id").reset_index(drop=True)
+    example = ag.example_coding(art)
+    differs = example != reference
+    changed = {(field, row) for field, rows, value in ag.EXAMPLE_CHANGES for row in rows
+               if reference.at[row, field] != value}
+    assert {(field, int(row)) for field in example.columns for row in example.index[differs[field]]} == changed
+    assert len(changed) == 7  # two speakers, three forms and two stances, as lesson 05 says
+    for field, rows, value in ag.EXAMPLE_CHANGES:
+        assert (example.loc[list(rows), field] == value).all()
+    before = example.copy()
+    changed = ag.change_answers(example, "form", [0, 99], "quoted")  # row 99 is past the end: left out
+    assert changed.at[0, "form"] == "quoted" and len(changed) == len(example)
+    pd.testing.assert_frame_equal(example, before)  # a copy is changed, not the coding given

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
-import newsclaims as nc
 from newsclaims import analysis as an
 
 from conftest import TEXT
-
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 def test_mention_counts(art):
@@ -36,7 +31,7 @@ def test_quoted_words():
 
 
 def test_voice_share_by_speaker(art):
-    share = an.voice_share(art).set_index("actor_id")
+    share = an.voice_share(art, level="holder").set_index("actor_id")
     assert share.loc["wang_yi", "statements"] == 6
     assert share["statement_share"].sum() == pytest.approx(1)
     assert share["word_share"].sum() == pytest.approx(1)
@@ -48,7 +43,7 @@ def test_voice_share_by_speaker(art):
 
 
 def test_voice_share_by_side(art):
-    share = an.voice_share(art, by="side").set_index("actor_id")
+    share = an.voice_share(art, level="side").set_index("actor_id")
     # China's side: Zhang Jun (5), Wang Yi (6) and China itself (2)
     assert share.loc["china", "statements"] == 13
     assert share.loc["china", "statement_share"] == pytest.approx(13 / 37)
@@ -122,3 +117,20 @@ def test_attribution_chains(art):
     # Yu Bin reports China's concern over NATO: the stance is China's
     assert chains.loc["cnn22_s25", "stance_of"] == "China"
     assert (chains["steps"] == 2).sum() == 6  # Blinken's "aggression" and Wang Yi's five from the call
+
+
+def test_every_level_defaults_to_side_and_voice_share_still_takes_by(art):
+    import inspect
+
+    from newsclaims import charts, export, widgets
+
+    takes_level = [f for m in (an, charts, widgets, export) for f in vars(m).values()
+                   if inspect.isfunction(f) and "level" in inspect.signature(f).parameters
+                   and not f.__name__.startswith("_") and f.__module__ == m.__name__]
+    assert len(takes_level) > 10
+    for function in takes_level:
+        assert inspect.signature(function).parameters["level"].default == "side", function.__qualname__
+    pd.testing.assert_frame_equal(an.voice_share(art, by="actor"), an.voice_share(art, level="holder"))
+    pd.testing.assert_frame_equal(an.voice_share(art, by="side"), an.voice_share(art))
+    with pytest.raises(ValueError, match="level"):
+        an.voice_share(art, level="speaker")

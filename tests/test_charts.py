@@ -5,16 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-import newsclaims as nc
 from newsclaims import charts
 from newsclaims.palette import FORM, STANCE
 
 from conftest import DANGEROUS, strings_in
-
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 def title_of(fig: go.Figure) -> str:
@@ -34,8 +28,8 @@ def quote_of(art, statement_id: str) -> str:
 
 ALL = {
     "mentions_vs_statements": lambda a: charts.mentions_vs_statements(a),
-    "voice_share_actor": lambda a: charts.voice_share_chart(a),
-    "voice_share_side": lambda a: charts.voice_share_chart(a, by="side"),
+    "voice_share_actor": lambda a: charts.voice_share_chart(a, level="holder"),
+    "voice_share_side": lambda a: charts.voice_share_chart(a, level="side"),
     "actor_kinds": lambda a: charts.actor_kinds_chart(a),
     "forms_by_actor": lambda a: charts.forms_by_actor(a),
     "cues": lambda a: charts.cues_chart(a),
@@ -129,14 +123,14 @@ def test_legend_and_title_have_margins_of_their_own(art):
 
 
 def test_voice_share_bars_carry_their_counts(art):
-    fig = charts.voice_share_chart(art)
+    fig = charts.voice_share_chart(art, level="holder")
     said, quoted = fig.data
     rows = dict(zip(said.y, said.text))
     assert rows["Wang Yi"] == "16% (6 of 37)" and rows["experts"] == "3% (1 of 37)"
     assert dict(zip(quoted.y, quoted.text))["David Sacks"] == "22% (68 of 303 words)"
     assert title_of(fig) == ("David Sacks has the largest share of quoted words: 22% (68 of 303 words, "
                              "in 4 statements)")
-    side = charts.voice_share_chart(art, by="side")
+    side = charts.voice_share_chart(art, level="side")
     assert dict(zip(side.data[0].y, side.data[0].text))["China"] == "35% (13 of 37)"
     assert fig.layout.xaxis.range[1] > 1.3 * max(max(said.x), max(quoted.x))  # room for the labels
 

@@ -6,6 +6,8 @@ from the data with plain pandas, never taken from the checks themselves.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -45,10 +47,6 @@ NEVER_PARAPHRASED = ["Wang Yi", "David Sacks", "Putin–Xi joint statement", "An
 MORE_WORDS = RIGHT["2.3"]
 CHINA_RUSSIA = RIGHT["4.1"]
 
-
-@pytest.fixture(scope="module")
-def art():
-    return nc.load_article()
 
 
 def check(exercise, answer, art):
@@ -105,7 +103,7 @@ def hidden_answer(exercise: str, art):
         us_side = art.statements[art.statements["actor_id"].map(side) == "united_states"]
         return us_side["actor_id"].value_counts()
     if exercise == "2.3":
-        share = an.voice_share(art)
+        share = an.voice_share(art, level="holder")
         return share[share["word_share"] > share["statement_share"]][["name", "statement_share", "word_share"]]
     if exercise == "3.1":
         paraphrased = set(statements.loc[statements["form"] == "paraphrase", "actor_id"])
@@ -136,14 +134,7 @@ def hidden_answer(exercise: str, art):
         return an.alignment(firm)["topic_id"].unique()
     if exercise in ("5.2", "5.3"):
         reference = nc.reference_coding(art)
-        example = reference.drop_duplicates("statement_id").reset_index(drop=True)
-
-        def some(*rows):
-            return [i for i in rows if i < len(example)]
-
-        example.loc[some(2, 9), "actor_id"] = "china"
-        example.loc[some(4, 12, 16), "form"] = "partial"
-        example.loc[some(1, 2), "stance"] = "oppose"
+        example = nc.reliability.example_coding(art)  # as lesson 05 makes it
         if exercise == "5.3":
             lazy = example.copy()
             lazy["hedged"] = "false"
@@ -377,7 +368,7 @@ def test_a_share_mixed_up_with_another_number_says_which(art):
     st = art.statements
     own = (st["actor_id"] == "united_states").sum() / len(st)
     assert_wrong("2.2", round(own, 3), art, "speaking as itself")
-    quoted_words_share = nc.analysis.voice_share(art, by="side").set_index("actor_id").loc["united_states",
+    quoted_words_share = nc.analysis.voice_share(art, level="side").set_index("actor_id").loc["united_states",
                                                                                            "word_share"]
     assert abs(quoted_words_share - us_side(art)[0] / len(st)) > 0.02
     assert_wrong("2.2", f"{100 * quoted_words_share:.0f}%", art, "quoted words")
@@ -502,6 +493,29 @@ def test_another_article(mini_data):
     verdict = check("4.1", CHINA_RUSSIA, mini)
     assert verdict.right is None and "does not code what this exercise asks about" in verdict.message
     assert check("2.2", 0.16, mini).right is None
+
+
+@pytest.mark.parametrize("statements, changed", [(10, 1), (4, 0), (17, 3)])
+def test_the_example_kappa_is_checked_on_any_article_and_says_when_it_is_short(art, statements, changed):
+    short = dataclasses.replace(art, statements=art.statements.head(statements))
+    example = nc.reliability.example_coding(short)
+    aligned = nc.reliability.align(example, nc.reference_coding(short))
+    assert int((example["form"] != aligned["form"]).sum()) == changed
+    kappa = nc.reliability.cohen_kappa(example["form"], aligned["form"])
+    verdict = check("5.2", kappa, short)
+    assert verdict.right, verdict.message
+    if changed == 3:
+        assert "too few" not in verdict.message
+    else:
+        assert f"has only {statements} statements, too few for the example's 3 changed forms (it needs 17): " \
+               f"here it changes {changed}" in verdict.message
+        assert "too few" in check("5.2", kappa + 0.3, short).message  # said with a wrong answer too
+
+
+def test_the_example_kappa_on_another_article(mini_data):
+    mini = nc.load_article("mini", data_dir=mini_data)
+    verdict = check("5.2", 1.0, mini)  # two statements, no form changed: the example is the reference
+    assert verdict.right and "the example's forms are the reference's" in verdict.message
 
 
 def test_unknown_exercise():

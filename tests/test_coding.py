@@ -31,10 +31,6 @@ ANSWER = {"actor_id": "zhang_jun", "form": "partial", "topic_id": "peaceful_mean
           "stance": "support", "hedged": "false"}
 
 
-@pytest.fixture(scope="module")
-def art():
-    return nc.load_article()
-
 
 def run_python(code: str, *, mount: str = "") -> dict:
     """Run code in a fresh Python process (in a private mount namespace after ``mount``); the JSON it prints last."""
@@ -352,7 +348,33 @@ def test_an_article_with_no_statements_says_so(art, tmp_path):
     for box in (coding.coding_widget(empty, coding.CodingStore("ana", art.article_id, tmp_path)),
                 coding.marking_widget(empty, coding.MarkStore("ana", art.article_id, tmp_path))):
         assert "No statements coded yet" in box.children[0].value
-    assert not list(tmp_path.iterdir())
+    coding_box = coding.CodingWidget(empty, coding.CodingStore("ana", art.article_id, tmp_path))
+    marking_box = coding.MarkingWidget(empty, coding.MarkStore("ana", art.article_id, tmp_path))
+    for press in (coding_box.save, coding_box.back, marking_box.mark, marking_box.undo, marking_box.check):
+        press()  # does nothing: there is nothing to code
+    assert coding_box.ask == {} and not list(tmp_path.iterdir())
+
+
+def test_the_widgets_are_classes_whose_buttons_call_their_methods(art, tmp_path):
+    box = coding.coding_widget(art, coding.CodingStore("ana", art.article_id, tmp_path))
+    assert type(box) is coding.CodingWidget and isinstance(box, nc.widgets.Explorer)
+    assert box.save.__func__ is coding.CodingWidget.save and box.back.__func__ is coding.CodingWidget.back
+    back, save = box.children[-2].children
+    for field, value in ANSWER.items():
+        box.ask[field].value = value
+    save.click()
+    assert box.position == 1 and "1 of 37 answered" in box.status.value
+    back.click()
+    assert box.position == 0 and box.ask["actor_id"].value == ANSWER["actor_id"]
+    marking = coding.marking_widget(art, coding.MarkStore("ana", art.article_id, tmp_path))
+    assert type(marking) is coding.MarkingWidget and marking.check.__func__ is coding.MarkingWidget.check
+    mark, undo = marking.children[2].children[1:]
+    marking.paragraph.value = 3
+    marking.words.value = "Beijing welcomed and encouraged every effort for a diplomatic solution"
+    mark.click()
+    assert len(marking.store.marks()) == 1 and "1 marked in this paragraph" in marking.view.value
+    undo.click()
+    assert marking.store.marks().empty
 
 
 # --- Holder and hedge, and files saved before they were asked -------------------------------------

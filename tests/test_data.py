@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 
@@ -11,7 +12,7 @@ import pytest
 
 import newsclaims as nc
 
-from conftest import ARTICLE, DATA, SEED, TEXT, set_value
+from conftest import ARTICLE, DATA, SEED, TEXT, seed_article, set_value
 
 # The page furniture the seed file carries around the article body (../shared/seed/SOURCE.md).
 FURNITURE = {
@@ -25,10 +26,6 @@ FURNITURE = {
     "No comments",
 }
 
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 def test_default_article_is_the_seed(art):
@@ -164,6 +161,14 @@ def test_mentions_match_their_aliases(art):
     assert len(m[m["actor_id"] == "wang_yi"]) == len(re.findall(r"\bWang\b", art.text)) == 5
 
 
+def test_the_article_carries_the_aliases_of_its_actors(art):
+    assert art.aliases.columns.tolist() == ["actor_id", "alias", "note"]
+    assert set(art.aliases["actor_id"]) <= set(art.actors["actor_id"])
+    assert set(zip(art.mentions["actor_id"], art.mentions["alias"])) <= set(zip(art.aliases["actor_id"],
+                                                                                 art.aliases["alias"]))
+    assert art.aliases.loc[art.aliases["alias"] == "Beijing", "actor_id"].tolist() == ["china"]
+
+
 def test_longest_alias_wins(art):
     m = art.mentions
     ecnu = m[m["actor_id"] == "east_china_normal_university"].iloc[0]
@@ -185,7 +190,7 @@ def test_list_articles_and_corpus():
     assert arts["article_id"].tolist() == [ARTICLE]
     corpus = nc.load_corpus()
     assert corpus.texts[ARTICLE] == TEXT.read_text(encoding="utf-8")
-    assert len(corpus.statements) == len(nc.load_article().statements)
+    assert len(corpus.statements) == len(seed_article().statements)
 
 
 def test_unknown_article_names_the_known_ones():
@@ -219,3 +224,29 @@ def test_loads_from_another_working_directory(tmp_path):
         assert len(nc.load_article().statements) > 0
     finally:
         os.chdir(here)
+
+
+def test_problems_names_each_problem_in_the_folder_or_says_ok(data_copy, tmp_path):
+    assert nc.data.problems(data_copy) == ["ok: 1 article, 37 statements"]
+    start = int(nc.load_article(data_dir=data_copy).statements.set_index("statement_id").at["cnn22_s01", "start"])
+    set_value(data_copy / "statements.csv", "statement_id", "cnn22_s01", "start", str(start + 2))
+    found = nc.data.problems(data_copy)
+    assert len(found) == 1
+    assert found[0].startswith("statements.csv line 2, column quote: text[")  # the path inside the folder
+    assert found[0].endswith(f"the quote is found at {start}:{found[0].split(':')[-1]}")
+    assert nc.data.problems(tmp_path)[0].endswith("datapackage.json: file is missing (data folder chosen by "
+                                                  "the argument)")  # not a data folder: said, not raised
+
+
+def test_every_column_of_an_article_is_documented_from_the_descriptor(art):
+    sections = dict(re.findall(r"^(\w+) : \w+\n((?:    .*\n|\n)*)", nc.Article.__doc__, re.M))
+    documented = {name: re.findall(r"^    (\w+)  +\S", body, re.M) for name, body in sections.items()}
+    for frame in nc.data.FRAMES:
+        assert documented[frame] == getattr(art, frame).columns.tolist(), frame
+    assert set(documented["meta"]) == set(art.meta)
+    descriptor = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "statements")
+    quote = next(f for f in resource["schema"]["fields"] if f["name"] == "quote")
+    assert re.search(rf"^    quote +{re.escape(quote['description'])}$", sections["statements"], re.M)
+    quote["description"] = "Changed in the descriptor."
+    assert nc.data.column_docs(descriptor)["statements"]["quote"] == "Changed in the descriptor."

@@ -74,10 +74,10 @@ CALLS: dict[str, list[Call]] = {
     "analysis.names": [lambda art, tmp: an.names(art)],
     "analysis.speaks_for": [lambda art, tmp: an.speaks_for(art.actors)],
     "analysis.mention_counts": [lambda art, tmp: an.mention_counts(art)],
-    "analysis.voice_share": [lambda art, tmp: an.voice_share(art), lambda art, tmp: an.voice_share(art, by="side")],
+    "analysis.voice_share": [lambda art, tmp: an.voice_share(art), lambda art, tmp: an.voice_share(art, "holder")],
     "analysis.quotes": [lambda art, tmp: an.quotes(art)],
     "analysis.positions_table": [lambda art, tmp: an.positions_table(art),
-                                 lambda art, tmp: an.positions_table(art, "side")],
+                                 lambda art, tmp: an.positions_table(art, "holder")],
     "analysis.stance_matrix": [lambda art, tmp: an.stance_matrix(art),
                                lambda art, tmp: an.stance_matrix(art, "holder")],
     "analysis.stance_order": [lambda art, tmp: an.stance_order(an.stance_matrix(art))],
@@ -90,7 +90,7 @@ CALLS: dict[str, list[Call]] = {
     "charts.quotes_hover": [lambda art, tmp: charts.quotes_hover(art.statements["quote"].tolist())],
     "charts.mentions_vs_statements": [lambda art, tmp: charts.mentions_vs_statements(art)],
     "charts.voice_share_chart": [lambda art, tmp: charts.voice_share_chart(art),
-                                 lambda art, tmp: charts.voice_share_chart(art, by="side")],
+                                 lambda art, tmp: charts.voice_share_chart(art, "holder")],
     "charts.actor_kinds_chart": [lambda art, tmp: charts.actor_kinds_chart(art)],
     "charts.forms_by_actor": [lambda art, tmp: charts.forms_by_actor(art)],
     "charts.cues_chart": [lambda art, tmp: charts.cues_chart(art)],
@@ -145,8 +145,9 @@ CALLS: dict[str, list[Call]] = {
     "reliability.agreement": [lambda art, tmp: reliability.agreement(_student(art), _reference(art))],
     "reliability.class_agreement": [lambda art, tmp: reliability.class_agreement(
         {"a": _student(art), "b": _student(art)})],
-    "reliability.confusion_chart": [lambda art, tmp: reliability.confusion_chart(_student(art), _reference(art),
-                                                                                 "form")],
+    "reliability.example_coding": [lambda art, tmp: reliability.example_coding(art)],
+    "reliability.change_answers": [lambda art, tmp: reliability.change_answers(_student(art), "form", [0, 4], "x")],
+    "charts.confusion_chart": [lambda art, tmp: charts.confusion_chart(_student(art), _reference(art), "form")],
 }
 
 # What a result needs coded, in order; the first table with no rows is named in a figure's
@@ -163,7 +164,7 @@ NEEDS = {
     "charts.affiliation_chart": ("positions",),
     "charts.congruence_chart": ("positions",),
     "charts.conflict_chart": ("positions",),
-    "reliability.confusion_chart": ("statements",),
+    "charts.confusion_chart": ("statements",),
     "widgets.reader_html": ("actors",),
     "widgets.reader": ("actors",),
     "widgets.actor_explorer": ("actors",),
@@ -195,9 +196,9 @@ def articles(sparse_data) -> dict[str, nc.Article]:
 
 
 @pytest.fixture(scope="module")
-def seed_results(tmp_path_factory) -> Callable[[str], list[Any]]:
+def seed_results(art, tmp_path_factory) -> Callable[[str], list[Any]]:
     """The results for the seed article, worked out once per function when first asked for."""
-    seed, tmp, done = nc.load_article(), tmp_path_factory.mktemp("seed"), {}
+    seed, tmp, done = art, tmp_path_factory.mktemp("seed"), {}
 
     def results(name: str) -> list[Any]:
         if name not in done:

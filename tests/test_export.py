@@ -12,11 +12,6 @@ import newsclaims as nc
 from newsclaims import analysis as an
 
 
-@pytest.fixture(scope="module")
-def art():
-    return nc.load_article()
-
-
 @pytest.mark.parametrize("network", ["affiliation", "congruence", "conflict"])
 def test_graphml_round_trip(art, tmp_path, network):
     path = nc.export.to_graphml(art, tmp_path / f"{network}.graphml", network=network)

@@ -223,3 +223,26 @@ def test_work_folder_is_never_inside_a_data_folder(tmp_path: Path, monkeypatch: 
     assert not (data / "work").exists()
     monkeypatch.setenv(files.WORK_ENV, str(tmp_path / "work"))
     assert files.work_dir(data) == (tmp_path / "work").resolve()
+
+
+def test_where_things_are_and_what_files_are_called_is_said_in_files_only():
+    """The environment's names, the repository's folders and the names of files written are files.py's."""
+    for module in Path(files.__file__).parent.glob("*.py"):
+        if module.name == "files.py":
+            continue
+        source = module.read_text(encoding="utf-8")
+        assert '"NEWSCLAIMS_' not in source, module.name
+        assert "parents[" not in source, module.name
+        assert "_review.csv" not in source and "_marks.csv\"" not in source, module.name
+        assert "globals()" not in source, module.name
+    import newsclaims as nc
+
+    assert nc.data_dir is files.data_dir  # public, and the one the loaders' data_dir= keyword goes through
+
+
+def test_student_files_named_the_old_way_are_found_by_the_old_rule(tmp_path: Path):
+    from newsclaims.coding import CodingStore, MarkStore
+
+    assert CodingStore("Ana María", "story", tmp_path).old_path.name == files.old_student_file("Ana María", "story")
+    assert MarkStore("Ana", "story", tmp_path).old_path.name == "Ana_story_marks.csv"
+    assert CodingStore("Ana", "story", tmp_path).path.name == files.student_file("Ana", "story") == "Ana.story.csv"

@@ -28,6 +28,8 @@ import pytest
 import newsclaims as nc
 from newsclaims import analysis as an
 
+from conftest import seed_article
+
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 Fact = Callable[[nc.Article], object]
 
@@ -78,10 +80,6 @@ def unchecked_numbers(notebook: str, phrases: Iterable[str], patterns: Iterable[
     return [f"{m.group()!r} in {text[max(m.start() - 50, 0):m.end() + 30]!r}" for m in _NUMBER.finditer(prose)
             if not all(covered[m.start():m.end()])]
 
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 # --- Lessons 00–03 -------------------------------------------------------------------------------
@@ -293,7 +291,7 @@ def represents(art: nc.Article, actor: str) -> str | None:
 
 
 def shares(art: nc.Article, by_side: bool = False) -> pd.DataFrame:
-    return an.voice_share(art, by="side" if by_side else "actor").set_index("actor_id")
+    return an.voice_share(art, level="side" if by_side else "holder").set_index("actor_id")
 
 
 def one_in(art: nc.Article) -> tuple:
@@ -385,7 +383,7 @@ def us_side(art: nc.Article) -> tuple:
 
 
 def more_words_than_statements(art: nc.Article) -> str:
-    share = an.voice_share(art)
+    share = an.voice_share(art, level="holder")
     more = share[share["word_share"] > share["statement_share"]]
     require(set(more["actor_id"]) == {*analysts(art), "zhang_jun", "state_department_readout"},
             "the analysts, Zhang Jun and the State Department readout")
@@ -829,9 +827,8 @@ def lesson_text(name: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@cache
 def article() -> nc.Article:
-    return nc.load_article()
+    return seed_article()
 
 
 
@@ -879,7 +876,7 @@ def all_hedged_side(art: nc.Article, who: str, topic: str, stance: str) -> bool:
 
 def reported_rows(art: nc.Article) -> pd.DataFrame:
     """The first eight positions whose speaker is not their holder, as lesson 04 shows them."""
-    table = an.positions_table(art)
+    table = an.positions_table(art, level="holder")
     return table[table["speaker"] != table["holder"]].head(8)
 
 

@@ -227,3 +227,42 @@ def test_ids_from_python(data_copy, tmp_path, story, untouched, bad_id, monkeypa
     with pytest.raises(nc.DataError, match="^article_id: "):
         new_article(story, bad_id, data=data_copy, **values)
     untouched()
+
+
+def test_add_row_appends_through_the_one_write_path(data_copy, monkeypatch):
+    from newsclaims import files
+    from newsclaims.newarticle import add_row
+
+    written = []
+    write_rows = files.write_rows
+    monkeypatch.setattr(files, "write_rows", lambda path, header, rows: written.append(path) or
+                        write_rows(path, header, rows))
+    row = add_row(data_copy, "actors", actor_id="ana_ruiz", name="Ana Ruiz", kind="person", note=None)
+    header, _ = files.read_rows(data_copy / "actors.csv")
+    assert list(row) == header and row["name"] == "Ana Ruiz" and row["note"] == row["role"] == ""
+    add_row(data_copy, "aliases", actor_id="ana_ruiz", alias="Ruiz")
+    assert written == [data_copy / "actors.csv", data_copy / "aliases.csv"]
+    assert nc.data.problems(data_copy) == ["ok: 1 article, 37 statements"]
+    actors = nc.load_corpus(data_copy).actors
+    assert actors.iloc[-1]["actor_id"] == "ana_ruiz" and len(actors) == len(nc.load_corpus().actors) + 1
+
+
+def test_add_row_refuses_an_unknown_table_or_column_and_writes_nothing(data_copy):
+    from newsclaims.newarticle import add_row
+
+    before = (data_copy / "actors.csv").read_bytes()
+    with pytest.raises(ValueError, match="no table 'speakers'; its tables are articles, actors"):
+        add_row(data_copy, "speakers", actor_id="x")
+    with pytest.raises(ValueError, match="actors has no column 'party'"):
+        add_row(data_copy, "actors", actor_id="x", party="none")
+    assert (data_copy / "actors.csv").read_bytes() == before
+
+
+def test_add_row_writes_numbers_as_text(data_copy):
+    from newsclaims.newarticle import add_row
+
+    text = nc.load_article(data_dir=data_copy).text
+    quote = text[100:140]
+    row = add_row(data_copy, "statements", statement_id="cnn22_s99", article_id=ARTICLE, actor_id="china",
+                  quote=quote, start=100, end=140, paragraph=1, form="paraphrase")
+    assert (row["start"], row["end"], row["paragraph"]) == ("100", "140", "1")

@@ -1,4 +1,9 @@
-"""The committed notebooks: lesson structure, outputs, size, and running from anywhere."""
+"""The committed notebooks: lesson structure, outputs, size, and running from anywhere.
+
+Besides nbval's run on the package's data, each lesson is executed twice here, once
+per kind of run (on a copy of the data with HTML in it, from another working
+directory; and on another article), and the tests that read a run share it.
+"""
 
 from __future__ import annotations
 
@@ -84,17 +89,67 @@ def doctored_data(tmp_path_factory):
     return doctored_folder(tmp_path_factory.mktemp("doctored") / "data")
 
 
+# --- Each lesson executed once per kind of run, the run shared by the tests that read it ----------
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory, doctored_data, mini_data):
+    """``executed(run, path)``: the lesson executed once in this module, from a working directory of its own.
+
+    ``"copy"``: on the copy of the data with HTML in it (``doctored_data``), chosen by
+    $NEWSCLAIMS_DATA; ``"mini"``: on the article ``mini``, chosen by $NEWSCLAIMS_ARTICLE.
+    Returns the executed notebook and what the run left in its working directory.
+    A run that fails fails every test that reads it, without running again.
+    """
+    runs: dict[tuple[str, str], tuple[nbformat.NotebookNode, list[str]] | Exception] = {}
+    data = {"copy": doctored_data, "mini": mini_data}
+
+    def run(kind: str, path: Path) -> tuple[nbformat.NotebookNode, list[str]]:
+        key = (kind, path.name)
+        if key not in runs:
+            here = tmp_path_factory.mktemp(f"{kind}-{path.stem}")
+            work = tmp_path_factory.mktemp(f"{kind}-{path.stem}-work")
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("NEWSCLAIMS_DATA", str(data[kind]))
+                patch.setenv("NEWSCLAIMS_WORK", str(work))
+                if kind == "mini":
+                    patch.setenv("NEWSCLAIMS_ARTICLE", "mini")
+                else:
+                    patch.delenv("NEWSCLAIMS_ARTICLE", raising=False)
+                nb = nbformat.read(path, as_version=4)
+                try:
+                    NotebookClient(nb, timeout=180, kernel_name="python3",
+                                   resources={"metadata": {"path": str(here)}}).execute()
+                except Exception as error:  # kept, and raised for each test that reads the run
+                    runs[key] = error
+                else:
+                    runs[key] = (nb, sorted(p.name for p in here.iterdir()))
+        found = runs[key]
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    return run
+
+
+def errors(nb: nbformat.NotebookNode) -> list:
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_runs_from_another_working_directory_and_writes_nothing_there(executed, path):
+    nb, left = executed("copy", path)
+    assert not errors(nb)
+    assert left == []
+
+
 @pytest.mark.filterwarnings("ignore:Your element with mimetype:UserWarning")  # plotly JSON has no HTML form
-@pytest.mark.parametrize("name", ["00_start_here.ipynb", "01_the_article.ipynb", "04_positions.ipynb"])
-def test_lessons_run_on_a_chosen_copy_and_export_safe_html(doctored_data, tmp_path, monkeypatch, name):
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_lessons_run_on_a_chosen_copy_and_export_safe_html(executed, path):
     from nbconvert import HTMLExporter
 
-    monkeypatch.setenv("NEWSCLAIMS_DATA", str(doctored_data))
-    nb = nbformat.read(NOTEBOOKS[[p.name for p in NOTEBOOKS].index(name)], as_version=4)
-    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nb, _ = executed("copy", path)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
-    if name.startswith("00_"):  # the lesson reads the copy chosen by NEWSCLAIMS_DATA
+    if path.name.startswith("00_"):  # the lesson reads the copy chosen by NEWSCLAIMS_DATA
         assert "A copy <b>of</b> the article" in json.dumps(outputs)
     html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     # Widget state is JSON inside a script block; a label there is shown as text by the widget.
@@ -105,26 +160,12 @@ def test_lessons_run_on_a_chosen_copy_and_export_safe_html(doctored_data, tmp_pa
     page = state.sub("", html)
     for raw in ("<img src=x onerror=1>", "<script>alert", "<b>friends</b>", "A copy <b>of</b>"):
         assert raw not in page, raw
-    assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
-def test_every_lesson_runs_from_another_working_directory(tmp_path, monkeypatch, path):
-    monkeypatch.chdir(tmp_path)
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-
-
-@pytest.mark.filterwarnings("ignore:Your element with mimetype:UserWarning")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_every_lesson_runs_on_another_article_chosen_by_id(mini_data, tmp_path, monkeypatch, path):
-    monkeypatch.setenv("NEWSCLAIMS_DATA", str(mini_data))
-    monkeypatch.setenv("NEWSCLAIMS_ARTICLE", "mini")
-    monkeypatch.setenv("NEWSCLAIMS_WORK", str(tmp_path / "work"))
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
+def test_every_lesson_runs_on_another_article_chosen_by_id(executed, path):
+    nb, _ = executed("mini", path)
+    assert not errors(nb)
     if path.name.startswith("00_"):
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert "Ferry to run again" in json.dumps(outputs)

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as w
-import pytest
 
-import newsclaims as nc
 from newsclaims import widgets
 from newsclaims.palette import STANCE
 from newsclaims.text import esc
 
 from conftest import DANGEROUS
-
-
-@pytest.fixture(scope="module")
-def art() -> nc.Article:
-    return nc.load_article()
 
 
 def shown_statements(html: str) -> list[str]:

@@ -14,7 +14,7 @@ from . import analysis, charts, checks, coding, export, lessons, newarticle, wid
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .files import data_dir, work_dir
-from .reliability import agreement, class_agreement, confusion_chart, reference_coding
+from .reliability import agreement, class_agreement, reference_coding
 from .schema import DataError, Problem
 
 __all__ = [
@@ -28,7 +28,6 @@ __all__ = [
     "checks",
     "class_agreement",
     "coding",
-    "confusion_chart",
     "data_dir",
     "export",
     "extract_statements",

@@ -2,12 +2,14 @@
 
 Every function takes an :class:`~newsclaims.data.Article` and returns a plain
 DataFrame (or a networkx graph). An article with nothing coded yet gives the same
-columns and types with no rows, and graphs with no edges. Positions can be read at
-two levels:
+columns and types with no rows, and graphs with no edges. Positions (and the voice
+share) can be read at two levels, chosen by ``level`` wherever a function takes it:
 
-- ``level="holder"``: as coded, one row per holder (Wang Yi, Zhang Jun, China, ...);
-- ``level="side"``: each holder replaced by the state, bloc or body it speaks for
-  (Wang Yi and Zhang Jun become China). Actors who speak for no one stay themselves.
+- ``level="side"``, the default everywhere: each holder (or speaker) replaced by the
+  state, bloc or body it speaks for (Wang Yi and Zhang Jun become China). Actors who
+  speak for no one stay themselves.
+- ``level="holder"``: as coded, one row per holder (Wang Yi, Zhang Jun, China, ...),
+  or per speaker.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
     import networkx as nx
 
 Level = Literal["holder", "side"]
+LEVELS = ("side", "holder")  # the first is every function's default
 # What each coded stance (datapackage.json, positions.stance) means for a score: the sign of the side it
 # takes, 0 for none. tests/test_vocabulary.py holds the keys to the descriptor's enum; a stance the
 # descriptor has just gained takes no side and is left out of the score until it is given one here.
@@ -46,13 +49,44 @@ TO_CODE = {
 
 
 def names(art: Article) -> dict[str, str]:
-    """actor_id -> display name."""
+    """actor_id -> display name, for the article's actors.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    dict
+        Each actor's ``name``, by ``actor_id``.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> names(nc.load_article())["wang_yi"]
+    'Wang Yi'
+    """
     return dict(zip(art.actors["actor_id"], art.actors["name"]))
 
 
 def speaks_for(actors: pd.DataFrame) -> pd.Series:
-    """For each actor, the actor at the top of its `represents` chain (itself if none).
+    """For each actor, the actor at the top of its ``represents`` chain (itself if none).
 
+    A loop in the chain stops where it would come back.
+
+    Parameters
+    ----------
+    actors : DataFrame
+        Actors, with ``actor_id`` and ``represents``.
+
+    Returns
+    -------
+    Series
+        The side, by actor_id; named ``side``.
+
+    Examples
+    --------
     >>> import newsclaims as nc
     >>> side = speaks_for(nc.load_article().actors)
     >>> side["wang_yi"], side["state_department_readout"], side["david_sacks"]
@@ -72,6 +106,18 @@ def speaks_for(actors: pd.DataFrame) -> pd.Series:
 def quoted_words(quote: str) -> int:
     """Number of words inside double quotation marks.
 
+    Parameters
+    ----------
+    quote : str
+        A statement's quote.
+
+    Returns
+    -------
+    int
+        The words between straight double quotes; 0 for a paraphrase.
+
+    Examples
+    --------
     >>> quoted_words('all concerns should be treated on the "basis of equality."')
     3
     """
@@ -79,7 +125,25 @@ def quoted_words(quote: str) -> int:
 
 
 def mention_counts(art: Article) -> pd.DataFrame:
-    """Per actor: how often the text names them, and how many statements they make."""
+    """Per actor: how often the text names them, and how many statements they make.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    DataFrame
+        actor_id, name, kind, mentions, statements; the most named first. No rows
+        when no actor is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> mention_counts(nc.load_article())[["actor_id", "mentions", "statements"]].head(2).values.tolist()
+    [['china', 20, 2], ['russia', 16, 2]]
+    """
     mentions = art.mentions["actor_id"].value_counts()
     spoken = art.statements["actor_id"].value_counts()
     out = art.actors[["actor_id", "name", "kind"]].copy()
@@ -89,14 +153,46 @@ def mention_counts(art: Article) -> pd.DataFrame:
                            ignore_index=True)
 
 
-def voice_share(art: Article, by: Literal["actor", "side"] = "actor") -> pd.DataFrame:
-    """Share of statements and share of quoted words, per speaker or per side.
+def voice_share(art: Article, level: Level = "side", *, by: Literal["actor", "side"] | None = None) -> pd.DataFrame:
+    """Share of statements and share of quoted words, per side or per speaker.
 
     Quoted words are the words inside quotation marks: a paraphrase has none.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        ``"side"``: speakers grouped by the state, bloc or body they speak for;
+        ``"holder"``: each speaker as coded.
+    by : {"actor", "side"}, optional
+        The older name of ``level`` (``"actor"`` is ``"holder"``); still accepted.
+
+    Returns
+    -------
+    DataFrame
+        One row per speaker or side: actor_id, name, statements, statement_share,
+        quoted_words, word_share; most statements first. No rows when no statement
+        is coded.
+
+    Raises
+    ------
+    ValueError
+        When ``level`` (or ``by``) is not one of those above.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> art = nc.load_article()
+    >>> voice_share(art)[["actor_id", "statements"]].head(3).values.tolist()
+    [['china', 13], ['united_states', 6], ['david_sacks', 4]]
+    >>> voice_share(art, level="holder")[["actor_id", "statements"]].head(3).values.tolist()
+    [['wang_yi', 6], ['zhang_jun', 5], ['david_sacks', 4]]
     """
+    level = _level(level, by)
     st = art.statements[["actor_id", "quote"]].copy()
     st["words"] = st["quote"].map(quoted_words).astype("int64")
-    st["who"] = st["actor_id"].map(speaks_for(art.actors)).astype("str") if by == "side" else st["actor_id"]
+    st["who"] = st["actor_id"].map(speaks_for(art.actors)).astype("str") if level == "side" else st["actor_id"]
     out = st.groupby("who").agg(statements=("quote", "size"), quoted_words=("words", "sum")).reset_index()
     out["statement_share"] = out["statements"] / max(out["statements"].sum(), 1)
     out["word_share"] = out["quoted_words"] / max(out["quoted_words"].sum(), 1)
@@ -108,16 +204,64 @@ def voice_share(art: Article, by: Literal["actor", "side"] = "actor") -> pd.Data
                            ignore_index=True)[list(columns)].astype(columns)
 
 
+def _level(level: str, by: str | None = None) -> Level:
+    """The level asked for; ``by`` ("actor" or "side", the older keyword of the voice share) wins when given.
+
+    >>> _level("side"), _level("side", by="actor")
+    ('side', 'holder')
+    """
+    if by is not None:
+        if by not in ("actor", "side"):
+            raise ValueError(f'by must be "actor" or "side", not {by!r}; or use level="holder" or level="side"')
+        return "holder" if by == "actor" else "side"
+    if level not in LEVELS:
+        raise ValueError(f'level must be "side" or "holder", not {level!r}')
+    return level
+
+
 def quotes(art: Article) -> dict[str, str]:
-    """statement_id -> quote."""
+    """statement_id -> quote.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    dict
+        Each statement's quote, by statement_id.
+    """
     return dict(zip(art.statements["statement_id"], art.statements["quote"]))
 
 
-def positions_table(art: Article, level: Level = "holder") -> pd.DataFrame:
+def positions_table(art: Article, level: Level = "side") -> pd.DataFrame:
     """Positions joined with their statements: who, topic, stance, hedged, speaker, holder, quote.
 
     ``speaker`` is who made the statement and ``holder`` whose stance it records.
-    ``who`` is the holder, or with ``level="side"`` whom the holder speaks for.
+    ``who`` is whom the holder speaks for (its side), or with ``level="holder"``
+    the holder itself.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    DataFrame
+        The columns of ``art.positions``, then the statement's actor_id, quote,
+        form, paragraph and via, then who, who_name, speaker, holder and topic (the
+        names and label). No rows when no position is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> table = positions_table(nc.load_article())
+    >>> table.loc[table["statement_id"] == "cnn22_s19", ["who", "holder_id", "stance"]].values.tolist()
+    [['china', 'china', 'support'], ['russia', 'vladimir_putin', 'oppose']]
     """
     st = art.statements[["statement_id", "actor_id", "quote", "form", "paragraph", "via"]]
     out = art.positions.merge(st, on="statement_id", how="left")
@@ -143,6 +287,27 @@ def stance_matrix(art: Article, level: Level = "side") -> pd.DataFrame:
     one column per coded stance (support, oppose, neutral: the descriptor's
     enum) counts the statements that take it. The ``stance`` column's categories
     are the coded stances and then ``mixed``.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    DataFrame
+        who, who_name, topic_id, topic, stance (categorical), hedged, score, n, one
+        count per coded stance, and the ids of the statements behind it; sorted by
+        who and topic. No rows when no position is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> matrix = stance_matrix(nc.load_article())
+    >>> matrix.loc[(matrix["who"] == "china") & (matrix["topic_id"] == "minsk"), ["stance", "n"]].values.tolist()
+    [['support', 3]]
     """
     pos = positions_table(art, level)
     coded = vocabulary("positions", "stance", art)
@@ -187,8 +352,27 @@ def _combined(stances: list[str]) -> str:
 
 
 def stance_order(matrix: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """Rows and columns for drawing a stance matrix: actors with most topics first, then
-    topics with most actors first (ties by id)."""
+    """Rows and columns for drawing a stance matrix.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        From :func:`stance_matrix`.
+
+    Returns
+    -------
+    whos : list of str
+        The actors, those with most topics first (ties by id).
+    topics : list of str
+        The topic ids, those with most actors first (ties by id).
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> whos, topics = stance_order(stance_matrix(nc.load_article()))
+    >>> whos[:2]
+    ['china', 'russia']
+    """
     whos = matrix.groupby("who")["topic_id"].nunique()
     topics = matrix.groupby("topic_id")["who"].nunique()
     return (sorted(whos.index, key=lambda w: (-whos[w], w)), sorted(topics.index, key=lambda t: (-topics[t], t)))
@@ -198,8 +382,30 @@ def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[st
               level: Level = "side") -> pd.DataFrame:
     """On the topics where side ``a`` and side ``b`` take opposite stances, whose side is each actor on?
 
-    Returns one row per actor and dividing topic: the actor's stance, and
-    ``matches``: the name of the pole it agrees with, or ``neither``.
+    Parameters
+    ----------
+    art : Article
+        The article.
+    a, b : tuple of str
+        The two poles: the ids of the actors (at the given level) each is made of.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    DataFrame
+        One row per actor and dividing topic: who, who_name, topic_id, topic, the
+        actor's stance and whether it is hedged; ``matches``, the name of the pole it
+        agrees with, or ``neither``; ``pole``, the pole the actor belongs to (empty
+        for others); and the statements behind it. No rows when the poles take no
+        opposite stances.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> aligned = alignment(nc.load_article())
+    >>> aligned.loc[aligned["who"] == "china", ["topic_id", "matches"]].values.tolist()
+    [['condemn_russia', 'neither'], ['sovereignty', 'United States']]
     """
     matrix = stance_matrix(art, level)
     pole_a, pole_b = pole_name(art, a), pole_name(art, b)
@@ -230,7 +436,26 @@ def alignment(art: Article, a: tuple[str, ...] = ("united_states",), b: tuple[st
 
 
 def pole_name(art: Article, members: tuple[str, ...]) -> str:
-    """The display name of a pole of the alignment: its members' names joined with '&'."""
+    """The display name of a pole of the alignment: its members' names joined with '&'.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    members : tuple of str
+        The pole's actor ids.
+
+    Returns
+    -------
+    str
+        Their names (an id without a name stands for itself).
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> pole_name(nc.load_article(), ("united_states", "the_west"))
+    'United States & the West'
+    """
     n = names(art)
     return " & ".join(n.get(x, x) for x in members)
 
@@ -240,7 +465,28 @@ def affiliation_network(art: Article, level: Level = "side") -> nx.Graph:
 
     Topic nodes are named ``topic:TOPIC_ID``. Each edge carries ``stance``
     (support, oppose, neutral or mixed), ``sign`` (+1, -1, 0 for neutral and mixed),
-    ``hedged`` and ``weight`` (the number of positions behind it).
+    ``hedged``, ``weight`` (the number of positions behind it) and ``statements``
+    (their ids, joined by ``;``). Nodes carry ``label``, ``kind`` and ``bipartite``
+    (0 for actors, 1 for topics).
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    networkx.Graph
+        No nodes when no position is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> graph = affiliation_network(nc.load_article())
+    >>> graph.edges["china", "topic:minsk"]["stance"]
+    'support'
     """
     import networkx as nx
 
@@ -289,12 +535,58 @@ def _actor_network(art: Article, level: Level, relation: Literal["congruence", "
 
 
 def congruence_network(art: Article, level: Level = "side") -> nx.Graph:
-    """Actors linked when they take the same stance on the same topic; weight = shared topics."""
+    """Actors linked when they take the same stance on the same topic; weight = shared topics.
+
+    As in Discourse Network Analysis: neutral stances link no one. Each edge
+    carries ``weight``, ``hedged`` (every position behind it is hedged), ``topics``
+    and ``statements`` (ids joined by ``;``).
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    networkx.Graph
+        One node per actor with a stance that takes a side; no edges when none agree.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> congruence_network(nc.load_article()).edges["china", "russia"]["topics"]
+    'china_russia_alignment;nato_enlargement;sanctions'
+    """
     return _actor_network(art, level, "congruence")
 
 
 def conflict_network(art: Article, level: Level = "side") -> nx.Graph:
-    """Actors linked when they take opposite stances on the same topic; weight = such topics."""
+    """Actors linked when they take opposite stances on the same topic; weight = such topics.
+
+    As in Discourse Network Analysis: an actor may hold both stances on a topic, and
+    neutral stances link no one. Edges carry what those of
+    :func:`congruence_network` carry.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Holders replaced by the side they speak for, or as coded.
+
+    Returns
+    -------
+    networkx.Graph
+        One node per actor with a stance that takes a side; no edges when none disagree.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> conflict_network(nc.load_article()).edges["china", "russia"]["topics"]
+    'china_russia_alignment;minsk;sovereignty'
+    """
     return _actor_network(art, level, "conflict")
 
 
@@ -306,6 +598,23 @@ def attribution_chains(art: Article) -> pd.DataFrame:
     (``stance_of``), and the cue. ``steps`` counts the hands between the
     journalist and the speaker: 1 when she reports the speaker directly, 2 through
     an intermediary such as a readout.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    DataFrame
+        statement_id, journalist, via, speaker, stance_of, cue, chain (the whole
+        chain in words) and steps. No rows when no statement is coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> attribution_chains(nc.load_article())["steps"].value_counts().sort_index().to_dict()
+    {1: 31, 2: 6}
     """
     n = names(art)
     holders = art.positions.groupby("statement_id")["holder_id"].apply(lambda h: list(dict.fromkeys(h)))

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import analysis as an
+from . import reliability as rel
 from .data import Article, vocabulary
 from .palette import (
     DATE_BASIS_SYMBOL,
@@ -45,7 +46,8 @@ def use_json_renderer() -> None:
 
     It is small, the same on every run, and embeds no plotly.js; exports to HTML
     choose their renderer when they export. Plotly reads $PLOTLY_RENDERER when its
-    renderers are first loaded, so setting it costs nothing at import time.
+    renderers are first loaded, so setting it costs nothing at import time. Called
+    when this module is imported; outside a kernel it does nothing.
     """
     if "ipykernel" not in sys.modules:
         return
@@ -63,17 +65,71 @@ EVENT_COLOUR = "#444444"
 
 
 def esc(value: object) -> str:
-    """Escape text from the data for a plotly label or hover box (&, < and >)."""
+    """Escape text from the data for a plotly label or hover box (&, < and >).
+
+    Parameters
+    ----------
+    value : object
+        Any value; it is shown as text.
+
+    Returns
+    -------
+    str
+        The text, escaped.
+
+    Examples
+    --------
+    >>> esc("<b>NATO & friends</b>")
+    '&lt;b&gt;NATO &amp; friends&lt;/b&gt;'
+    """
     return _esc(value, quote=False)
 
 
 def short(text: str, width: int = 90) -> str:
-    """A quote cut to ``width`` characters, for hover boxes."""
+    """A quote cut to ``width`` characters, for hover boxes.
+
+    Parameters
+    ----------
+    text : str
+        The quote.
+    width : int
+        The most characters, the ellipsis included.
+
+    Returns
+    -------
+    str
+        The quote, or its start and "…".
+
+    Examples
+    --------
+    >>> short("Beijing welcomed and encouraged every effort", 20)
+    'Beijing welcomed an…'
+    """
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def quotes_hover(quotes: list[str], most: int = 3, width: int = 90) -> str:
-    """Up to ``most`` quotes, escaped, one per line, for a hover box."""
+    """Up to ``most`` quotes, escaped, one per line, for a hover box.
+
+    Parameters
+    ----------
+    quotes : list of str
+        The quotes.
+    most : int
+        How many to show; the rest are counted.
+    width : int
+        Each quote's most characters (see :func:`short`).
+
+    Returns
+    -------
+    str
+        Lines joined by ``<br>``; "(no statements)" when there are none.
+
+    Examples
+    --------
+    >>> quotes_hover(["a < b", "c", "d", "e"], most=2)
+    'a &lt; b<br>c<br>… and 2 more'
+    """
     if not quotes:
         return "(no statements)"
     lines = [esc(short(q, width)) for q in quotes[:most]]
@@ -83,7 +139,25 @@ def quotes_hover(quotes: list[str], most: int = 3, width: int = 90) -> str:
 
 
 def wrap(text: str, width: int = 110) -> list[str]:
-    """Split text into lines of at most ``width`` characters, at spaces."""
+    """Split text into lines of at most ``width`` characters, at spaces.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    width : int
+        The most characters per line (a longer word gets a line of its own).
+
+    Returns
+    -------
+    list of str
+        The lines.
+
+    Examples
+    --------
+    >>> wrap("one two three", 7)
+    ['one two', 'three']
+    """
     lines: list[str] = []
     for word in text.split(" "):
         if lines and len(lines[-1]) + 1 + len(word) <= width:
@@ -133,8 +207,23 @@ def _title_height(heading: list[str], sub: list[str]) -> int:
 def nothing_coded(missing: str) -> go.Figure:
     """An empty figure that says what is not coded yet, and in its subtitle what to code.
 
-    ``missing`` is one of the keys of :data:`newsclaims.analysis.TO_CODE`.
+    Parameters
+    ----------
+    missing : str
+        One of the keys of :data:`newsclaims.analysis.TO_CODE`.
 
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        No data; the title "No ... coded yet".
+
+    Raises
+    ------
+    KeyError
+        When ``missing`` is not a key of ``TO_CODE``.
+
+    Examples
+    --------
     >>> nothing_coded("positions").layout.title.text.split("<br>")[0]
     'No positions coded yet'
     """
@@ -160,6 +249,24 @@ def mentions_vs_statements(art: Article, top: int = 10) -> go.Figure:
     """Who is talked about (mentions) against who gets to talk (statements).
 
     Shows the ``top`` most-named actors and every actor who makes a statement.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    top : int
+        How many of the most-named actors to show.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No actors coded yet" when there are none.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> mentions_vs_statements(nc.load_article()).layout.title.text.split("<br>")[0]
+    'China is named most (20 times), but Wang Yi makes the most statements (6)'
     """
     everyone = an.mention_counts(art)
     if everyone.empty:
@@ -195,17 +302,41 @@ def mentions_vs_statements(art: Article, top: int = 10) -> go.Figure:
     return fig.update_layout(legend_traceorder="reversed")  # as the bars stand: statements above mentions
 
 
-def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
-    """Share of statements and share of quoted words, per speaker or per side they speak for.
+def voice_share_chart(art: Article, level: an.Level = "side", *, by: str | None = None) -> go.Figure:
+    """Share of statements and share of quoted words, per side the speakers speak for or per speaker.
 
     Each bar is labelled with its share and the counts behind it ("16% (6 of 37)"): a
     large share can rest on a handful of statements.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Speakers grouped by whom they speak for, or each speaker as coded.
+    by : {"actor", "side"}, optional
+        The older name of ``level`` (``"actor"`` is ``"holder"``); still accepted.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two bars per speaker or side; "No statements coded yet" when there are none.
+
+    Raises
+    ------
+    ValueError
+        When ``level`` (or ``by``) is not one of those above.
+
+    See Also
+    --------
+    newsclaims.analysis.voice_share : the table drawn.
     """
+    level = an._level(level, by)
     if art.statements.empty:
         return nothing_coded("statements")
-    share = an.voice_share(art, by=by).iloc[::-1]
+    share = an.voice_share(art, level).iloc[::-1]
     st = art.statements.assign(who=art.statements["actor_id"].map(an.speaks_for(art.actors))
-                               if by == "side" else art.statements["actor_id"])
+                               if level == "side" else art.statements["actor_id"])
     quotes = st.groupby("who")["quote"].apply(list).to_dict()
     labels = [esc(n) for n in share["name"]]
     hover = [quotes_hover(quotes.get(a, [])) for a in share["actor_id"]]
@@ -229,15 +360,26 @@ def voice_share_chart(art: Article, by: str = "actor") -> go.Figure:
     title = (f"{top['name']} has the largest share of quoted words: {top.word_share:.0%} "
              f"({top.quoted_words} of {words} words, in {_plural(top.statements, 'statement')})"
              if top.quoted_words else "No statement quotes its speaker's own words: all are paraphrased")
-    sub = ("Grouped by the state, bloc or body each speaker speaks for." if by == "side"
+    sub = ("Grouped by the state, bloc or body each speaker speaks for." if level == "side"
            else "Each speaker separately.") + " Quoted words: words inside quotation marks."
-    fig = _finish(fig, title, "% of all statements, % of all quoted words", "speaker" if by == "actor" else
+    fig = _finish(fig, title, "% of all statements, % of all quoted words", "speaker" if level == "holder" else
                   "side the speakers speak for", sub, height=110 + 36 * len(share))
     return fig.update_layout(legend_traceorder="reversed")  # as the bars stand: words above statements
 
 
 def actor_kinds_chart(art: Article) -> go.Figure:
-    """How many actors of each kind the article names."""
+    """How many actors of each kind the article names.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No actors coded yet" when there are none.
+    """
     if art.actors.empty:
         return nothing_coded("actors")
     kinds = art.actors.groupby("kind", observed=True)["name"].apply(list)
@@ -256,7 +398,18 @@ def actor_kinds_chart(art: Article) -> go.Figure:
 
 
 def forms_by_actor(art: Article) -> go.Figure:
-    """Direct, partial and paraphrased statements per speaker."""
+    """Direct, partial and paraphrased statements per speaker.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No statements coded yet" when there are none.
+    """
     if art.statements.empty:
         return nothing_coded("statements")
     st = art.statements.assign(name=art.statements["actor_id"].map(an.names(art)))
@@ -278,7 +431,24 @@ def forms_by_actor(art: Article) -> go.Figure:
 
 
 def cues_chart(art: Article) -> go.Figure:
-    """The reporting cues, as written, and the forms they introduce."""
+    """The reporting cues, as written, and the forms they introduce.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No statements coded yet" when there are none.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> cues_chart(nc.load_article()).layout.title.text.split("<br>")[0]
+    "'said' is the most common cue (13 of 37 statements)"
+    """
     if art.statements.empty:
         return nothing_coded("statements")
     st = art.statements.assign(cue=art.statements["cue"].fillna("(no cue: quote continues)"))
@@ -303,6 +473,18 @@ def timeline(art: Article, since: str | None = "2022-01-01") -> go.Figure:
     Open markers are dates resolved from words like "Monday"; crosses are dates the
     article does not give (inferred); filled markers are dates it states. A
     statement marker's size and number count the statements made that day.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    since : str or None
+        Leave out what happened before this date (ISO, ``YYYY-MM-DD``); None keeps all.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No events or dated statements coded yet" when there are none.
     """
     published = art.meta["published"]
     ev = art.events.copy()
@@ -381,6 +563,24 @@ def stance_heatmap(art: Article, level: an.Level = "side") -> go.Figure:
 
     Each square shows the stance's symbol and the number of statements behind it;
     open squares are hedged stances. Hover for the evidence.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> stance_heatmap(nc.load_article()).layout.title.text.split("<br>")[0]
+    'China takes a position on 10 of 11 topics, 3 of them hedged'
     """
     m = an.stance_matrix(art, level)
     if m.empty:
@@ -441,6 +641,26 @@ def alignment_chart(art: Article, a: tuple[str, ...] = ("united_states",), b: tu
     inference); the subtitle names them, and the topics that divide the poles only
     through one. ``hedged=False`` leaves every hedged position out before anything is
     combined or compared, so the chart shows what rests on firm stances alone.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    a, b : tuple of str
+        The two poles (see :func:`newsclaims.analysis.alignment`).
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+    hedged : bool
+        Whether hedged positions count.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    See Also
+    --------
+    newsclaims.analysis.alignment : the table drawn.
     """
     if art.positions.empty:
         return nothing_coded("positions")
@@ -547,6 +767,12 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
         "support (hedged)"), shown for each topic of a tie. A tie all of whose topics
         rest on a mixed stance (an actor who both supports and opposes) is drawn in
         the colour of mixed stances: it is an artefact of that mix, not an agreement.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The network, with the title given; an empty figure with it for a graph
+        without nodes.
     """
     import networkx as nx
 
@@ -667,7 +893,24 @@ def _actor_network_chart(art: Article, level: an.Level, graph: nx.Graph, title: 
 
 
 def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
-    """The actor–topic network: who takes which stance on what."""
+    """The actor–topic network: who takes which stance on what.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    See Also
+    --------
+    newsclaims.analysis.affiliation_network : the network drawn.
+    """
     if art.positions.empty:
         return nothing_coded("positions")
     graph = an.affiliation_network(art, level)
@@ -680,7 +923,30 @@ def affiliation_chart(art: Article, level: an.Level = "side") -> go.Figure:
 
 
 def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
-    """Actors linked by taking the same stance on the same topic."""
+    """Actors linked by taking the same stance on the same topic.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    See Also
+    --------
+    newsclaims.analysis.congruence_network : the network drawn.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> congruence_chart(nc.load_article()).layout.title.text.split("<br>")[0]
+    'China and Russia agree on the most topics (3)'
+    """
     if art.positions.empty:
         return nothing_coded("positions")
     graph = an.congruence_network(art, level)
@@ -689,7 +955,24 @@ def congruence_chart(art: Article, level: an.Level = "side") -> go.Figure:
 
 
 def conflict_chart(art: Article, level: an.Level = "side") -> go.Figure:
-    """Actors linked by taking opposite stances on the same topic."""
+    """Actors linked by taking opposite stances on the same topic.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Titled with its finding; "No positions coded yet" when there are none.
+
+    See Also
+    --------
+    newsclaims.analysis.conflict_network : the network drawn.
+    """
     if art.positions.empty:
         return nothing_coded("positions")
     graph = an.conflict_network(art, level)
@@ -703,3 +986,57 @@ def _strongest(graph: nx.Graph, verb: str, empty: str) -> str:
     u, v, d = max(graph.edges(data=True), key=lambda e: (e[2]["weight"], e[0], e[1]))
     return (f"{graph.nodes[u]['label']} and {graph.nodes[v]['label']} {verb} the most topics "
             f"({d['weight']})")
+
+
+def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) -> go.Figure:
+    """Counts of each (student answer, reference answer) pair for one field; blank or NaN answers are left out.
+
+    The diagonal is agreement; hovering a square names the statements in it.
+
+    Parameters
+    ----------
+    student : DataFrame
+        A coding: ``statement_id`` and the field's column (see :mod:`newsclaims.reliability`).
+    reference : DataFrame
+        The reference coding (:func:`~newsclaims.reliability.reference_coding`), aligned
+        to the student's answers by :func:`~newsclaims.reliability.align`, or any coding
+        with one row per statement.
+    field : str
+        One of :data:`~newsclaims.reliability.FIELDS`, such as ``"form"``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        A heatmap; when no statement has both answers, an empty figure that says so.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> reference = nc.reference_coding(nc.load_article())
+    >>> fig = confusion_chart(reference.head(3).assign(form="direct"), reference, "form")
+    >>> fig.layout.title.text
+    'You agree with the reference on 0 of 3 statements (form)'
+    """
+    student = student.drop_duplicates("statement_id", keep="last")
+    if field not in student.columns:
+        student = student.assign(**{field: ""})
+    if reference["statement_id"].duplicated().any():
+        reference = rel.align(student, reference)
+    both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
+    both = both[~(rel.missing(both[f"{field}_student"]) | rel.missing(both[f"{field}_reference"])).to_numpy()]
+    if both.empty:
+        return nothing_coded("statements") if reference.empty else _finish(
+            go.Figure(), "You have not coded any of these statements yet", "your answer", "reference answer")
+    a, b = rel._text(both[f"{field}_student"]), rel._text(both[f"{field}_reference"])
+    labels = sorted(set(a) | set(b))
+    table = pd.crosstab(b, a).reindex(index=labels, columns=labels, fill_value=0)
+    ids = both["statement_id"].tolist()
+    hover = [[esc(", ".join(i for i, x, y in zip(ids, a, b) if x == col and y == row)) for col in labels]
+             for row in labels]
+    fig = go.Figure(go.Heatmap(z=table.values, x=[esc(v) for v in labels], y=[esc(v) for v in labels],
+                               colorscale=[[0, "#ffffff"], [1, OKABE_ITO["blue"]]], customdata=hover,
+                               text=table.values, texttemplate="%{text}",
+                               hovertemplate="reference %{y}, you %{x}: %{z}<br>%{customdata}<extra></extra>"))
+    agreed = int(table.values.trace())
+    return _finish(fig, f"You agree with the reference on {agreed} of {len(both)} statements ({field})",
+                   "your answer", "reference answer", height=260 + 28 * len(labels))

@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import analysis as an
 from .data import Article, load_article
-from .reliability import agreement, align, cohen_kappa, reference_coding
+from .reliability import EXAMPLE_CHANGES, agreement, align, cohen_kappa, example_coding, reference_coding
 
 
 @dataclass
@@ -480,8 +480,8 @@ def _share_judge(art: Article, answer: Any, expected: Any) -> tuple[bool, str]:
 
 def _share_decoys(art: Article) -> list[tuple[float, bool, str]]:
     """Other shares (False) and counts (True) a student may give for the United States' share."""
-    own = an.voice_share(art).set_index("actor_id")
-    side = an.voice_share(art, by="side").set_index("actor_id")
+    own = an.voice_share(art, "holder").set_index("actor_id")
+    side = an.voice_share(art, "side").set_index("actor_id")
     speakers = art.statements["actor_id"].map(an.speaks_for(art.actors)).eq("united_states")
     itself = "the United States speaking as itself; its side also has everyone who speaks for it"
     decoys = [(float(side.loc["united_states", "word_share"]), False,
@@ -605,12 +605,12 @@ def _speak_more_than_named(art: Article) -> set[str]:
 
 
 def _us_share(art: Article) -> tuple[float, int, int]:
-    side = an.voice_share(art, by="side").set_index("actor_id").loc["united_states"]
+    side = an.voice_share(art, "side").set_index("actor_id").loc["united_states"]
     return float(side["statement_share"]), int(side["statements"]), len(art.statements)
 
 
 def _more_words(art: Article) -> set[str]:
-    share = an.voice_share(art)
+    share = an.voice_share(art, "holder")
     return set(share.loc[share["word_share"] > share["statement_share"], "actor_id"])
 
 
@@ -681,11 +681,21 @@ def _speaker_accuracy_readout(art: Article) -> float:
 
 
 def _example(art: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Lesson 05's example coding (rows 4, 12 and 16 given the form 'partial'), and the reference aligned to it."""
-    reference = reference_coding(art)
-    example = reference.drop_duplicates("statement_id").reset_index(drop=True)
-    example.loc[[4, 12, 16], "form"] = "partial"
-    return example, align(example, reference)
+    """Lesson 05's example coding (:func:`~newsclaims.reliability.example_coding`), and the reference aligned to it."""
+    example = example_coding(art)
+    return example, align(example, reference_coding(art))
+
+
+def _example_caveat(art: Article) -> str:
+    """What the example is on an article too short for every change the lesson makes to the forms."""
+    rows = [row for field, rows, _ in EXAMPLE_CHANGES if field == "form" for row in rows]
+    n = len(art.statements)
+    kept = [row for row in rows if row < n]
+    if len(kept) == len(rows):
+        return ""
+    return (f"Article {art.article_id!r} has only {n} statement{'s' * (n != 1)}, too few for the example's "
+            f"{len(rows)} changed forms (it needs {max(rows) + 1}): here it changes {len(kept)}"
+            + (", so the example's forms are the reference's." if not kept else "."))
 
 
 def _example_kappa(art: Article) -> float:
@@ -715,6 +725,7 @@ class _Exercise:
     solve: Callable[[Article], Any]  # the right answer, from the data
     judge: _Judge
     why: str  # said when the answer is right
+    caveat: Callable[[Article], str] | None = None  # what the answer rests on in this article, when it needs saying
 
 
 def _count(what: str, solve: Callable[[Article], Any], why: str, decoys: _Decoys | None = None) -> _Exercise:
@@ -761,7 +772,8 @@ CHECKS: dict[str, _Exercise] = {
                      "topics are hedged, so China leaves the chart."),
     "5.2": _Exercise("Cohen's kappa for the example's form", _example_kappa,
                      _same_number("Cohen's kappa for the example's form", 0.005, _kappa_decoys, close=0.02),
-                     "Agreement beyond what the two codings' own proportions would give by chance."),
+                     "Agreement beyond what the two codings' own proportions would give by chance.",
+                     _example_caveat),
     "5.3": _Exercise("Cohen's kappa for hedged when every answer is \"false\"", _never_hedged_kappa,
                      _same_number("Cohen's kappa for hedged when every answer is \"false\"", 0.005,
                                   _never_hedged_decoys, keys=("kappa",), close=0.02),
@@ -840,6 +852,7 @@ def check(exercise: str, answer: Any, art: Article | None = None) -> Verdict:
         right, note = False, str(unreadable)
     except (TypeError, ValueError, OverflowError, LookupError):
         right, note = False, f"Look again for {ex.what}."
+    caveat = f" {ex.caveat(art)}" if ex.caveat else ""
     if right:
-        return Verdict(exercise, True, f"{note} {ex.why}".strip())
-    return Verdict(exercise, False, f"{note} The answer is under 'Show answer'.")
+        return Verdict(exercise, True, f"{note} {ex.why}".strip() + caveat.rstrip())
+    return Verdict(exercise, False, f"{note} The answer is under 'Show answer'." + caveat.rstrip())

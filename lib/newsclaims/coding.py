@@ -95,8 +95,7 @@ class _StudentFile:
     def __init__(self, student: str, article_id: str, folder: Path | str | None = None):
         folder = Path(folder).expanduser().resolve() if folder is not None else work_dir()
         self.path = folder / student_file(student, article_id, self.kind)
-        old_name = re.sub(r"[^\w-]+", "_", student.strip()) or "student"  # the rule before student_file
-        self.old_path = folder / f"{old_name}_{article_id}{'_' + self.kind if self.kind else ''}.csv"
+        self.old_path = folder / files.old_student_file(student, article_id, self.kind)
         self.extra: list[str] = []  # columns a teacher added to the file: kept, never dropped
         self.legacy = self.old_path if self._source() == self.old_path else None
 
@@ -140,6 +139,15 @@ class CodingStore(_StudentFile):
     When only a file named the old way (``<student>_<article_id>.csv``) exists,
     it is read (``.legacy`` names it); the next save writes the new file and
     leaves the old one untouched.
+
+    Parameters
+    ----------
+    student : str
+        The student's name, as typed (the file name keeps letters, digits, ``-`` and ``_``).
+    article_id : str
+        The article coded.
+    folder : path-like, optional
+        Where the file is; the work folder (:func:`files.work_dir`) when not given.
 
     Raises
     ------
@@ -206,10 +214,22 @@ class CodingStore(_StudentFile):
         self._rows, self.extra = merged, extra
 
     def answers(self) -> pd.DataFrame:
-        """The answers so far, one row per statement."""
+        """The answers so far, one row per statement.
+
+        Returns
+        -------
+        DataFrame
+            :data:`COLUMNS`, all as text; a field not answered is blank.
+        """
         return pd.DataFrame([{c: r[c] for c in COLUMNS} for r in self._rows.values()], columns=COLUMNS)
 
     def answered(self) -> set[str]:
+        """The ids of the statements answered so far.
+
+        Returns
+        -------
+        set of str
+        """
         return set(self._rows)
 
 
@@ -227,10 +247,31 @@ def load_codings(folder: Path | str, article_id: str | None = None) -> dict[str,
     my_story or cy_my's story?): a warning names it, to be renamed
     ``<student>.<article_id>.csv``.
 
+    Parameters
+    ----------
+    folder : path-like
+        The folder of coding files.
+    article_id : str, optional
+        Only this article's files.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        Each coding (``statement_id``, :data:`~newsclaims.reliability.FIELDS`,
+        ``answered_at``, all as text), by student, or by ``<student>.<article_id>``.
+
     Raises
     ------
     DataError
         When a file named as a coding is not one, or cannot be read (naming it).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> CodingStore("ana", "story", folder).save("s1", actor_id="x", form="direct")
+    >>> load_codings(folder, "story")["ana"][["statement_id", "form"]].values.tolist()
+    [['s1', 'direct']]
     """
     codings: dict[str, pd.DataFrame] = {}
     unread = []
@@ -258,7 +299,22 @@ def load_codings(folder: Path | str, article_id: str | None = None) -> dict[str,
 
 
 def question_html(art: Article, statement: pd.Series | dict, number: int, total: int) -> str:
-    """The statement to code, highlighted in its paragraph, with none of its coding shown."""
+    """The statement to code, highlighted in its paragraph, with none of its coding shown.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    statement : Series or dict
+        The statement, with the columns of ``art.statements``.
+    number, total : int
+        Its place in the walk, from 1, and the number of statements.
+
+    Returns
+    -------
+    str
+        HTML, the text escaped.
+    """
     s = dict(statement)
     p = art.paragraphs.iloc[int(s["paragraph"]) - 1]
     marks = [{"start": s["start"], "end": s["end"], "style": "background:#F0E442;border-radius:3px",
@@ -268,28 +324,15 @@ def question_html(art: Article, statement: pd.Series | dict, number: int, total:
             f'<p>{highlight(art.text, int(p.start), int(p.end), marks)}</p></div>')
 
 
-def _nothing_to_code(art: Article, what: str) -> Explorer:
-    """The widget for an article with no statements coded yet: it says so."""
-    return Explorer([w.HTML(f'<p><b>No statements coded yet</b> in {esc(art.article_id)}: there is nothing to '
-                            f'{what} here. Code some statements first (see README, "Adding an article"), '
-                            f"or choose another article.</p>")])
+def _nothing_to_code(art: Article, what: str) -> w.HTML:
+    """What a widget shows for an article with no statements coded yet: it says so."""
+    return w.HTML(f'<p><b>No statements coded yet</b> in {esc(art.article_id)}: there is nothing to '
+                  f'{what} here. Code some statements first (see README, "Adding an article"), '
+                  f"or choose another article.</p>")
 
 
-def coding_widget(art: Article, store: CodingStore) -> w.VBox:
-    """Walk through the statements: who speaks, in what form, on which topic, whose stance, which, how firm.
-
-    Each answer is saved as soon as it is given; reopened, the widget starts at
-    the first statement not yet answered. A save that fails is shown in red and
-    nothing moves on; an answer in the file that is not among a drop-down's
-    choices is shown as a warning and the drop-down left blank. An article with
-    no statements gets a message instead.
-    """
-    statements = art.statements.reset_index(drop=True)
-    if statements.empty:
-        box = _nothing_to_code(art, "code")
-        box.save = box.back = lambda _button=None: None
-        box.ask = {}
-        return box
+def _questions(art: Article) -> dict[str, w.Dropdown]:
+    """The six drop-downs that ask for a statement's coding, keyed by field, each opening on "(choose)"."""
     names = an.names(art)
     speakers = sorted(set(art.actors["actor_id"]), key=lambda a: names[a].lower())
     ask = {
@@ -306,25 +349,86 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
         "hedged": w.Dropdown(options=[("(choose)", ""), ("firm", "false"), ("hedged", "true"),
                                       ("no stance", NONE)], description="Hedged"),
     }
-    view, status = w.HTML(), w.HTML()
-    fit = w.Layout(width="auto")  # the default 148 px cuts longer labels off
-    back = w.Button(description="◀ Back", layout=fit)
-    save = w.Button(description="Save and next ▶", button_style="primary", layout=fit)
-    ids = list(statements["statement_id"])
-    done = store.answered()
-    position = {"i": next((i for i, s in enumerate(ids) if s not in done), 0)}
+    return ask
 
-    def count() -> str:
-        answered = len(store.answered() & set(ids))
-        return f"<i>{answered} of {len(ids)} answered, saved in {esc(store.path)}</i>"
 
-    def show() -> None:
-        i = position["i"]
-        s = statements.iloc[i]
-        view.value = question_html(art, s, i + 1, len(statements))
-        previous = store.answers().set_index("statement_id")
+class CodingWidget(Explorer):
+    """Walk through the statements: who speaks, in what form, on which topic, whose stance, which, how firm.
+
+    Each answer is saved as soon as it is given; reopened, the widget starts at
+    the first statement not yet answered. A save that fails is shown in red and
+    nothing moves on; an answer in the file that is not among a drop-down's
+    choices is shown as a warning and the drop-down left blank. An article with
+    no statements gets a message instead, and its buttons do nothing.
+
+    Parameters
+    ----------
+    art : Article
+        The article whose statements are coded.
+    store : CodingStore
+        Where the answers are saved.
+
+    Attributes
+    ----------
+    ask : dict of str to ipywidgets.Dropdown
+        The six questions, keyed by field (:data:`~newsclaims.reliability.FIELDS`);
+        empty when the article has no statements.
+    view, status : ipywidgets.HTML
+        The statement to code; and how many are answered, or what went wrong.
+    position : int
+        The index of the statement shown, from 0.
+
+    Examples
+    --------
+    >>> import tempfile, newsclaims as nc
+    >>> art = nc.load_article()
+    >>> box = CodingWidget(art, CodingStore("ana", art.article_id, tempfile.mkdtemp()))
+    >>> answer = dict(actor_id="zhang_jun", form="partial", topic_id="peaceful_means", holder_id="zhang_jun",
+    ...               stance="support", hedged="false")
+    >>> for field, value in answer.items():
+    ...     box.ask[field].value = value
+    >>> box.save()
+    >>> box.position, len(box.store.answers())
+    (1, 1)
+    """
+
+    def __init__(self, art: Article, store: CodingStore):
+        super().__init__()
+        self.art, self.store = art, store
+        self.statements = art.statements.reset_index(drop=True)
+        self.ids = list(self.statements["statement_id"])
+        self.ask: dict[str, w.Dropdown] = {}
+        self.view, self.status = w.HTML(), w.HTML()
+        self.position = 0
+        if not self.ids:
+            self.view = _nothing_to_code(art, "code")
+            self.children = [self.view]
+            return
+        self.ask = ask = _questions(art)
+        fit = w.Layout(width="auto")  # the default 148 px cuts longer labels off
+        back = w.Button(description="◀ Back", layout=fit)
+        save = w.Button(description="Save and next ▶", button_style="primary", layout=fit)
+        save.on_click(self.save)
+        back.on_click(self.back)
+        done = store.answered()
+        self.position = next((i for i, s in enumerate(self.ids) if s not in done), 0)
+        self.children = [self.view, w.HBox([ask["actor_id"], ask["form"]]), w.HBox([ask["topic_id"], ask["holder_id"]]),
+                         w.HBox([ask["stance"], ask["hedged"]]), w.HBox([back, save]), self.status]
+        self.show()
+
+    def _count(self) -> str:
+        answered = len(self.store.answered() & set(self.ids))
+        return f"<i>{answered} of {len(self.ids)} answered, saved in {esc(self.store.path)}</i>"
+
+    def show(self) -> None:
+        """Show the statement at :attr:`position`, with the answer saved for it, if any."""
+        if not self.ids:
+            return
+        s = self.statements.iloc[self.position]
+        self.view.value = question_html(self.art, s, self.position + 1, len(self.statements))
+        previous = self.store.answers().set_index("statement_id")
         odd = []
-        for field, dropdown in ask.items():
+        for field, dropdown in self.ask.items():
             value = previous.at[s.statement_id, field] if s.statement_id in previous.index else ""
             if value not in [v for _, v in dropdown.options]:
                 odd.append(f"{dropdown.description.lower()} “{value}”")
@@ -332,32 +436,52 @@ def coding_widget(art: Article, store: CodingStore) -> w.VBox:
             dropdown.value = value
         warning = (f'<p style="{WARNING_STYLE}">⚠ Your saved answer has {", ".join(odd)}, which is not among '
                    f"the choices: choose again.</p>") if odd else ""
-        status.value = warning + count()
+        self.status.value = warning + self._count()
 
-    def on_save(_button: object = None) -> None:
-        missing = [d.description for d in ask.values() if not d.value]
+    def save(self, _button: object = None) -> None:
+        """Save the answers chosen for the statement shown, and move on to the next one.
+
+        Nothing is saved, and the status says what to choose, while a question is
+        unanswered; a save that fails is shown in red and nothing moves on.
+        """
+        if not self.ids:
+            return
+        missing = [d.description for d in self.ask.values() if not d.value]
         if missing:
-            status.value = f"<b>Choose {', '.join(missing).lower()} first.</b>"
+            self.status.value = f"<b>Choose {', '.join(missing).lower()} first.</b>"
             return
         try:
-            store.save(ids[position["i"]], **{f: d.value for f, d in ask.items()})
+            self.store.save(self.ids[self.position], **{f: d.value for f, d in self.ask.items()})
         except (WriteError, DataError) as error:
-            status.value = (f'<p style="{ERROR_STYLE}"><b>Nothing was saved.</b> {esc(error)}</p>' + count())
+            self.status.value = f'<p style="{ERROR_STYLE}"><b>Nothing was saved.</b> {esc(error)}</p>' + self._count()
             return
-        position["i"] = min(position["i"] + 1, len(statements) - 1)
-        show()
+        self.position = min(self.position + 1, len(self.ids) - 1)
+        self.show()
 
-    def on_back(_button: object = None) -> None:
-        position["i"] = max(position["i"] - 1, 0)
-        show()
+    def back(self, _button: object = None) -> None:
+        """Go back to the previous statement."""
+        if not self.ids:
+            return
+        self.position = max(self.position - 1, 0)
+        self.show()
 
-    save.on_click(on_save)
-    back.on_click(on_back)
-    show()
-    box = Explorer([view, w.HBox([ask["actor_id"], ask["form"]]), w.HBox([ask["topic_id"], ask["holder_id"]]),
-                    w.HBox([ask["stance"], ask["hedged"]]), w.HBox([back, save]), status])
-    box.save, box.back, box.ask = on_save, on_back, ask  # for tests and scripts
-    return box
+
+def coding_widget(art: Article, store: CodingStore) -> CodingWidget:
+    """The coding widget for an article: a :class:`CodingWidget`.
+
+    Parameters
+    ----------
+    art : Article
+        The article whose statements are coded.
+    store : CodingStore
+        Where the answers are saved.
+
+    Returns
+    -------
+    CodingWidget
+        Shown in a notebook, it asks six questions about each statement in turn.
+    """
+    return CodingWidget(art, store)
 
 
 def differences(art: Article, store: CodingStore) -> pd.DataFrame:
@@ -366,6 +490,24 @@ def differences(art: Article, store: CodingStore) -> pd.DataFrame:
     Each answer is compared with the reference row :func:`~newsclaims.reliability.align`
     chooses (the stance of the holder you chose). A blank answer (a field left out,
     or not asked when the file was saved) is missing, not a difference.
+
+    Parameters
+    ----------
+    art : Article
+        The article coded.
+    store : CodingStore
+        The student's answers.
+
+    Returns
+    -------
+    DataFrame
+        statement_id, field, yours, reference, quote and note (the coder's reason for
+        the reference answer). No rows when every answer agrees, or none is given.
+
+    Raises
+    ------
+    KeyError
+        When the store answers a statement the article does not have.
     """
     from .reliability import align, reference_coding
 
@@ -402,6 +544,15 @@ class MarkStore(_StudentFile):
     When only a file named the old way (``<student>_<article_id>_marks.csv``)
     exists, it is read; the next save writes the new file and leaves the old one
     untouched.
+
+    Parameters
+    ----------
+    student : str
+        The student's name, as typed (the file name keeps letters, digits, ``-`` and ``_``).
+    article_id : str
+        The article coded.
+    folder : path-like, optional
+        Where the file is; the work folder (:func:`files.work_dir`) when not given.
 
     Raises
     ------
@@ -486,6 +637,13 @@ class MarkStore(_StudentFile):
         return target
 
     def marks(self) -> pd.DataFrame:
+        """The marks so far, in the order they were made.
+
+        Returns
+        -------
+        DataFrame
+            :data:`MARK_COLUMNS`; paragraph, start and end as integers.
+        """
         frame = pd.DataFrame([{c: r[c] for c in MARK_COLUMNS} for r in self._rows], columns=MARK_COLUMNS)
         return frame.astype({"paragraph": "int64", "start": "int64", "end": "int64"})
 
@@ -493,7 +651,32 @@ class MarkStore(_StudentFile):
 def locate(art: Article, paragraph: int, words: str) -> tuple[int, int]:
     """Where pasted words stand in a paragraph, as offsets into the text.
 
-    Raises ValueError when they are not there, or are there more than once.
+    Parameters
+    ----------
+    art : Article
+        The article.
+    paragraph : int
+        The paragraph, from 1.
+    words : str
+        The words, pasted; spaces around them are left out.
+
+    Returns
+    -------
+    start, end : int
+        Offsets into ``art.text``.
+
+    Raises
+    ------
+    ValueError
+        When they are not there, or are there more than once.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> art = nc.load_article()
+    >>> start, end = locate(art, 3, "every effort for a diplomatic solution")
+    >>> art.text[start:end]
+    'every effort for a diplomatic solution'
     """
     words = words.strip()
     p = art.paragraphs.iloc[paragraph - 1]
@@ -509,7 +692,25 @@ def compare_marks(art: Article, marks: pd.DataFrame, paragraphs: Iterable[int] |
                   threshold: float = 0.5) -> pd.DataFrame:
     """Each reference statement in the paragraphs, found or missed; and each mark that found none.
 
-    A mark finds a statement when their spans overlap by at least ``threshold``.
+    A mark finds a statement when their spans overlap by at least ``threshold``;
+    each mark finds one statement at most.
+
+    Parameters
+    ----------
+    art : Article
+        The article, with the reference statements.
+    marks : DataFrame
+        From :meth:`MarkStore.marks`.
+    paragraphs : iterable of int, optional
+        The paragraphs to compare; those with marks when not given.
+    threshold : float
+        The least overlap (see :func:`newsclaims.text.overlap`).
+
+    Returns
+    -------
+    DataFrame
+        paragraph, result ("found", "missed" or "not a statement in the reference"),
+        statement_id, quote (the mark's text for a mark that found none) and overlap.
     """
     chosen = set(paragraphs) if paragraphs is not None else set(marks["paragraph"])
     st = art.statements[art.statements["paragraph"].isin(chosen)]
@@ -531,72 +732,136 @@ def compare_marks(art: Article, marks: pd.DataFrame, paragraphs: Iterable[int] |
     return pd.DataFrame(rows, columns=["paragraph", "result", "statement_id", "quote", "overlap"])
 
 
-def marking_widget(art: Article, store: MarkStore) -> w.VBox:
+class MarkingWidget(Explorer):
     """Harder mode: read a paragraph, paste each statement you find, then check the paragraph.
 
-    A save that fails is shown in red. An article with no statements coded (so
-    nothing to check marks against) gets a message instead.
-    """
-    if art.statements.empty or art.paragraphs.empty:
-        box = _nothing_to_code(art, "find")
-        box.mark = box.undo = box.check = lambda _button=None: None
-        return box
-    paragraph = w.BoundedIntText(value=1, min=1, max=len(art.paragraphs), description="Paragraph")
-    words = w.Text(placeholder="paste the words of one statement", layout=w.Layout(width="40em"))
-    fit = w.Layout(width="auto")  # the default 148 px cuts "Check this paragraph" off
-    mark, undo, check = (w.Button(description="Mark", layout=fit), w.Button(description="Undo last", layout=fit),
-                         w.Button(description="Check this paragraph", button_style="primary", layout=fit))
-    view, result = w.HTML(), w.HTML()
+    Each mark is saved at once; a save that fails is shown in red and the pasted
+    words stay, to try again. An article with no statements coded (so nothing to
+    check marks against) gets a message instead, and its buttons do nothing.
 
-    def show(_change: object = None) -> None:
-        n = paragraph.value
-        p = art.paragraphs.iloc[n - 1]
-        mine = store.marks()
+    Parameters
+    ----------
+    art : Article
+        The article to read.
+    store : MarkStore
+        Where the marks are saved.
+
+    Attributes
+    ----------
+    paragraph : ipywidgets.BoundedIntText
+        The paragraph shown, from 1.
+    words : ipywidgets.Text
+        The words of one statement, pasted from the paragraph.
+    view, result : ipywidgets.HTML
+        The paragraph with the marks in it; and what a mark or a check found.
+
+    Examples
+    --------
+    >>> import tempfile, newsclaims as nc
+    >>> art = nc.load_article()
+    >>> box = MarkingWidget(art, MarkStore("ana", art.article_id, tempfile.mkdtemp()))
+    >>> box.paragraph.value = 3
+    >>> box.words.value = "Beijing welcomed and encouraged every effort for a diplomatic solution"
+    >>> box.mark()
+    >>> box.check()
+    >>> "You found 1 of" in box.result.value
+    True
+    """
+
+    def __init__(self, art: Article, store: MarkStore):
+        super().__init__()
+        self.art, self.store = art, store
+        self.paragraph = w.BoundedIntText(value=1, min=1, max=max(len(art.paragraphs), 1), description="Paragraph")
+        self.words = w.Text(placeholder="paste the words of one statement", layout=w.Layout(width="40em"))
+        self.view, self.result = w.HTML(), w.HTML()
+        if art.statements.empty or art.paragraphs.empty:
+            self.view = _nothing_to_code(art, "find")
+            self.children = [self.view]
+            return
+        fit = w.Layout(width="auto")  # the default 148 px cuts "Check this paragraph" off
+        mark, undo, check = (w.Button(description="Mark", layout=fit), w.Button(description="Undo last", layout=fit),
+                             w.Button(description="Check this paragraph", button_style="primary", layout=fit))
+        self.paragraph.observe(self.show, names="value")
+        mark.on_click(self.mark)
+        undo.on_click(self.undo)
+        check.on_click(self.check)
+        self.children = [self.paragraph, self.view, w.HBox([self.words, mark, undo]), check, self.result]
+        self.show()
+
+    @property
+    def _ready(self) -> bool:
+        return not (self.art.statements.empty or self.art.paragraphs.empty)
+
+    def show(self, _change: object = None) -> None:
+        """Show the chosen paragraph with the marks saved in it."""
+        if not self._ready:
+            return
+        n = self.paragraph.value
+        p = self.art.paragraphs.iloc[n - 1]
+        mine = self.store.marks()
         marks = [{"start": int(m.start), "end": int(m.end), "style": "background:#F0E442;border-radius:3px",
                   "title": "your mark"} for m in mine[mine["paragraph"] == n].itertuples()]
-        view.value = (f'<div style="font-family:Georgia,serif;line-height:1.6;max-width:52em">'
-                      f'<p>¶{n} {highlight(art.text, int(p.start), int(p.end), marks)}</p>'
-                      f'<p style="color:#666">{len(marks)} marked in this paragraph; saved in {esc(store.path)}</p>'
-                      f"</div>")
-        result.value = ""
+        self.view.value = (f'<div style="font-family:Georgia,serif;line-height:1.6;max-width:52em">'
+                           f'<p>¶{n} {highlight(self.art.text, int(p.start), int(p.end), marks)}</p>'
+                           f'<p style="color:#666">{len(marks)} marked in this paragraph; saved in '
+                           f"{esc(self.store.path)}</p></div>")
+        self.result.value = ""
 
-    def failed(error: Exception) -> None:
-        result.value = f'<p style="{ERROR_STYLE}"><b>Nothing was saved.</b> {esc(error)}</p>'
+    def _failed(self, error: Exception) -> None:
+        self.result.value = f'<p style="{ERROR_STYLE}"><b>Nothing was saved.</b> {esc(error)}</p>'
 
-    def on_mark(_button: object = None) -> None:
+    def mark(self, _button: object = None) -> None:
+        """Save the pasted words as a mark, when they stand once in the paragraph; else say why not."""
+        if not self._ready:
+            return
         try:
-            start, end = locate(art, paragraph.value, words.value)
+            start, end = locate(self.art, self.paragraph.value, self.words.value)
         except ValueError as error:
-            result.value = f"<b>{esc(error)}</b>"
+            self.result.value = f"<b>{esc(error)}</b>"
             return
         try:
-            store.add(paragraph.value, start, end, art.text[start:end])
+            self.store.add(self.paragraph.value, start, end, self.art.text[start:end])
         except (WriteError, DataError) as error:
-            failed(error)
+            self._failed(error)
             return
-        words.value = ""
-        show()
+        self.words.value = ""
+        self.show()
 
-    def on_undo(_button: object = None) -> None:
+    def undo(self, _button: object = None) -> None:
+        """Remove the last mark in the paragraph."""
+        if not self._ready:
+            return
         try:
-            store.undo(paragraph.value)
+            self.store.undo(self.paragraph.value)
         except (WriteError, DataError) as error:
-            failed(error)
+            self._failed(error)
             return
-        show()
+        self.show()
 
-    def on_check(_button: object = None) -> None:
-        table = compare_marks(art, store.marks(), [paragraph.value])
+    def check(self, _button: object = None) -> None:
+        """Compare the paragraph's marks with the reference statements, and list what was found and missed."""
+        if not self._ready:
+            return
+        table = compare_marks(self.art, self.store.marks(), [self.paragraph.value])
         found = (table["result"] == "found").sum()
         total = (table["result"] != "not a statement in the reference").sum()
         items = "".join(f"<li><b>{esc(r.result)}</b>: {esc(r.quote)}</li>" for r in table.itertuples())
-        result.value = f"<p>You found {found} of {total} statements here.</p><ul>{items}</ul>"
+        self.result.value = f"<p>You found {found} of {total} statements here.</p><ul>{items}</ul>"
 
-    paragraph.observe(show, names="value")
-    mark.on_click(on_mark)
-    undo.on_click(on_undo)
-    check.on_click(on_check)
-    show()
-    box = Explorer([paragraph, view, w.HBox([words, mark, undo]), check, result])
-    box.mark, box.undo, box.check, box.words, box.paragraph = on_mark, on_undo, on_check, words, paragraph
-    return box
+
+def marking_widget(art: Article, store: MarkStore) -> MarkingWidget:
+    """The harder mode's widget for an article: a :class:`MarkingWidget`.
+
+    Parameters
+    ----------
+    art : Article
+        The article to read.
+    store : MarkStore
+        Where the marks are saved.
+
+    Returns
+    -------
+    MarkingWidget
+        Shown in a notebook, it asks for the statements of one paragraph at a time.
+    """
+    return MarkingWidget(art, store)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
@@ -37,7 +38,32 @@ READS = {
 
 
 def read_descriptor(folder: Path) -> dict[str, Any]:
-    """The datapackage.json of a data folder, parsed and checked (see :func:`schema.parse_descriptor`)."""
+    """The datapackage.json of a data folder, parsed and checked.
+
+    Parameters
+    ----------
+    folder : Path
+        The data folder.
+
+    Returns
+    -------
+    dict
+        The descriptor, checked by :func:`schema.parse_descriptor`: it is valid
+        JSON, a Data Package, and keeps the fields and types this module reads
+        (:data:`READS`).
+
+    Raises
+    ------
+    DataError
+        When the file is missing, too large, not JSON, or not a descriptor the
+        loader can use; the message names the file and what is wrong.
+
+    Examples
+    --------
+    >>> from newsclaims import files
+    >>> [r["name"] for r in read_descriptor(files.data_dir())["resources"]][:3]
+    ['articles', 'actors', 'aliases']
+    """
     raw = files.read_confined(folder, DESCRIPTOR, limit=DESCRIPTOR_LIMIT)
     return schema.parse_descriptor(raw, folder / DESCRIPTOR, READS)
 
@@ -93,13 +119,43 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def long_date(day: pd.Timestamp) -> str:
-    """'22 February 2022', the same on every platform and locale."""
+    """A date written out in English, the same on every platform and locale.
+
+    Parameters
+    ----------
+    day : Timestamp
+        The date.
+
+    Returns
+    -------
+    str
+        Day, month name and year.
+
+    Examples
+    --------
+    >>> long_date(pd.Timestamp("2022-02-22"))
+    '22 February 2022'
+    """
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass
 class Corpus:
-    """Every table of a data folder, checked, as plain DataFrames."""
+    """Every table of a data folder, checked, as plain DataFrames.
+
+    Made by :func:`load_corpus`; :func:`article_from` restricts it to one article.
+
+    Attributes
+    ----------
+    articles, actors, aliases, topics, statements, positions, events : DataFrame
+        The tables of the descriptor's resources, as checked and typed by the loader.
+    texts : dict
+        article_id -> the article's text.
+    paragraphs : DataFrame
+        One row per paragraph of every text: article_id, paragraph, start, end, text.
+    mentions : DataFrame
+        Every place a text names an actor by an alias; found when first asked for.
+    """
 
     articles: pd.DataFrame
     texts: dict[str, str]
@@ -121,35 +177,31 @@ class Corpus:
         return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
     def counts(self) -> dict[str, int]:
-        """Rows per table, for a quick summary."""
+        """Rows per table, for a quick summary.
+
+        Returns
+        -------
+        dict
+            Table name -> number of rows (for ``texts``, the number of texts).
+
+        Examples
+        --------
+        >>> load_corpus().counts()["statements"]
+        37
+        """
         return {name: len(getattr(self, name)) for name in [f.name for f in fields(self)] + ["mentions"]}
 
 
 @dataclass
 class Article:
-    """One article: its text, metadata and every coded table restricted to it.
-
-    ============  ==============================================================
-    text          the body, verbatim; paragraphs separated by one blank line
-    meta          dict: title, outlet, author, published, url, rights, ...
-    paragraphs    paragraph, start, end, text
-    actors        actor_id, name, kind, represents, affiliation, role, note
-    statements    statement_id, actor_id, quote, start, end, paragraph, form,
-                  cue, setting, said_on, said_on_text, said_on_basis, via,
-                  addressee_id, note
-    positions     statement_id, topic_id, holder_id, stance, hedged, note
-    topics        topic_id, label, question, description
-    events        event_id, date, date_precision, date_text, date_basis,
-                  actor_id, label, paragraph, note
-    mentions      actor_id, alias, start, end, paragraph
-    ============  ==============================================================
-    """
+    # The docstring, with a table of every frame's columns, is made from datapackage.json below.
 
     article_id: str
     text: str
     meta: dict[str, Any]
     paragraphs: pd.DataFrame
     actors: pd.DataFrame
+    aliases: pd.DataFrame
     statements: pd.DataFrame
     positions: pd.DataFrame
     topics: pd.DataFrame
@@ -158,7 +210,11 @@ class Article:
 
     @property
     def credit(self) -> str:
-        """The credit line to show wherever the text is shown."""
+        """The credit line to show wherever the text is shown: title, byline, date and link.
+
+        >>> load_article().credit.split("”")[0]
+        '“As the West condemns Russia over Ukraine, Beijing strikes a different tone'
+        """
         m = self.meta
         byline = m["author"] if m["outlet"] in m["author"] else f"{m['author']}, {m['outlet']}"
         return f"“{m['title']}”, {byline}, {long_date(m['published'])}. {m['url']}"
@@ -174,12 +230,130 @@ class Article:
                 f"{len(self.events)} events")
 
 
+# The columns the loader makes rather than reads: the descriptor cannot describe them.
+MADE_COLUMNS = {
+    "paragraphs": {"paragraph": "Paragraph number, from 1.",
+                   "start": "Offset of the paragraph's first character in the text.",
+                   "end": "Offset just past its last character.",
+                   "text": "The paragraph, verbatim: text[start:end]."},
+    "mentions": {"actor_id": "The actor named.",
+                 "alias": "The alias that names the actor, as it stands in the text (see aliases).",
+                 "start": "Offset of the mention's first character in the text.",
+                 "end": "Offset just past its last character.",
+                 "paragraph": "Paragraph (from 1) that holds the mention."},
+}
+# An Article's frames, in order, and the table each comes from (None: made by the loader).
+FRAMES = {"paragraphs": None, "actors": "actors", "aliases": "aliases", "statements": "statements",
+          "positions": "positions", "topics": "topics", "events": "events", "mentions": None}
+DROPPED = ("article_id",)  # an article's own frames leave out the column that names the article
+
+
+def column_docs(descriptor: dict[str, Any] | None = None) -> dict[str, dict[str, str]]:
+    """What each column of an :class:`Article`'s frames holds, from the descriptor's field descriptions.
+
+    Parameters
+    ----------
+    descriptor : dict, optional
+        A parsed datapackage.json; the package's own when not given.
+
+    Returns
+    -------
+    dict
+        For ``meta`` and each frame of :data:`FRAMES`: column -> description. A
+        field's allowed values (its ``enum``) end its description. Empty for the
+        tables when the descriptor cannot be read.
+
+    Examples
+    --------
+    >>> print(column_docs()["positions"]["stance"])
+    The answer to the topic's question: support (yes), oppose (no), neutral (neither). One of: support, oppose, neutral.
+    """
+    if descriptor is None:
+        try:
+            descriptor = json.loads((files.REPO_DATA / DESCRIPTOR).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            descriptor = {}
+    tables: dict[str, dict[str, str]] = {}
+    for resource in descriptor.get("resources", []):
+        columns = {}
+        for field in resource.get("schema", {}).get("fields", []):
+            text = field.get("description", "").strip()
+            allowed = field.get("constraints", {}).get("enum")
+            if allowed:
+                text += f" One of: {', '.join(map(str, allowed))}."
+            columns[field["name"]] = text.strip()
+        tables[resource["name"]] = columns
+    docs = {"meta": {"article_id": "The article's id.", **tables.get("articles", {})}}
+    for frame, table in FRAMES.items():
+        source = MADE_COLUMNS[frame] if table is None else tables.get(table, {})
+        docs[frame] = {column: text for column, text in source.items() if column not in DROPPED}
+    return docs
+
+
+def _article_doc(docs: dict[str, dict[str, str]]) -> str:
+    """The docstring of :class:`Article`: what it is, then each attribute with a table of its columns."""
+    def table(columns: dict[str, str]) -> list[str]:
+        if not columns:
+            return ["    (datapackage.json, which describes the columns, was not found)"]
+        width = max(len(c) for c in columns) + 2
+        rule = f"    {'=' * width}  {'=' * 40}"
+        return [rule, *(f"    {c:<{width}}  {text}" for c, text in columns.items()), rule]
+
+    what = {"paragraphs": "One row per paragraph, made by the loader from the text.",
+            "actors": "The actors the text names or the coding uses, and whom they speak for or belong to.",
+            "aliases": "The aliases of those actors.",
+            "statements": "The article's statements.",
+            "positions": "The positions its statements take.",
+            "topics": "The topics of those positions.",
+            "events": "The events it reports.",
+            "mentions": "One row per place the text names an actor by one of its aliases, found by the loader."}
+    lines = ["One article: its text, metadata and every coded table restricted to it.", "",
+             "Each table is a plain DataFrame. The columns are described below from the field",
+             "descriptions in data/datapackage.json, read when the package is imported.", "",
+             "Attributes", "----------",
+             "article_id : str", "    The article's id.",
+             "text : str", "    The body, verbatim; paragraphs separated by one blank line.",
+             "meta : dict", "    The article's row of articles.csv, by column:", "", *table(docs["meta"])]
+    for frame, source in FRAMES.items():
+        where = f" Rows of {source}.csv:" if source else ""
+        lines += [f"{frame} : DataFrame", f"    {what[frame]}{where}", "", *table(docs[frame])]
+    return "\n".join(lines) + "\n"
+
+
+Article.__doc__ = _article_doc(column_docs())
+
+
 def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     """Load and check every table in the data folder.
 
-    Raises DataError listing every problem found, one per line, each naming
-    the file, line and column. Nothing is dropped or repaired.
+    Everything is checked against the descriptor (types, required values, enums,
+    keys and foreign keys) and against the texts (each quote is the text at its
+    offsets, in its paragraph; each text is laid out in paragraphs). Nothing is
+    dropped or repaired.
 
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+
+    Returns
+    -------
+    Corpus
+        Every table, as plain DataFrames.
+
+    Raises
+    ------
+    DataError
+        Listing every problem found, one per line, each naming the file, line and
+        column; or saying that the folder has no datapackage.json.
+
+    See Also
+    --------
+    load_article : one article of the folder.
+    problems : the problems as a list, without raising.
+
+    Examples
+    --------
     >>> corpus = load_corpus()
     >>> corpus.statements.groupby("form", observed=True).size().to_dict()
     {'direct': 12, 'partial': 12, 'paraphrase': 13}
@@ -217,9 +391,70 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
                   positions=frames["positions"], events=frames["events"])
 
 
+def problems(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
+    """What validation finds wrong in a data folder, one line per problem; or one line that says it is ok.
+
+    Each problem names its file (relative to the data folder), line and column,
+    as :class:`DataError` does. Nothing is raised for bad data: this is for
+    looking at a folder while coding it (lesson 07), where a problem is expected.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+
+    Returns
+    -------
+    list of str
+        The problems, in the order the loader finds them; or ``["ok: N articles,
+        M statements"]`` when there are none.
+
+    Examples
+    --------
+    >>> problems()
+    ['ok: 1 article, 37 statements']
+    """
+    try:
+        corpus = load_corpus(data_dir)
+    except DataError as error:
+        return [_in_folder(p, data_dir) for p in error.problems]
+    n, m = len(corpus.articles), len(corpus.statements)
+    return [f"ok: {n} article{'s' * (n != 1)}, {m} statement{'s' * (m != 1)}"]
+
+
+def _in_folder(problem: Problem, data_dir: str | os.PathLike[str] | None) -> str:
+    """A problem as text, its path shown relative to the data folder when it lies inside it."""
+    text = str(problem)
+    try:
+        folder = files.data_dir(data_dir)
+    except DataError:
+        return text
+    for prefix in dict.fromkeys([schema.display_path(folder), str(folder), str(folder.resolve())]):
+        if text.startswith(prefix + os.sep):
+            return text[len(prefix) + 1:]
+    return text
+
+
 def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """The articles in the data folder, one row each.
 
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+
+    Returns
+    -------
+    DataFrame
+        The rows of articles.csv (see ``Article.meta`` for its columns).
+
+    Raises
+    ------
+    DataError
+        When the data folder is missing or its data are not valid (see :func:`load_corpus`).
+
+    Examples
+    --------
     >>> list_articles()["article_id"].tolist()
     ['cnn_china_ukraine_2022']
     """
@@ -234,6 +469,27 @@ def load_article(article_id: str | None = None,
     articles.csv. So ``NEWSCLAIMS_ARTICLE=my_story make lab`` opens every lesson on
     another article.
 
+    Parameters
+    ----------
+    article_id : str, optional
+        The article to load.
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+
+    Returns
+    -------
+    Article
+        The article's text, metadata and tables (see :class:`Article` for the columns).
+
+    Raises
+    ------
+    DataError
+        When the data folder is missing, its data are not valid, or it holds no article.
+    KeyError
+        When there is no article with that id; the message lists the ids there are.
+
+    Examples
+    --------
     >>> art = load_article()
     >>> art.meta["outlet"], len(art.paragraphs)
     ('CNN', 26)
@@ -245,7 +501,37 @@ def load_article(article_id: str | None = None,
 
 
 def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
-    """Restrict a loaded corpus to one article."""
+    """Restrict a loaded corpus to one article.
+
+    Its actors are those the text names, the coding uses (speakers, holders,
+    intermediaries, addressees, events' actors), and whom these represent or belong
+    to; its aliases are those actors' aliases.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The loaded data folder.
+    article_id : str, optional
+        The article; $NEWSCLAIMS_ARTICLE's, else the first, when not given.
+
+    Returns
+    -------
+    Article
+        The article.
+
+    Raises
+    ------
+    DataError
+        When the corpus has no article.
+    KeyError
+        When there is no article with that id; the message lists the ids there are.
+
+    Examples
+    --------
+    >>> art = article_from(load_corpus(), "cnn_china_ukraine_2022")
+    >>> sorted(set(art.aliases["actor_id"])) == sorted(art.actors["actor_id"])
+    True
+    """
     ids = corpus.articles["article_id"].tolist()
     article_id = article_id or os.environ.get(ARTICLE_ENV) or None
     if article_id is None:
@@ -274,12 +560,14 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
         wanted = more
     meta = corpus.articles.set_index("article_id").loc[article_id].to_dict()
     meta["article_id"] = article_id
+    actors = actors[actors["actor_id"].isin(wanted)].reset_index(drop=True)
     return Article(
         article_id=article_id,
         text=corpus.texts[article_id],
         meta=meta,
         paragraphs=own(corpus.paragraphs),
-        actors=actors[actors["actor_id"].isin(wanted)].reset_index(drop=True),
+        actors=actors,
+        aliases=corpus.aliases[corpus.aliases["actor_id"].isin(actors["actor_id"])].reset_index(drop=True),
         statements=statements,
         positions=positions.reset_index(drop=True),
         topics=corpus.topics[corpus.topics["topic_id"].isin(positions["topic_id"])].reset_index(drop=True),
@@ -324,7 +612,28 @@ def _read_texts(folder: Path, articles: Table | None) -> tuple[dict[str, str], l
 
 
 def text_format_problems(text: str, path: Path) -> list[Problem]:
-    """The text file's layout: paragraphs separated by exactly one blank line, nothing else."""
+    """The text file's layout: paragraphs separated by exactly one blank line, nothing else.
+
+    Parameters
+    ----------
+    text : str
+        The text, decoded.
+    path : Path
+        Its file, to name in the problems.
+
+    Returns
+    -------
+    list of Problem
+        At most 20, each with its line: Windows line endings, lines of spaces,
+        spaces around a paragraph, a paragraph broken over lines, several blank
+        lines. Empty when the layout is right.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> [p.message for p in text_format_problems("One.\\n\\n\\nTwo.\\n", Path("story.txt"))]
+    ['more than one blank line before this paragraph']
+    """
     if "\r" not in text and text.strip() and all(p and "\n" not in p and p == p.strip()
                                                  for p in text.removesuffix("\n").split("\n\n")):
         return []  # the common case, checked quickly: one line per paragraph, one blank line between

@@ -32,27 +32,55 @@ AGREEMENT = {"support": 1, "oppose": 0, "neutral": None}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_graphml(article: Article, path: str | os.PathLike[str],
+def to_graphml(art: Article, path: str | os.PathLike[str],
                network: Literal["affiliation", "congruence", "conflict"] = "affiliation",
                level: an.Level = "side") -> Path:
     """Write one of the article's discourse networks as GraphML, and return the path.
 
     Node and edge attributes are kept: labels, kinds, stance, sign, hedged,
-    weight, and the ids of the statements behind each edge.
+    weight, and the ids of the statements behind each edge. The file is written
+    through the one write path (:func:`newsclaims.files.write_text`).
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    path : str or path-like
+        Where to write the file.
+    network : {"affiliation", "congruence", "conflict"}
+        Which network (see :mod:`newsclaims.analysis`).
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ValueError
+        When ``network`` is not one of the three.
+    WriteError
+        When the file cannot be written; nothing is changed.
+
+    See Also
+    --------
+    newsclaims.analysis.affiliation_network, newsclaims.analysis.conflict_network
     """
     import networkx as nx
 
     if network not in NETWORKS:
         raise ValueError(f"network must be one of {', '.join(NETWORKS)}, not {network!r}")
-    graph = NETWORKS[network](article, level)
-    graph.graph["article"] = article.article_id
+    graph = NETWORKS[network](art, level)
+    graph.graph["article"] = art.article_id
     graph.graph["network"] = network
     path = Path(path)
     files.write_text(path, "\n".join(nx.generate_graphml(graph)) + "\n")
     return path
 
 
-def dna_table(article: Article) -> pd.DataFrame:
+def dna_table(art: Article) -> pd.DataFrame:
     """The positions as a DNA-style statement list: date, person, organization, concept, agreement.
 
     One row per position that takes a side (DNA's agreement qualifier is yes or
@@ -60,14 +88,31 @@ def dna_table(article: Article) -> pd.DataFrame:
     holder is a person; ``organization`` is whom the holder speaks for. ``date``
     is when the statement was said, or the publication date when the article does
     not say (``date_from`` tells which).
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :data:`DNA_COLUMNS`; no rows when no position takes a side.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> table = dna_table(nc.load_article())
+    >>> table.loc[table["statement_id"] == "cnn22_s19", ["person", "organization", "agreement"]].values.tolist()
+    [['', 'China', 1], ['Vladimir Putin', 'Russia', 0]]
     """
-    pos = an.positions_table(article, "holder")
+    pos = an.positions_table(art, "holder")
     pos = pos[pos["stance"].isin([s for s in AGREEMENT if AGREEMENT[s] is not None])]
-    kinds = dict(zip(article.actors["actor_id"], article.actors["kind"].astype(str)))
-    side = an.speaks_for(article.actors)
-    names = an.names(article)
-    said = dict(zip(article.statements["statement_id"], article.statements["said_on"]))
-    published = article.meta["published"]
+    kinds = dict(zip(art.actors["actor_id"], art.actors["kind"].astype(str)))
+    side = an.speaks_for(art.actors)
+    names = an.names(art)
+    said = dict(zip(art.statements["statement_id"], art.statements["said_on"]))
+    published = art.meta["published"]
     rows = []
     for r in pos.itertuples():
         date = said.get(r.statement_id)
@@ -103,14 +148,31 @@ def safe_for_spreadsheets(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_dna_csv(article: Article, path: str | os.PathLike[str]) -> Path:
+def to_dna_csv(art: Article, path: str | os.PathLike[str]) -> Path:
     """Write :func:`dna_table` as CSV, ready to import into Discourse Network Analyzer.
 
     A text cell that a spreadsheet would run as a formula (it starts with ``=``,
     ``+``, ``-``, ``@``, a tab or a carriage return: a quote such as
     ``=HYPERLINK(...)``) is written with a single quote in front; see
     :func:`safe_for_spreadsheets`. Numbers are written as they are.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    path : str or path-like
+        Where to write the file.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    WriteError
+        When the file cannot be written; nothing is changed.
     """
     path = Path(path)
-    files.write_text(path, safe_for_spreadsheets(dna_table(article)).to_csv(index=False, lineterminator="\n"))
+    files.write_text(path, safe_for_spreadsheets(dna_table(art)).to_csv(index=False, lineterminator="\n"))
     return path

@@ -499,13 +499,31 @@ def _describe(c: Candidate) -> str:
     return f"{what}; {c.how}" if c.how else what
 
 
-def extract_from(article: Article, cues: list[str] | None = None) -> pd.DataFrame:
-    """Run the extractor on an article, with its actors and aliases for speakers."""
-    from .data import load_corpus
+def extract_from(art: Article, cues: list[str] | None = None) -> pd.DataFrame:
+    """Run the extractor on an article, with its own actors and aliases for speakers.
 
-    aliases = load_corpus().aliases
-    mine = aliases[aliases["actor_id"].isin(article.actors["actor_id"])]
-    return extract_statements(article.text, article.actors, mine, cues)
+    Parameters
+    ----------
+    art : Article
+        The article; its ``actors`` and ``aliases`` (those of the data folder it
+        was loaded from) name the speakers.
+    cues : list of str, optional
+        The reporting cues to look for; :data:`CUES` when not given.
+
+    Returns
+    -------
+    DataFrame
+        The candidates, as :func:`extract_statements` returns them: no rows when
+        the rules find nothing.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> found = extract_from(nc.load_article())
+    >>> found.loc[0, ["actor_id", "form", "cue"]].tolist()
+    ['zhang_jun', 'partial', 'called for']
+    """
+    return extract_statements(art.text, art.actors, art.aliases, cues)
 
 
 def _match(found: pd.DataFrame, gold: pd.DataFrame, threshold: float) -> list[tuple[int, int, float]]:

@@ -43,9 +43,12 @@ from .schema import DataError, Problem, decode, display_path
 DATA_ENV = "NEWSCLAIMS_DATA"        # a data folder to use instead of the package's
 ARTICLE_ENV = "NEWSCLAIMS_ARTICLE"  # the article every lesson loads when none is named
 WORK_ENV = "NEWSCLAIMS_WORK"        # where students' answers and review files go
+HANDOUT_ENV = "NEWSCLAIMS_HANDOUT"  # set while the lessons run for handouts: explorers add a static view
 DESCRIPTOR = "datapackage.json"
-REPO_DATA = Path(__file__).resolve().parents[2] / "data"
-REPO_WORK = Path(__file__).resolve().parents[2] / "work"
+ROOT = Path(__file__).resolve().parents[2]  # the repository: data/, work/ and notebooks/ stand beside lib/
+REPO_DATA = ROOT / "data"
+REPO_WORK = ROOT / "work"
+NOTEBOOKS = ROOT / "notebooks"
 MAX_BYTES = 64 * 1024 * 1024  # no data file, text or student file is near this; /dev/zero would be
 LOCK_NAME = ".newsclaims.lock"
 LOCK_TIMEOUT = 30  # seconds to wait for another window's save before giving up with a clear error
@@ -53,7 +56,12 @@ _TMP = re.compile(r"\..+\.[0-9a-z_]+\.tmp")
 
 
 class WriteError(OSError):
-    """A file could not be written. The message names it and says why; the old file is unchanged."""
+    """A file could not be written. The message names it and says why; the old file is unchanged.
+
+    An :class:`OSError`, with the ``errno`` of the failure (``ENOSPC`` for a full
+    disk, ``EROFS`` for a read-only file system, ``EBUSY`` when another process
+    kept the folder locked).
+    """
 
     def __str__(self) -> str:
         return self.strerror or super().__str__()
@@ -64,10 +72,29 @@ class WriteError(OSError):
 def data_dir(path: str | os.PathLike[str] | None = None) -> Path:
     """The data folder: ``path`` if given, else $NEWSCLAIMS_DATA, else the package's data/.
 
+    The loaders take the same choice as their ``data_dir`` keyword
+    (``nc.load_article(data_dir=...)``).
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A data folder to use.
+
+    Returns
+    -------
+    Path
+        The folder, with ``~`` expanded; not resolved.
+
     Raises
     ------
     DataError
-        When the folder has no datapackage.json.
+        When the folder has no datapackage.json; the message says what chose it
+        (the argument, $NEWSCLAIMS_DATA or the package).
+
+    Examples
+    --------
+    >>> (data_dir() / "datapackage.json").is_file()
+    True
     """
     chosen = path if path is not None else os.environ.get(DATA_ENV) or REPO_DATA
     folder = Path(chosen).expanduser()
@@ -85,10 +112,27 @@ def work_dir(data: str | os.PathLike[str] | None = None) -> Path:
     Created if missing. Never inside a data folder: not the one given, nor
     $NEWSCLAIMS_DATA's, nor the package's.
 
+    Parameters
+    ----------
+    data : str or path-like, optional
+        A data folder the work folder must stay out of, besides those above.
+
+    Returns
+    -------
+    Path
+        The work folder, resolved.
+
     Raises
     ------
     ValueError
         When the work folder lies inside one of those data folders.
+    OSError
+        When it cannot be created.
+
+    Examples
+    --------
+    >>> work_dir().is_dir()
+    True
     """
     folder = Path(os.environ.get(WORK_ENV) or REPO_WORK).expanduser().resolve()
     guarded = [Path(p).expanduser().resolve() for p in (data, os.environ.get(DATA_ENV), REPO_DATA) if p]
@@ -110,6 +154,22 @@ def student_file(student: str, article_id: str, kind: str = "") -> str:
     and ``_`` only, and article ids have no dots, so a file name can always be
     read back (see :func:`parse_student_file`).
 
+    Parameters
+    ----------
+    student : str
+        The student's name, as typed.
+    article_id : str
+        The article coded.
+    kind : str, optional
+        ``"marks"`` for the harder mode's marks; empty for the answers.
+
+    Returns
+    -------
+    str
+        The file's name (not a path).
+
+    Examples
+    --------
     >>> student_file("Ana María", "cnn_china_ukraine_2022", "marks")
     'Ana_María.cnn_china_ukraine_2022.marks.csv'
     """
@@ -117,9 +177,70 @@ def student_file(student: str, article_id: str, kind: str = "") -> str:
     return ".".join([name, article_id, *([kind] if kind else []), "csv"])
 
 
+def old_student_file(student: str, article_id: str, kind: str = "") -> str:
+    """The name a student's file had before :func:`student_file`: ``<student>_<article_id>[_<kind>].csv``.
+
+    Such a file is read when it is the only one, and never written. Its name does not
+    always tell student and article apart (``cy_my_story.csv``).
+
+    Parameters
+    ----------
+    student, article_id, kind : str
+        As for :func:`student_file`.
+
+    Returns
+    -------
+    str
+        The file's name (not a path).
+
+    Examples
+    --------
+    >>> old_student_file("Ana María", "cnn_china_ukraine_2022", "marks")
+    'Ana_María_cnn_china_ukraine_2022_marks.csv'
+    """
+    name = _UNSAFE.sub("_", student.strip()) or "student"
+    return "_".join([name, article_id, *([kind] if kind else [])]) + ".csv"
+
+
+def review_file(article_id: str, kind: str = "") -> str:
+    """The name of a review file of suggestions for a new article: ``<article_id>[_<kind>]_review.csv``.
+
+    Parameters
+    ----------
+    article_id : str
+        The new article.
+    kind : str, optional
+        ``"actors"`` for the names found; empty for the candidate statements.
+
+    Returns
+    -------
+    str
+        The file's name (not a path); the file goes to the work folder.
+
+    Examples
+    --------
+    >>> review_file("my_story"), review_file("my_story", "actors")
+    ('my_story_review.csv', 'my_story_actors_review.csv')
+    """
+    return "_".join([article_id, *([kind] if kind else []), "review"]) + ".csv"
+
+
 def parse_student_file(name: str) -> tuple[str, str, str] | None:
     """``(student, article_id, kind)`` from a file name made by :func:`student_file`, else None.
 
+    Parameters
+    ----------
+    name : str
+        A file name.
+
+    Returns
+    -------
+    tuple of str, or None
+        The parts, ``kind`` empty for answers; None for a name :func:`student_file`
+        does not make.
+
+    Examples
+    --------
     >>> parse_student_file("cy_my.story.csv"), parse_student_file("ana.peer_review.marks.csv")
     (('cy_my', 'story', ''), ('ana', 'peer_review', 'marks'))
     """
@@ -134,12 +255,35 @@ def parse_student_file(name: str) -> tuple[str, str, str] | None:
 def confined(folder: Path, relative: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> Path:
     """``folder / relative``, resolved, once it is known to be a regular file inside the folder.
 
+    Parameters
+    ----------
+    folder : Path
+        The data folder.
+    relative : str or path-like
+        The file, relative to the folder, as a table or article row names it.
+    limit : int
+        The most bytes it may have.
+
+    Returns
+    -------
+    Path
+        The file, resolved (links followed).
+
     Raises
     ------
     DataError
         Naming the path as written (never its content) when it leaves the folder,
         through ``..``, an absolute path or a symlink; when it is missing, or not a
         regular file (a folder, a FIFO, a device); or when it is larger than ``limit``.
+
+    Examples
+    --------
+    >>> confined(data_dir(), "datapackage.json").name
+    'datapackage.json'
+    >>> confined(data_dir(), "../README.md")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    newsclaims.schema.DataError: ...README.md: lies outside the data folder (after following links): refused
     """
     def refused(message: str) -> DataError:  # the path is shown only when something is wrong: it costs a resolve
         return DataError(Problem(display_path(Path(folder) / relative), None, None, message))
@@ -162,7 +306,31 @@ def confined(folder: Path, relative: str | os.PathLike[str], *, limit: int = MAX
 
 
 def read_confined(folder: Path, relative: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a file inside ``folder`` (see :func:`confined`), read without following a swap."""
+    """The bytes of a file inside ``folder``, read without following a swap.
+
+    The path is checked by :func:`confined`, then opened without following a link
+    and checked again (a regular file, not over the limit) on the open file.
+
+    Parameters
+    ----------
+    folder : Path
+        The data folder.
+    relative : str or path-like
+        The file, relative to the folder.
+    limit : int
+        The most bytes it may have.
+
+    Returns
+    -------
+    bytes
+        The file's content.
+
+    Raises
+    ------
+    DataError
+        As :func:`confined`; or when it cannot be opened, was swapped for something
+        that is not a regular file, or grew over the limit.
+    """
     path = confined(folder, relative, limit=limit)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -189,11 +357,29 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     must have as many fields as the header: a short or long row is an error, never
     padded or cut.
 
+    Parameters
+    ----------
+    path : Path
+        The file.
+
+    Returns
+    -------
+    header : list of str
+        The columns, in order; empty for an empty file.
+    rows : list of dict
+        Each row, by column, every value a string.
+
     Raises
     ------
     DataError
-        Naming the file and line: not UTF-8, not valid CSV, a NUL byte, a row of the
-        wrong length, a repeated or empty column name.
+        Naming the file and line: missing, not UTF-8, not valid CSV, a NUL byte, a
+        row of the wrong length, a repeated or empty column name.
+
+    Examples
+    --------
+    >>> header, rows = read_rows(data_dir() / "aliases.csv")
+    >>> header, rows[0]["alias"]
+    (['actor_id', 'alias', 'note'], 'Zhang Jun')
     """
     shown = display_path(path)
     try:
@@ -236,11 +422,29 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 def locked(folder: Path) -> Iterator[None]:
     """Hold the folder's write lock (re-entrant within a process): read, change and write in turn.
 
+    Parameters
+    ----------
+    folder : Path
+        The folder whose files are read and written; the lock file
+        (:data:`LOCK_NAME`) is made in it.
+
+    Yields
+    ------
+    None
+        While the lock is held.
+
     Raises
     ------
     WriteError
         When the lock cannot be had within :data:`LOCK_TIMEOUT` seconds, or the
         folder cannot hold a lock file (read-only, missing).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with locked(folder):
+    ...     write_text(folder / "a.txt", "written under the lock")  # the same process takes it again
     """
     folder = Path(folder)
     lock = FileLock(folder / LOCK_NAME, timeout=LOCK_TIMEOUT, is_singleton=True)
@@ -260,11 +464,28 @@ def locked(folder: Path) -> Iterator[None]:
 def csv_bytes(header: Sequence[str], rows: Sequence[Mapping[str, object]]) -> bytes:
     """Rows rendered as the package writes CSV (UTF-8, LF), after checking they read back the same.
 
+    Parameters
+    ----------
+    header : sequence of str
+        The columns, in order.
+    rows : sequence of mappings
+        The rows, by column; a missing or None value is written empty.
+
+    Returns
+    -------
+    bytes
+        The CSV file's content.
+
     Raises
     ------
     ValueError
         When a row has a column not in the header, or a value that would not read
         back as written (a NUL byte).
+
+    Examples
+    --------
+    >>> csv_bytes(["actor_id", "alias"], [{"actor_id": "china", "alias": "Beijing, China"}])
+    b'actor_id,alias\\nchina,"Beijing, China"\\n'
     """
     header = list(header)
     out = io.StringIO(newline="")
@@ -293,11 +514,17 @@ def write_files(contents: Mapping[Path, bytes]) -> None:
     The lock is the one of the folder that holds them all (``data/`` for
     ``data/articles.csv`` with ``data/texts/x.txt``).
 
+    Parameters
+    ----------
+    contents : mapping of Path to bytes
+        Each file and its new content.
+
     Raises
     ------
     WriteError
-        When any file cannot be written; then every target keeps its old content
-        (or stays absent), and no temporary file is left.
+        When any file cannot be written, is a link or is not a regular file; then
+        every target keeps its old content (or stays absent), and no temporary file
+        is left.
     """
     if not contents:
         return
@@ -339,17 +566,69 @@ def write_files(contents: Mapping[Path, bytes]) -> None:
 
 
 def write_bytes(path: Path, data: bytes) -> None:
-    """Write one file atomically under its folder's lock (see :func:`write_files`)."""
+    """Write one file atomically under its folder's lock (see :func:`write_files`).
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    data : bytes
+        Its new content.
+
+    Raises
+    ------
+    WriteError
+        When it cannot be written; the old file is unchanged.
+    """
     write_files({Path(path): data})
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write UTF-8 text atomically under its folder's lock."""
+    """Write UTF-8 text atomically under its folder's lock.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    text : str
+        Its new content.
+
+    Raises
+    ------
+    WriteError
+        When it cannot be written; the old file is unchanged.
+    """
     write_bytes(path, text.encode("utf-8"))
 
 
 def write_rows(path: Path, header: Sequence[str], rows: Sequence[Mapping[str, object]]) -> None:
-    """Write rows as CSV, the way the data files are written, atomically under the folder's lock."""
+    """Write rows as CSV, the way the data files are written, atomically under the folder's lock.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    header : sequence of str
+        The columns, in order.
+    rows : sequence of mappings
+        The rows, by column; a missing or None value is written empty.
+
+    Raises
+    ------
+    ValueError
+        When a row has a column not in the header, or a value that would not read
+        back (see :func:`csv_bytes`); nothing is written.
+    WriteError
+        When the file cannot be written; the old file is unchanged.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "rows.csv"
+    >>> write_rows(path, ["actor_id", "alias"], [{"actor_id": "china", "alias": "Beijing"}])
+    >>> read_rows(path)
+    (['actor_id', 'alias'], [{'actor_id': 'china', 'alias': 'Beijing'}])
+    """
     write_bytes(path, csv_bytes(header, rows))
 
 
@@ -358,6 +637,16 @@ def clean_temporary(folder: Path) -> list[Path]:
 
     Only safe under the folder's lock, which every writer holds while its own
     temporary files exist; :func:`write_files` calls it there.
+
+    Parameters
+    ----------
+    folder : Path
+        The folder.
+
+    Returns
+    -------
+    list of Path
+        The files removed.
     """
     removed = []
     with os.scandir(folder) as entries:

@@ -40,9 +40,8 @@ from nbconvert import HTMLExporter
 from plotly.offline import get_plotlyjs
 
 from . import files
-from .widgets import HANDOUT_ENV
+from .files import HANDOUT_ENV, NOTEBOOKS
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 EDITIONS = ("student", "teacher")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PLOTLY = "application/vnd.plotly.v1+json"

@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+from .files import NOTEBOOKS
+
 READING_WPM = 180
 CODE_CELL = 0.5
 CHART = 1.0

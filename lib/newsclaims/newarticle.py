@@ -121,7 +121,8 @@ def new_article(text_file: str | os.PathLike[str], article_id: str, *,
     target = folder / TEXTS / f"{article_id}.txt"
     reviews: dict[Path, bytes] = {}
     if work is not None and named:
-        reviews = dict.fromkeys([work / f"{article_id}_review.csv", work / f"{article_id}_actors_review.csv"], b"")
+        reviews = dict.fromkeys([work / files.review_file(article_id), work / files.review_file(article_id, "actors")],
+                                b"")
         problems += [Problem(_shown(p), None, None, "is a link or not a regular file: refused")
                      for p in reviews if p.is_symlink() or (p.exists() and not p.is_file())]
     if text is not None and not own and not problems:
@@ -160,6 +161,63 @@ def new_article(text_file: str | os.PathLike[str], article_id: str, *,
                                           f"written: {exc}") from None
     written = {"text": target, "articles": articles}
     return written | dict(zip(("statements_review", "actors_review"), reviews))
+
+
+def add_row(data_dir: str | os.PathLike[str] | None, table: str, **row: object) -> dict[str, str]:
+    """Add one row to a table of a data folder; the columns not given are left empty.
+
+    The table is read again and written through the one write path
+    (:func:`files.write_rows`) under the folder's lock, so a row another window
+    added meanwhile is kept. The row is not validated beyond reading back as
+    written: :func:`newsclaims.data.problems` says what is left to fix.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when None.
+    table : str
+        A resource of the folder's datapackage.json: ``"actors"``, ``"aliases"``,
+        ``"statements"``, ...
+    **row
+        The values by column. Each is written as text (``start=812`` as ``"812"``);
+        None is written empty.
+
+    Returns
+    -------
+    dict
+        The row as written, with every column of the table.
+
+    Raises
+    ------
+    ValueError
+        When the folder has no such table, or the row a column the table lacks;
+        nothing is written.
+    DataError
+        When the folder or the table cannot be read.
+    WriteError
+        When the table cannot be written; it is left as it was.
+
+    Examples
+    --------
+    >>> import shutil, tempfile, newsclaims as nc
+    >>> copy = shutil.copytree(nc.data_dir(), tempfile.mkdtemp() + "/data")
+    >>> add_row(copy, "aliases", actor_id="china", alias="the Chinese side")
+    {'actor_id': 'china', 'alias': 'the Chinese side', 'note': ''}
+    """
+    folder = files.data_dir(data_dir)
+    resources = {r["name"]: r for r in read_descriptor(folder)["resources"]}
+    if table not in resources:
+        raise ValueError(f"the data folder has no table {table!r}; its tables are {', '.join(resources)}")
+    path = files.confined(folder, resources[table]["path"])
+    with files.locked(folder.resolve()):
+        header, rows = files.read_rows(path)
+        unknown = [c for c in row if c not in header]
+        if unknown:
+            raise ValueError(f"{table} has no column {', '.join(map(repr, unknown))}; its columns are "
+                             f"{', '.join(header)}")
+        new = dict.fromkeys(header, "") | {c: "" if v is None else str(v) for c, v in row.items()}
+        files.write_rows(path, header, [*rows, new])
+    return new
 
 
 def _row(fields: list[dict[str, Any]], article_id: str, values: dict[str, str | None]

@@ -21,12 +21,11 @@ even when agreement is high (the "kappa paradox", Feinstein & Cicchetti 1990).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import krippendorff
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from .data import Article
 
@@ -34,11 +33,26 @@ FIELDS = ("actor_id", "form", "topic_id", "holder_id", "stance", "hedged")
 NONE = "none"  # the answer for "touches no topic", "no holder" and "takes no stance"
 FEW = 10  # fewer statements than this, and a field's agreement gets a note: too few to say much
 DOMINANT = 0.8  # one answer this common among all answers, and kappa or alpha gets a note (the kappa paradox)
+# Lesson 05's example coding: the reference with these answers changed on purpose, by row (from 0) of
+# one row per statement: two speakers, three forms and two stances (see example_coding).
+EXAMPLE_CHANGES = (("actor_id", (2, 9), "china"), ("form", (4, 12, 16), "partial"), ("stance", (1, 2), "oppose"))
 
 
 def missing(values: list | pd.Series) -> pd.Series:
     """True where an answer is missing: NaN, None, or a blank string.
 
+    Parameters
+    ----------
+    values : list or Series
+        Answers.
+
+    Returns
+    -------
+    Series of bool
+        One per answer, indexed from 0.
+
+    Examples
+    --------
     >>> missing(["a", "", "  ", None, float("nan")]).tolist()
     [False, True, True, True, True]
     """
@@ -54,6 +68,23 @@ def cohen_kappa(a: list[str] | pd.Series, b: list[str] | pd.Series) -> float:
     An item either coding left blank or NaN is left out (missing is missing);
     NaN when no item has both answers.
 
+    Parameters
+    ----------
+    a, b : list or Series
+        The two codings' answers, item by item.
+
+    Returns
+    -------
+    float
+        Kappa, rounded to 10 places; NaN when no item has both answers.
+
+    Raises
+    ------
+    ValueError
+        When the codings are of different lengths, or empty.
+
+    Examples
+    --------
     >>> cohen_kappa(["yes"] * 20 + ["yes"] * 5 + ["no"] * 10 + ["no"] * 15,
     ...             ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15)
     0.4
@@ -76,12 +107,24 @@ def cohen_kappa(a: list[str] | pd.Series, b: list[str] | pd.Series) -> float:
 def reference_coding(art: Article) -> pd.DataFrame:
     """The reference answers, one row per coded position: statement, topic and holder.
 
-    Columns: ``statement_id`` and :data:`FIELDS`, all as text; ``hedged`` is
-    ``"true"`` or ``"false"``. A statement that touches no topic has one row with
-    topic, holder, stance and hedge ``none``. A statement with two holders on one
-    topic (``cnn22_s19``: China supports a return to Minsk, Putin opposes it) has a
-    row for each; :func:`align` says which one a student's answer is scored against.
+    A statement that touches no topic has one row with topic, holder, stance and
+    hedge ``none``. A statement with two holders on one topic (``cnn22_s19``: China
+    supports a return to Minsk, Putin opposes it) has a row for each; :func:`align`
+    says which one a student's answer is scored against.
 
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    DataFrame
+        ``statement_id`` and :data:`FIELDS`, all as text; ``hedged`` is ``"true"``
+        or ``"false"``. No rows when no statement is coded.
+
+    Examples
+    --------
     >>> import newsclaims as nc
     >>> ref = reference_coding(nc.load_article())
     >>> ref.loc[ref["statement_id"] == "cnn22_s19", ["topic_id", "holder_id", "stance", "hedged"]].values.tolist()
@@ -94,6 +137,70 @@ def reference_coding(art: Article) -> pd.DataFrame:
     out = st.merge(pos, on="statement_id", how="left")
     out = out.fillna(dict.fromkeys(["topic_id", "holder_id", "stance", "hedged"], NONE))
     return out[["statement_id", *FIELDS]].astype(str).drop_duplicates().reset_index(drop=True)
+
+
+def change_answers(coding: pd.DataFrame, field: str, rows: Iterable[int], value: str) -> pd.DataFrame:
+    """A copy of a coding with the answers to one field set to ``value`` at some rows.
+
+    Parameters
+    ----------
+    coding : DataFrame
+        A coding, one row per statement.
+    field : str
+        The column to change, such as ``"form"``.
+    rows : iterable of int
+        Positions of the rows to change, from 0; those past the coding's end are
+        left out, so that the same changes apply to a shorter article.
+    value : str
+        The new answer.
+
+    Returns
+    -------
+    DataFrame
+        The changed copy; ``coding`` itself is unchanged.
+
+    Examples
+    --------
+    >>> coding = pd.DataFrame({"statement_id": ["a", "b"], "form": ["direct", "direct"]})
+    >>> change_answers(coding, "form", [1, 5], "partial")["form"].tolist()
+    ['direct', 'partial']
+    """
+    out = coding.reset_index(drop=True).copy()
+    out.loc[[i for i in rows if 0 <= i < len(out)], field] = value
+    return out
+
+
+def example_coding(art: Article) -> pd.DataFrame:
+    """Lesson 05's example coding: the reference, one row per statement, with answers changed on purpose.
+
+    It is not a real student's work: :data:`EXAMPLE_CHANGES` lists the changes
+    (two speakers, three forms and two stances, by row). On an article with fewer
+    statements than a change's row, that change is left out: on one with fewer
+    than 17, fewer than three forms change.
+
+    Parameters
+    ----------
+    art : Article
+        The article whose reference is changed.
+
+    Returns
+    -------
+    DataFrame
+        ``statement_id`` and :data:`FIELDS`, one row per statement, as text.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> art = nc.load_article()
+    >>> example = example_coding(art)
+    >>> agreed = example["form"] == align(example, reference_coding(art))["form"]
+    >>> int(agreed.sum()), len(example)
+    (34, 37)
+    """
+    coding = reference_coding(art).drop_duplicates("statement_id").reset_index(drop=True)
+    for field, rows, value in EXAMPLE_CHANGES:
+        coding = change_answers(coding, field, rows, value)
+    return coding
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -122,10 +229,32 @@ def align(student: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
        row in ``positions.csv`` order counts: the holder disagrees (or is
        missing), and the stance is compared with that first holder's.
 
+    Parameters
+    ----------
+    student : DataFrame
+        A coding, one row per statement: ``statement_id``, ``topic_id`` and
+        ``holder_id`` choose the reference row.
+    reference : DataFrame
+        :func:`reference_coding`.
+
+    Returns
+    -------
+    DataFrame
+        The reference's rows, one per row of ``student``, in its order.
+
     Raises
     ------
     KeyError
         If the reference has no row for a statement the student coded.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> reference = reference_coding(nc.load_article())
+    >>> answer = pd.DataFrame({"statement_id": ["cnn22_s19"], "topic_id": ["minsk"],
+    ...                        "holder_id": ["vladimir_putin"], "stance": ["oppose"]})
+    >>> align(answer, reference)[["holder_id", "stance"]].values.tolist()
+    [['vladimir_putin', 'oppose']]
     """
     holder = "holder_id" in student.columns and "holder_id" in reference.columns
     rows = []
@@ -184,6 +313,27 @@ def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str,
     stance and hedge, the statements scored against the holder the student chose
     because the reference codes two holders with different stances on that topic.
 
+    Parameters
+    ----------
+    student : DataFrame
+        A coding: ``statement_id`` and some of :data:`FIELDS`; a statement coded
+        twice counts with its last row.
+    reference : DataFrame
+        :func:`reference_coding`, or any coding with one row per statement.
+    fields : tuple of str
+        The fields to compare.
+
+    Returns
+    -------
+    DataFrame
+        field, n, agreement (percent), kappa and note; one row per field.
+
+    Raises
+    ------
+    KeyError
+        When the reference has several rows per statement and none for a
+        statement the student coded (see :func:`align`).
+
     Examples
     --------
     Three statements, two of them agreeing: 67% agreement, and kappa 0, because
@@ -226,12 +376,35 @@ def agreement(student: pd.DataFrame, reference: pd.DataFrame, fields: tuple[str,
 def class_agreement(codings: Mapping[str, pd.DataFrame], fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
     """Krippendorff's alpha (nominal) per field, across several coders' files, with a note.
 
-    ``codings`` maps each coder's name to their coding; statements a coder
-    skipped count as missing, as Krippendorff's alpha allows, and so does a blank
-    or NaN answer, or a field a coder's file lacks (missing is missing: never a
-    category of its own). ``units`` counts the statements with at least two
-    answers. ``note`` says when alpha says little, as in :func:`agreement`: fewer
-    than :data:`FEW` units, or one answer that dominates.
+    Statements a coder skipped count as missing, as Krippendorff's alpha allows,
+    and so does a blank or NaN answer, or a field a coder's file lacks (missing is
+    missing: never a category of its own). ``note`` says when alpha says little, as
+    in :func:`agreement`: fewer than :data:`FEW` units, or one answer that dominates.
+
+    Parameters
+    ----------
+    codings : mapping of str to DataFrame
+        Each coder's name and coding (see :func:`newsclaims.coding.load_codings`).
+    fields : tuple of str
+        The fields to compare.
+
+    Returns
+    -------
+    DataFrame
+        field, coders, units (the statements with at least two answers), alpha (NaN
+        when no statement has two answers, or only one answer is ever given) and note.
+
+    Raises
+    ------
+    ValueError
+        With fewer than two coders.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"statement_id": ["s1", "s2", "s3"], "form": ["direct", "partial", "direct"]})
+    >>> b = a.assign(form=["direct", "partial", "partial"])
+    >>> round(float(class_agreement({"a": a, "b": b}, fields=("form",)).at[0, "alpha"]), 3)
+    0.444
     """
     if len(codings) < 2:
         raise ValueError("Krippendorff's alpha needs at least two coders")
@@ -259,31 +432,14 @@ def class_agreement(codings: Mapping[str, pd.DataFrame], fields: tuple[str, ...]
         {"field": object, "coders": "int64", "units": "int64", "alpha": "float64", "note": object})
 
 
-def confusion_chart(student: pd.DataFrame, reference: pd.DataFrame, field: str) -> go.Figure:
-    """Counts of each (student answer, reference answer) pair for one field; blank or NaN answers are left out."""
-    from .charts import _finish, esc, nothing_coded
-    from .palette import OKABE_ITO
+def __getattr__(name: str) -> object:
+    """``confusion_chart`` moved to :mod:`newsclaims.charts`; the old name works for one release, with a warning."""
+    if name == "confusion_chart":
+        import warnings
 
-    student = student.drop_duplicates("statement_id", keep="last")
-    if field not in student.columns:
-        student = student.assign(**{field: ""})
-    if reference["statement_id"].duplicated().any():
-        reference = align(student, reference)
-    both = student.merge(reference, on="statement_id", suffixes=("_student", "_reference"))
-    both = both[~(missing(both[f"{field}_student"]) | missing(both[f"{field}_reference"])).to_numpy()]
-    if both.empty:
-        return nothing_coded("statements") if reference.empty else _finish(
-            go.Figure(), "You have not coded any of these statements yet", "your answer", "reference answer")
-    a, b = _text(both[f"{field}_student"]), _text(both[f"{field}_reference"])
-    labels = sorted(set(a) | set(b))
-    table = pd.crosstab(b, a).reindex(index=labels, columns=labels, fill_value=0)
-    ids = both["statement_id"].tolist()
-    hover = [[esc(", ".join(i for i, x, y in zip(ids, a, b) if x == col and y == row)) for col in labels]
-             for row in labels]
-    fig = go.Figure(go.Heatmap(z=table.values, x=[esc(v) for v in labels], y=[esc(v) for v in labels],
-                               colorscale=[[0, "#ffffff"], [1, OKABE_ITO["blue"]]], customdata=hover,
-                               text=table.values, texttemplate="%{text}",
-                               hovertemplate="reference %{y}, you %{x}: %{z}<br>%{customdata}<extra></extra>"))
-    agreed = int(np.trace(table.values))
-    return _finish(fig, f"You agree with the reference on {agreed} of {len(both)} statements ({field})",
-                   "your answer", "reference answer", height=260 + 28 * len(labels))
+        from .charts import confusion_chart
+
+        warnings.warn("newsclaims.reliability.confusion_chart is now newsclaims.charts.confusion_chart; "
+                      "the old name goes in the next release", DeprecationWarning, stacklevel=2)
+        return confusion_chart
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,11 +12,11 @@ import ipywidgets as w
 import pandas as pd
 
 from . import analysis as an
+from . import files
 from .data import Article, vocabulary
 from .palette import FORM_TEXT, FORM_TINT, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on
 from .text import esc, highlight, statement_tooltip
 
-HANDOUT_ENV = "NEWSCLAIMS_HANDOUT"
 # Each coded stance as the answer to a topic's yes/no question (topic_html); tests/test_vocabulary.py
 # holds the keys to the descriptor's enum, and a stance not here yet is headed by its name alone
 ANSWERS = {"support": "Yes", "oppose": "No", "neutral": "Neither"}
@@ -28,9 +28,27 @@ class Explorer(w.VBox):
     In JupyterLab the live widget shows. When $NEWSCLAIMS_HANDOUT is set (``python -m
     newsclaims handouts``), the display also carries text/html: the explorer as it
     stands, so that a page exported without a kernel still reads well.
+
+    Parameters
+    ----------
+    children : list of ipywidgets.Widget, optional
+        What the box holds, as for ``ipywidgets.VBox``.
     """
 
     def static_html(self) -> str:
+        """The explorer as it stands, as HTML: its HTML views, the choices of its drop-downs, its grids as tables.
+
+        Returns
+        -------
+        str
+            HTML, led by a note that it is a snapshot.
+
+        Examples
+        --------
+        >>> import newsclaims as nc
+        >>> "Wang Yi" in reader(nc.load_article(), ("wang_yi",)).static_html()
+        True
+        """
         parts = []
 
         def walk(widget: w.Widget) -> None:
@@ -51,7 +69,7 @@ class Explorer(w.VBox):
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
-        if os.environ.get(HANDOUT_ENV) and isinstance(bundle, dict):
+        if os.environ.get(files.HANDOUT_ENV) and isinstance(bundle, dict):
             bundle["text/html"] = self.static_html()
         return bundle
 
@@ -92,7 +110,18 @@ def _nothing_coded(missing: str) -> str:
 
 
 def credit_html(art: Article) -> str:
-    """A credit line for the article: title (linked), byline, date."""
+    """A credit line for the article: title (linked), byline, date.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    str
+        HTML, every value escaped.
+    """
     m = art.meta
     return (f'<p style="{MUTED}">Text: <a href="{esc(m["url"])}" target="_blank" rel="noopener">'
             f'{esc(m["title"])}</a>, {esc(m["author"])}, {m["published"]:%-d %B %Y}. '
@@ -100,7 +129,18 @@ def credit_html(art: Article) -> str:
 
 
 def legend_html(art: Article | None = None) -> str:
-    """A key to the highlight colours: the article's forms (the data folder's, with no article)."""
+    """A key to the highlight colours: one per form, and the underline of a mention.
+
+    Parameters
+    ----------
+    art : Article, optional
+        Its forms; without it, the data folder's.
+
+    Returns
+    -------
+    str
+        HTML.
+    """
     forms = " ".join(f'<span style="background:{FORM_TINT[f]};color:#333;padding:0 4px">{esc(f)}</span>'
                      for f in vocabulary("statements", "form", art))
     return (f'<p style="{MUTED}">Statements: {forms}. '
@@ -118,7 +158,22 @@ def _stances(art: Article) -> dict[str, str]:
 
 
 def statement_marks(art: Article, statements: pd.DataFrame, stances: dict[str, str] | None = None) -> list[dict]:
-    """Highlight marks for statements: background by form, coded fields on hover."""
+    """Highlight marks for statements: background by form, coded fields on hover.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    statements : DataFrame
+        Rows of ``art.statements``.
+    stances : dict, optional
+        statement_id -> its positions in words, worked out when not given.
+
+    Returns
+    -------
+    list of dict
+        Marks for :func:`newsclaims.text.highlight`: start, end, layer, style, title, attrs.
+    """
     names = an.names(art)
     stances = _stances(art) if stances is None else stances
     return [{"start": r["start"], "end": r["end"], "layer": 0,
@@ -129,7 +184,20 @@ def statement_marks(art: Article, statements: pd.DataFrame, stances: dict[str, s
 
 
 def mention_marks(art: Article, mentions: pd.DataFrame) -> list[dict]:
-    """Underline marks for actor mentions, with the actor's name on hover."""
+    """Underline marks for actor mentions, with the actor's name on hover.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    mentions : DataFrame
+        Rows of ``art.mentions``.
+
+    Returns
+    -------
+    list of dict
+        Marks for :func:`newsclaims.text.highlight`.
+    """
     names = an.names(art)
     return [{"start": r.start, "end": r.end, "layer": 1, "style": MENTION_STYLE,
              "title": f"mention of {names.get(r.actor_id, r.actor_id)}", "attrs": {"data-actor": r.actor_id}}
@@ -137,7 +205,22 @@ def mention_marks(art: Article, mentions: pd.DataFrame) -> list[dict]:
 
 
 def paragraph_html(art: Article, paragraph: int, marks: list[dict]) -> str:
-    """One paragraph, numbered, with marks."""
+    """One paragraph, numbered, with marks.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    paragraph : int
+        The paragraph, from 1.
+    marks : list of dict
+        From :func:`statement_marks` or :func:`mention_marks`.
+
+    Returns
+    -------
+    str
+        HTML, the text escaped.
+    """
     p = art.paragraphs.iloc[paragraph - 1]
     return (f'<p style="margin:0.4em 0"><span style="{MUTED};margin-right:0.6em">¶{paragraph}</span>'
             f'{highlight(art.text, int(p.start), int(p.end), marks)}</p>')
@@ -146,7 +229,20 @@ def paragraph_html(art: Article, paragraph: int, marks: list[dict]) -> str:
 # --- Reader ---------------------------------------------------------------------------------
 
 def reader_html(art: Article, actor_ids: tuple[str, ...] | list[str] = ()) -> str:
-    """The whole article with the chosen actors' mentions and statements highlighted."""
+    """The whole article with the chosen actors' mentions and statements highlighted.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    actor_ids : sequence of str
+        The actors to highlight; none highlights nothing.
+
+    Returns
+    -------
+    str
+        HTML: a header with the counts, the key, the text and its credit.
+    """
     chosen = set(actor_ids)
     marks = statement_marks(art, art.statements[art.statements["actor_id"].isin(chosen)]) + \
         mention_marks(art, art.mentions[art.mentions["actor_id"].isin(chosen)])
@@ -165,7 +261,27 @@ def reader_html(art: Article, actor_ids: tuple[str, ...] | list[str] = ()) -> st
 
 
 def reader(art: Article, actor_ids: tuple[str, ...] = ()) -> w.VBox:
-    """Pick actors; see the text with their mentions and statements highlighted."""
+    """Pick actors; see the text with their mentions and statements highlighted.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    actor_ids : tuple of str
+        The actors picked at first; ids the article does not have are left out.
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox; in a handout, also its current view as static HTML.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> box = reader(nc.load_article(), ("wang_yi",))
+    >>> "5 mentions, 6 statements" in box.children[-1].value
+    True
+    """
     names = an.names(art)
     present = set(art.mentions["actor_id"]) | set(art.statements["actor_id"])
     options = sorted(((names[a], a) for a in present), key=lambda o: o[0].lower())
@@ -183,7 +299,21 @@ def statement_in_context_html(art: Article, statement: pd.Series | dict, note: s
                               stances: dict[str, str] | None = None) -> str:
     """A statement's paragraph with its span highlighted, under a one-line header.
 
-    ``stances`` (from ``_stances``) saves working them out again for each statement.
+    Parameters
+    ----------
+    art : Article
+        The article.
+    statement : Series or dict
+        One statement, with the columns of ``art.statements``.
+    note : str
+        A line to show under it (the coder's reason, say).
+    stances : dict, optional
+        From ``_stances``, to save working them out again for each statement.
+
+    Returns
+    -------
+    str
+        HTML.
     """
     s = dict(statement)
     names = an.names(art)
@@ -198,7 +328,26 @@ def statement_in_context_html(art: Article, statement: pd.Series | dict, note: s
 
 
 def actor_card_html(art: Article, actor_id: str) -> str:
-    """An actor's role, whom they represent, how often they are named, and their statements."""
+    """An actor's role, whom they represent, how often they are named, and their statements.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    actor_id : str
+        The actor.
+
+    Returns
+    -------
+    str
+        HTML: a table of the actor's facts, their statements in context, and the
+        stances others report for them.
+
+    Raises
+    ------
+    KeyError
+        When the article has no such actor.
+    """
     names = an.names(art)
     actor = art.actors.set_index("actor_id").loc[actor_id]
     counts = an.mention_counts(art).set_index("actor_id").loc[actor_id]
@@ -228,7 +377,21 @@ def actor_card_html(art: Article, actor_id: str) -> str:
 
 
 def actor_explorer(art: Article, actor_id: str | None = None) -> w.VBox:
-    """Pick an actor; see their role, whom they speak for, mentions and statements in context."""
+    """Pick an actor; see their role, whom they speak for, mentions and statements in context.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    actor_id : str, optional
+        The actor shown first; the most named when not given or not in the article.
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox; in a handout, also its current view as static HTML.
+        "No actors coded yet" when there are none.
+    """
     counts = an.mention_counts(art)
     if counts.empty:
         return Explorer([w.HTML(_nothing_coded("actors"))])
@@ -246,7 +409,26 @@ def actor_explorer(art: Article, actor_id: str | None = None) -> w.VBox:
 
 def select_statements(art: Article, actor: str | None = None, form: str | None = None,
                       topic: str | None = None, setting: str | None = None) -> pd.DataFrame:
-    """The statements that match every filter given (None means any)."""
+    """The statements that match every filter given (None means any).
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    actor, form, topic, setting : str, optional
+        A speaker's id, a form, a topic id, a setting ("(not given)" for none).
+
+    Returns
+    -------
+    DataFrame
+        The matching rows of ``art.statements``.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> len(select_statements(nc.load_article(), actor="wang_yi", form="partial"))
+    2
+    """
     st = art.statements
     keep = pd.Series(True, index=st.index)
     if actor:
@@ -262,7 +444,21 @@ def select_statements(art: Article, actor: str | None = None, form: str | None =
 
 def statements_html(art: Article, actor: str | None = None, form: str | None = None,
                     topic: str | None = None, setting: str | None = None) -> str:
-    """Every matching statement in its paragraph, with the span highlighted."""
+    """Every matching statement in its paragraph, with the span highlighted.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    actor, form, topic, setting : str, optional
+        The filters of :func:`select_statements`.
+
+    Returns
+    -------
+    str
+        HTML: how many match, then each in its paragraph; "No statements coded yet"
+        when there are none.
+    """
     if art.statements.empty:
         return f'<div style="{BOX}">{_nothing_coded("statements")}{credit_html(art)}</div>'
     chosen = select_statements(art, actor, form, topic, setting)
@@ -281,6 +477,17 @@ def statement_explorer(art: Article) -> w.VBox:
     Every drop-down opens on a value it shows ("any speaker", "any form", ...), never a
     blank: the value of that first option is :data:`ANY`, not None, which ipywidgets
     would show as no choice at all.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox; in a handout, also its current view as static HTML.
+        "No statements coded yet" when there are none.
     """
     if art.statements.empty:
         return Explorer([w.HTML(statements_html(art))])
@@ -323,7 +530,30 @@ def _stance_html(stance: str, hedged: bool) -> str:
 
 
 def evidence_html(art: Article, who: str, topic_id: str, level: an.Level = "side") -> str:
-    """The statements behind one cell of the stance heatmap, each with the coder's note."""
+    """The statements behind one cell of the stance heatmap, each with the coder's note.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    who : str
+        The actor (or side) of the cell.
+    topic_id : str
+        The topic of the cell.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    str
+        HTML: the topic's question, then each statement with its stance, holder and
+        the coder's reason; or that the article does not say.
+
+    Raises
+    ------
+    KeyError
+        When the article has no such topic.
+    """
     pos = an.positions_table(art, level)
     cell = pos[(pos["who"] == who) & (pos["topic_id"] == topic_id)]
     names = an.names(art)
@@ -346,7 +576,20 @@ def stance_grid(art: Article, level: an.Level = "side") -> tuple[w.GridBox, dict
     """The stance heatmap as a grid of buttons, one per actor and topic, coloured by stance.
 
     Hedged stances are outlined rather than filled; an empty cell is a light dot.
-    Returns the grid and its buttons, keyed by (who, topic_id).
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    grid : ipywidgets.GridBox
+        The grid, with the topics' labels above and the actors' names to the left.
+    buttons : dict
+        The buttons, keyed by (who, topic_id).
     """
     flat = an.stance_matrix(art, level)
     who_ids, topic_ids = an.stance_order(flat)
@@ -425,6 +668,19 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
     The evidence stands beside the grid (below it when the output is too narrow), in
     a box no taller than the grid, so that after a click it is in view on a
     768-pixel-high screen; the square whose evidence is shown is marked.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox; in a handout, also its current view as static HTML.
+        "No positions coded yet" when there are none.
     """
     matrix = an.stance_matrix(art, level)
     if matrix.empty:
@@ -472,7 +728,27 @@ def stance_explorer(art: Article, level: an.Level = "side") -> w.VBox:
 
 
 def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
-    """A topic's question and description, then who supports, opposes or stays neutral, with quotes."""
+    """A topic's question and description, then who supports, opposes or stays neutral, with quotes.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    topic_id : str
+        The topic.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    str
+        HTML.
+
+    Raises
+    ------
+    KeyError
+        When the article has no such topic.
+    """
     topic = art.topics.set_index("topic_id").loc[topic_id]
     pos = an.positions_table(art, level)
     pos = pos[pos["topic_id"] == topic_id]
@@ -496,7 +772,23 @@ def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
 
 
 def topic_explorer(art: Article, topic_id: str | None = None, level: an.Level = "side") -> w.VBox:
-    """Pick a topic; see its question and who stands where, with the quotes."""
+    """Pick a topic; see its question and who stands where, with the quotes.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    topic_id : str, optional
+        The topic shown first; the first when not given or not in the article.
+    level : {"side", "holder"}
+        Actors as the sides they speak for, or each holder as coded.
+
+    Returns
+    -------
+    Explorer
+        An ipywidgets VBox; in a handout, also its current view as static HTML.
+        "No positions coded yet" when there are none.
+    """
     options = list(zip(art.topics["label"], art.topics["topic_id"]))
     if not options:  # topics come with the positions taken on them
         return Explorer([w.HTML(_nothing_coded("positions"))])

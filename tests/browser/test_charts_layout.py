@@ -25,8 +25,8 @@ pytestmark = pytest.mark.browser
 
 CHARTS = {
     "mentions_vs_statements": lambda a: charts.mentions_vs_statements(a),
-    "voice_share_actor": lambda a: charts.voice_share_chart(a),
-    "voice_share_side": lambda a: charts.voice_share_chart(a, by="side"),
+    "voice_share_actor": lambda a: charts.voice_share_chart(a, level="holder"),
+    "voice_share_side": lambda a: charts.voice_share_chart(a, level="side"),
     "actor_kinds": lambda a: charts.actor_kinds_chart(a),
     "forms_by_actor": lambda a: charts.forms_by_actor(a),
     "cues": lambda a: charts.cues_chart(a),
