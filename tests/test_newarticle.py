@@ -105,8 +105,11 @@ def test_a_full_disk_writes_neither_the_row_nor_the_text(data_copy, tmp_path):
     big.write_text("\n\n".join([paragraph.strip()] * 100) + "\n", encoding="utf-8")  # ~100 KB
     disk = tmp_path / "disk"
     disk.mkdir()
+    # room for the data folder and about 48 KB more: less than the text needs
+    size = sum(p.stat().st_size for p in data_copy.rglob("*") if p.is_file()) // 1024 + 48 + 4 * len(
+        list(data_copy.rglob("*")))
     script = ('disk="$1" data="$2" python="$3" text="$4"; shift 4; '
-              'mount -t tmpfs -o size=128k tmpfs "$disk" && cp -r "$data"/. "$disk"/ && df -k "$disk" | tail -1 && '
+              f'mount -t tmpfs -o size={size}k tmpfs "$disk" && cp -r "$data"/. "$disk"/ && df -k "$disk" | tail -1 && '
               '"$python" -m newsclaims new-article "$text" --id big_story "$@"; echo "RC $?"; '
               'sha256sum "$disk"/articles.csv; ls -A "$disk" "$disk"/texts')
     done = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", str(disk), str(data_copy), sys.executable,
