@@ -156,7 +156,7 @@ def test_a_new_form_is_shown_and_counted_everywhere(data_copy, tmp_path):
     assert an.positions_table(art)["form"].astype(str).eq(NEW_FORM).any()
     reference = reliability.reference_coding(art)
     assert NEW_FORM in set(reference["form"])
-    charts_ok = reliability.confusion_chart(reference.drop_duplicates("statement_id"), reference, "form")
+    charts_ok = charts.confusion_chart(reference.drop_duplicates("statement_id"), reference, "form")
     assert NEW_FORM in list(charts_ok.data[0].x)
 
 
