@@ -968,11 +968,11 @@ def misses(art: nc.Article) -> pd.DataFrame:
     return errors[errors["kind"] == "miss"]
 
 
-def readout_speaks(art: nc.Article) -> pd.DataFrame:
-    """The statements, with paragraph 22's coded as the State Department readout's."""
+def addressee_scores(art: nc.Article) -> pd.DataFrame:
+    """The rules' scores against the statements with paragraph 22's span begun at the addressee, as lesson 06 asks."""
     other = art.statements.copy()
-    other.loc[other["statement_id"] == "cnn22_s27", "actor_id"] = "state_department_readout"
-    return other
+    other.loc[other["statement_id"] == "cnn22_s27", "start"] = art.text.index("with his Chinese counterpart")
+    return nc.extract.evaluate(extraction()["found"], other).set_index("match")
 
 
 MISSED_CUES = ["stopped short of", "defended its actions as", "view as", "pushing back on", "saw China back"]
@@ -1203,25 +1203,39 @@ LATE: list[tuple[str, str, Fact]] = [
      lambda art: extraction()["scores"].index.tolist() == ["exact span", "overlap ≥ 0.5"]),
     ("06_machine_reading.ipynb", "(0.3 and 0.8 above, where this lesson uses 0.5 and exact spans)",
      lambda art: extraction()["scores"].index.tolist() == ["exact span", "overlap ≥ 0.5"]),
-    ("06_machine_reading.ipynb", "Five of the six have a cue the rules do not know, each cue once: \"stopped short "
+    ("06_machine_reading.ipynb", "Five of the seven have a cue the rules do not know, each cue once: \"stopped short "
                                  "of\", \"defended its actions as\", \"view as\", \"pushing back on\" and \"saw "
                                  "China back\".",
-     lambda art: len(misses(art)) == 6 and sorted(misses(art)["reason"].str.extract(
+     lambda art: len(misses(art)) == 7 and sorted(misses(art)["reason"].str.extract(
          r"the cue '(.*)' is not one the rules know")[0].dropna()) == sorted(MISSED_CUES)),
     ("06_machine_reading.ipynb", "The sixth, Alfred Wu's \"Beijing would want to avoid Western sanctions\", was found, "
                                  "but inside one candidate that runs on into his next claim, joined by \"and\".",
-     lambda art: misses(art).query("reason.str.startswith('found')")["statement_id"].tolist() == ["cnn22_s14"]
+     lambda art: misses(art).query("reason.str.startswith('found')")["statement_id"].tolist()
+     == ["cnn22_s14", "cnn22_s27"]
      and speaker(art, "cnn22_s14") == speaker(art, "cnn22_s15") == "alfred_wu"
      and quote(art, "cnn22_s14").startswith("Beijing would want to avoid Western sanctions")
      and any(quote(art, "cnn22_s14") in q and quote(art, "cnn22_s15") in q
              and " and " in q[q.index(quote(art, "cnn22_s14")):q.index(quote(art, "cnn22_s15"))]
              for q in extraction()["found"]["quote"])),
-    ("06_machine_reading.ipynb", "will precision stay at 1.00?",
-     lambda art: at_half(extraction()["scores"], "precision") == 1.0),
-    ("06_machine_reading.ipynb", "Recall rises from 0.84 to 0.89, not to 1: two more statements are found (\"stopped "
+    ("06_machine_reading.ipynb", "The seventh, Blinken's in paragraph 22, was found too, inside a candidate that takes "
+                                 "in the whole clause before \"according to\", Blinken and whom he spoke with "
+                                 "included, where the coded span is only what they spoke about; it overlaps the span "
+                                 "by 0.40, under half, so it counts once as a miss and once as a false alarm.",
+     lambda art: misses(art).query("reason.str.startswith('found')")["statement_id"].tolist()[-1] == "cnn22_s27"
+     and quote(art, "cnn22_s27").startswith("developments in North Korea")
+     and art.statements.set_index("statement_id").at["cnn22_s27", "addressee_id"] == "wang_yi"
+     and extraction()["found"].query("paragraph == 22")["quote"].map(
+         lambda q: q.endswith(quote(art, "cnn22_s27")) and "Blinken spoke with his Chinese counterpart" in q
+         and "according to" not in q).tolist() == [True]
+     and extraction()["errors"].query("kind == 'false alarm'")["reason"].tolist()
+     == ["overlaps a coded statement, but by 0.40 only"]
+     and misses(art).set_index("statement_id").at["cnn22_s27", "reason"].endswith("(overlap 0.40)")),
+    ("06_machine_reading.ipynb", "will precision stay at 0.97?",
+     lambda art: at_half(extraction()["scores"], "precision") == 0.97),
+    ("06_machine_reading.ipynb", "Recall rises from 0.81 to 0.86, not to 1: two more statements are found (\"stopped "
                                  "short of\" and \"defended its actions as\"), not five.",
-     lambda art: at_half(extraction()["scores"], "recall") == 0.84 and at_half(extraction()["more_scores"], "recall")
-     == 0.89 and {art.statements.set_index("statement_id").at[s, "cue"] for s in
+     lambda art: at_half(extraction()["scores"], "recall") == 0.81 and at_half(extraction()["more_scores"], "recall")
+     == 0.86 and {art.statements.set_index("statement_id").at[s, "cue"] for s in
                   matched_ids(extraction()["more"], art) - matched_ids(extraction()["found"], art)}
      == {"stopped short of", "defended its actions as"}),
     ("06_machine_reading.ipynb", "\"View as\" and \"pushing back on\" fire, but on one long candidate that runs across "
@@ -1234,25 +1248,35 @@ LATE: list[tuple[str, str, Fact]] = [
                                  "West\")",
      lambda art: extraction()["more"].query("cue == 'saw China back'")["quote"].tolist()
      == ["Russia's central demand to the West"] and "cnn22_s24" not in matched_ids(extraction()["more"], art)),
-    ("06_machine_reading.ipynb", "Precision falls from 1.00 to 0.94 (two false alarms), and speaker accuracy from 0.97 "
-                                 "to 0.94: the rule gives Russia's \"defended its actions as\" to Ukraine.",
-     lambda art: at_half(extraction()["more_scores"], "precision") == 0.94
-     and (extraction()["more_errors"]["kind"] == "false alarm").sum() == 2
-     and at_half(extraction()["scores"], "speaker_accuracy") == 0.97
-     and at_half(extraction()["more_scores"], "speaker_accuracy") == 0.94
+    ("06_machine_reading.ipynb", "Precision falls from 0.97 to 0.91 (two new false alarms), and speaker accuracy from "
+                                 "1.00 to 0.97: the rule gives Russia's \"defended its actions as\" to Ukraine.",
+     lambda art: at_half(extraction()["more_scores"], "precision") == 0.91
+     and (extraction()["more_errors"]["kind"] == "false alarm").sum()
+     - (extraction()["errors"]["kind"] == "false alarm").sum() == 2
+     and at_half(extraction()["scores"], "speaker_accuracy") == 1.0
+     and at_half(extraction()["more_scores"], "speaker_accuracy") == 0.97
      and extraction()["more_errors"].query("kind == 'wrong speaker' and statement_id == 'cnn22_s08'")["reason"]
      .str.startswith("found ukraine").tolist() == [True] and speaker(art, "cnn22_s08") == "russia"),
-    ("06_machine_reading.ipynb", "The rules' one wrong speaker is `cnn22_s27` (paragraph 22): they say the State "
-                                 "Department readout speaks, the reference says Blinken, via the readout",
-     lambda art: extraction()["errors"].query("kind == 'wrong speaker'")["statement_id"].tolist() == ["cnn22_s27"]
-     and extraction()["errors"].query("kind == 'wrong speaker'")["reason"].str.startswith(
-         "found state_department_readout").all()
-     and art.statements.set_index("statement_id").loc["cnn22_s27", ["actor_id", "via", "paragraph"]].tolist()
-     == ["antony_blinken", "state_department_readout", 22]),
-    ("06_machine_reading.ipynb", "1.0: every match now has the right speaker, up from 0.97. One arguable decision in "
-                                 "the reference moves the score by three points",
-     lambda art: at_half(nc.extract.evaluate(extraction()["found"], readout_speaks(art)).set_index("match"),
-                         "speaker_accuracy") == 1.0 and at_half(extraction()["scores"], "speaker_accuracy") == 0.97),
+    ("06_machine_reading.ipynb", "Paragraph 22's statement (`cnn22_s27`) counts as a miss, though the rules found it: "
+                                 "the reference's span is only what Blinken and Wang spoke about, from \"developments "
+                                 "in North Korea\".",
+     lambda art: "cnn22_s27" in set(misses(art)["statement_id"])
+     and art.statements.set_index("statement_id").loc["cnn22_s27", ["actor_id", "addressee_id", "paragraph"]].tolist()
+     == ["antony_blinken", "wang_yi", 22] and quote(art, "cnn22_s27").startswith("developments in North Korea")),
+    ("06_machine_reading.ipynb", "0.84, up from 0.81, and precision rises from 0.97 to 1.00: the same candidate now "
+                                 "overlaps the span by more than half, so a miss and a false alarm become one match.",
+     lambda art: at_half(addressee_scores(art), "recall") == 0.84 and at_half(extraction()["scores"], "recall") == 0.81
+     and at_half(addressee_scores(art), "precision") == 1.0 and at_half(extraction()["scores"], "precision") == 0.97),
+    ("06_machine_reading.ipynb", "the rules give the words to the State Department readout (\"according to\"), the "
+                                 "reference to Blinken via the readout, a call the codebook calls arguable, so speaker "
+                                 "accuracy falls from 1.00 to 0.97. Where one span begins moves the scores by three "
+                                 "points, with no change to the rules.",
+     lambda art: at_half(addressee_scores(art), "speaker_accuracy") == 0.97
+     and at_half(extraction()["scores"], "speaker_accuracy") == 1.0
+     and extraction()["found"].query("paragraph == 22")[["actor_id", "cue"]].values.tolist()
+     == [["state_department_readout", "according to"]]
+     and art.statements.set_index("statement_id").loc["cnn22_s27", ["actor_id", "via"]].tolist()
+     == ["antony_blinken", "state_department_readout"]),
     ("06_machine_reading.ipynb", "both claims are found, with no speaker",
      lambda art: (lambda t: len(t) == 2 and t["actor_id"].isna().all() and not t["speaker_text"].str.strip().any())(
          nc.extract_statements("The mayor said the road would reopen, but residents say it is still unsafe."))),
