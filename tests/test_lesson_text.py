@@ -144,7 +144,7 @@ def close_counts(art: nc.Article) -> bool:
 def through_readout(art: nc.Article, actor: str) -> tuple:
     said = by(art, actor)
     passed = said[said["via"].notna()]
-    require(passed["setting"].eq("Blinken–Wang phone call").all(), "the readout is of a phone call")
+    require(passed["setting"].eq("Blinken–Wang call").all(), "the readout is of the Blinken–Wang call")
     return words(len(passed)), words(len(said))
 
 
@@ -500,7 +500,7 @@ def blinken_words(art: nc.Article) -> tuple:
 
 
 def two_readouts_of_the_call(art: nc.Article) -> bool:
-    call = art.statements[art.statements["setting"] == "Blinken–Wang phone call"]
+    call = art.statements[art.statements["setting"] == "Blinken–Wang call"]
     readouts = set(call["via"].dropna()) | (set(call["actor_id"]) & documents(art))
     side = an.speaks_for(art.actors)
     return len(readouts) == 2 and {side[r] for r in readouts} == {"united_states", "china"}
@@ -607,7 +607,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
      lambda a: a.statements.query("said_on_text == 'February 4' and said_on_basis == 'resolved'")["said_on"]
      .dt.year.eq(published(a).year).any()),
     (L01, "The call between Blinken and Wang Yi is dated \"Monday night in the US\"",
-     lambda a: set(a.statements.loc[a.statements["setting"] == "Blinken–Wang phone call", "said_on_text"])
+     lambda a: set(a.statements.loc[a.statements["setting"] == "Blinken–Wang call", "said_on_text"])
      == {"On Monday night in the US"}),
     (L01, "{} of the {} come from the three analysts ({})", undated_analysts),
     (L01, "the other {} are the standing views of states, blocs and unnamed groups", undated_others),
@@ -760,7 +760,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
      lambda a: (an.attribution_chains(a)["steps"] == a.statements["via"].notna().map({False: 1, True: 2})).all()),
     (L03, "everything Wang Yi says on the call reaches us through the **Chinese Foreign Ministry's** readout, and "
           "Blinken's side through the **State Department's**",
-     lambda a: by(a, "wang_yi").query("setting == 'Blinken–Wang phone call'")["via"]
+     lambda a: by(a, "wang_yi").query("setting == 'Blinken–Wang call'")["via"]
      .eq("chinese_foreign_ministry_readout").all()
      and by(a, "antony_blinken")["via"].eq("state_department_readout").all()),
     (L03, "an analyst (Yu Bin, Alfred Wu, David Sacks) or \"experts\" telling the reader what **China** wants",
@@ -787,8 +787,8 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L03, "{} statements, by Zhang Jun, Alfred Wu (twice) and Wang Yi", adding_who),
     (L03, "Each follows a statement by the same speaker", adding_follows_the_same_speaker),
     (L03, "In paragraph {} the speaker is the State Department readout, not Blinken", readout_speaks_itself),
-    (L03, "(Setting = Blinken–Wang phone call)",
-     lambda a: set(by(a, "state_department_readout")["setting"]) == {"Blinken–Wang phone call"}),
+    (L03, "(Setting = Blinken–Wang call)",
+     lambda a: set(by(a, "state_department_readout")["setting"]) == {"Blinken–Wang call"}),
     (L03, "The article says *\"The Secretary underscored the need to preserve Ukraine's sovereignty and territorial "
           "integrity,\" the readout said.*",
      lambda a: "\"The Secretary underscored the need to preserve Ukraine's sovereignty and territorial integrity,\" "

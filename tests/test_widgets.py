@@ -72,7 +72,7 @@ def test_statement_explorer_filters(art):
     find(box, w.Dropdown, "Topic").value = "sovereignty"
     assert shown_statements(view.value) == ["cnn22_s17"]
     find(box, w.Dropdown, "Speaker").value = widgets.ANY
-    find(box, w.Dropdown, "Setting").value = "Blinken–Wang phone call"
+    find(box, w.Dropdown, "Setting").value = "Blinken–Wang call"
     assert shown_statements(view.value) == ["cnn22_s28"]  # the readout's direct quote
 
 
