@@ -169,3 +169,11 @@ def test_a_source_named_with_according_to_is_the_speaker_or_the_intermediary_nev
             assert row["via"] == "", row["statement_id"]
     rule = codebook_rule("**Intermediaries**")
     assert "David Sacks" in rule and "own analysis" in rule
+
+
+def test_a_position_is_hedged_unless_it_is_stated():
+    # The codebook's rule, read from the file itself; the loader enforces it too (test_even_handed.py)
+    assert {row["basis"] for row in POSITIONS} == {"stated", "implied", "inferred"}
+    firm = [(row["statement_id"], row["topic_id"]) for row in POSITIONS
+            if row["basis"] != "stated" and row["hedged"] != "true"]
+    assert firm == []

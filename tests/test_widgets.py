@@ -106,8 +106,8 @@ def test_actor_explorer(art):
     pick.value = "china"
     # its own statements, then the stances others report for it
     assert shown_statements(view.value)[:2] == ["cnn22_s11", "cnn22_s16"]
-    assert "11 stances others report for China" in view.value and "cnn22_s25" in view.value
-    assert "Why: Yu Bin: China &#x27;shared concerns over NATO&#x27;" in view.value
+    assert "14 stances others report for China" in view.value and "cnn22_s25" in view.value
+    assert "Why: Implied: Yu Bin, China &#x27;shared concerns over NATO&#x27;" in view.value
 
 
 def grid_of(box: w.Widget) -> w.GridBox:
@@ -145,7 +145,8 @@ def marked(box: w.Widget) -> list[str]:
 
 def test_stance_explorer_marks_the_square_shown(art):
     box = widgets.stance_explorer(art)
-    assert marked(box) == ["China on Peaceful resolution: support (evidence shown)"]  # the first evidence shown
+    # the first evidence shown: the square with the most statements behind it
+    assert marked(box) == ["China on China–Russia alignment: mixed (evidence shown)"]
     buttons = [b for b in grid_of(box).children if isinstance(b, w.Button)]
     us = next(b for b in buttons if b.tooltip == "United States on Taking a side: support")
     look = us.layout

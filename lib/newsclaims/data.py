@@ -18,9 +18,12 @@ from .schema import DataError, Problem, Table
 
 TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events")
 DESCRIPTOR_LIMIT = 1024 * 1024  # bytes: the package's datapackage.json is about 20 kB
+# The codebook's rule for positions: only a stance on this basis may be firm; any other (implied,
+# inferred) is hedged. The basis values themselves are the descriptor's enum.
+FIRM_BASIS = "stated"
 # The fields this module's own checks and frames read, and the type each must have. The descriptor
 # says everything else (more fields, constraints, enums); it cannot take these away or retype them.
-_S, _I, _D = "string", "integer", "date"
+_S, _I, _D, _B = "string", "integer", "date", "boolean"
 READS = {
     "articles": {"article_id": _S, "title": _S, "outlet": _S, "author": _S, "published": _D, "url": _S,
                  "text_file": _S},
@@ -30,7 +33,7 @@ READS = {
     "statements": {"statement_id": _S, "article_id": _S, "actor_id": _S, "quote": _S, "start": _I, "end": _I,
                    "paragraph": _I, "cue": _S, "said_on": _D, "said_on_text": _S, "said_on_basis": _S, "via": _S,
                    "addressee_id": _S},
-    "positions": {"statement_id": _S, "topic_id": _S, "holder_id": _S},
+    "positions": {"statement_id": _S, "topic_id": _S, "holder_id": _S, "hedged": _B, "basis": _S},
     "events": {"article_id": _S, "date": _D, "date_precision": _S, "date_text": _S, "date_basis": _S,
                "actor_id": _S, "paragraph": _I, "note": _S},
 }
@@ -91,7 +94,8 @@ class Article:
     statements    statement_id, actor_id, quote, start, end, paragraph, form,
                   cue, setting, said_on, said_on_text, said_on_basis, via,
                   addressee_id, note
-    positions     statement_id, topic_id, holder_id, stance, hedged, note
+    positions     statement_id, topic_id, holder_id, stance, hedged, basis,
+                  note
     topics        topic_id, label, question, description
     events        event_id, date, date_precision, date_text, date_basis,
                   actor_id, label, paragraph, note
@@ -159,6 +163,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     problems += _span_problems(tables.get("statements"), texts, spans)
     problems += _same_span_problems(tables.get("statements"))
     problems += _event_problems(tables.get("events"), texts, spans)
+    problems += _basis_problems(tables.get("positions"))
     if problems:
         raise DataError(problems)
 
@@ -410,6 +415,20 @@ def _event_problems(events: Table | None, texts: dict[str, str],
         p = precision.iloc[row]
         problems.append(events.problem(int(row), "date", f"with {p} precision the date is the first day of the {p}"))
     return problems
+
+
+def _basis_problems(positions: Table | None) -> list[Problem]:
+    """A position that is not stated (implied or inferred) must be hedged, as the codebook says.
+
+    A stated stance may be hedged too, when its own words qualify it ("stopped short of").
+    """
+    if positions is None:
+        return []
+    basis = _values(positions.frame, "basis")
+    firm = positions.frame["hedged"].astype(object).to_numpy() == False  # noqa: E712 (a missing value is not)
+    return [positions.problem(int(row), "hedged", f"basis is {basis[row]}, so hedged must be true: only a "
+                                                  f"{FIRM_BASIS} stance may be firm")
+            for row in np.flatnonzero(firm) if basis[row] is not None and basis[row] != FIRM_BASIS]
 
 
 def _values(frame: pd.DataFrame, column: str) -> list[Any]:
