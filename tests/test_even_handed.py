@@ -146,3 +146,11 @@ def test_basis_is_required_and_one_of_three(data_copy):
     doctor(data_copy, "cnn22_s04", "security_concerns", basis="")
     with pytest.raises(nc.DataError, match="column basis: missing required value"):
         nc.load_corpus(data_copy)
+
+
+def test_a_hedge_that_is_not_a_boolean_is_reported_once_by_the_schema(data_copy):
+    line = doctor(data_copy, "cnn22_s35", "take_sides", hedged="maybe")
+    with pytest.raises(nc.DataError) as info:
+        nc.load_corpus(data_copy)
+    [p] = info.value.problems
+    assert (p.line, p.column) == (line, "hedged") and "'maybe' is not a boolean" in p.message

@@ -424,11 +424,14 @@ def _basis_problems(positions: Table | None) -> list[Problem]:
     """
     if positions is None:
         return []
-    basis = _values(positions.frame, "basis")
-    firm = positions.frame["hedged"].astype(object).to_numpy() == False  # noqa: E712 (a missing value is not)
-    return [positions.problem(int(row), "hedged", f"basis is {basis[row]}, so hedged must be true: only a "
+    frame = positions.frame
+    basis = frame["basis"].astype(object)
+    # a value the schema could not read is missing here, and already reported
+    firm = frame["hedged"].eq(False).fillna(False).to_numpy(dtype=bool)
+    unstated = (basis.notna() & (basis != FIRM_BASIS)).to_numpy(dtype=bool)
+    return [positions.problem(int(row), "hedged", f"basis is {basis.iloc[row]}, so hedged must be true: only a "
                                                   f"{FIRM_BASIS} stance may be firm")
-            for row in np.flatnonzero(firm) if basis[row] is not None and basis[row] != FIRM_BASIS]
+            for row in np.flatnonzero(firm & unstated)]
 
 
 def _values(frame: pd.DataFrame, column: str) -> list[Any]:
