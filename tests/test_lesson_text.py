@@ -1241,7 +1241,7 @@ LATE: list[tuple[str, str, Fact]] = [
              for q in extraction()["found"]["quote"])),
     ("06_machine_reading.ipynb", "The seventh, Blinken's in paragraph 22, was found too, but in a candidate that takes "
                                  "in the whole clause, speaker and addressee included: it overlaps the coded span by "
-                                 "0.40 only, a miss and a false alarm.",
+                                 "0.40 only: a miss, and a false alarm.",
      lambda art: misses(art).query("reason.str.startswith('found')")["statement_id"].tolist()[-1] == "cnn22_s27"
      and quote(art, "cnn22_s27").startswith("developments in North Korea")
      and art.statements.set_index("statement_id").at["cnn22_s27", "addressee_id"] == "wang_yi"
