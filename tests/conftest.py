@@ -195,7 +195,7 @@ def sparse_data(mini_data, tmp_path_factory) -> Path:
                                        "form": "direct", "cue": "said"})
     append_rows(target, "positions", {"statement_id": "solo_s01", "topic_id": "winter_ferry",
                                       "holder_id": "ana_berg", "stance": "support", "hedged": "false",
-                                      "note": "She says it must run."})
+                                      "basis": "stated", "note": "She says it must run."})
     append_rows(target, "events", {"event_id": "solo_e01", "article_id": "solo", "date": "2026-05-03",
                                    "date_precision": "day", "date_text": "3 May 2026", "date_basis": "stated",
                                    "actor_id": "ana_berg", "label": "Council meeting", "paragraph": "2"})

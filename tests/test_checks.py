@@ -28,17 +28,17 @@ RIGHT = {
     "4.1": ["China–Russia alignment", "Return to Minsk", "Ukraine's sovereignty"],
     "4.2": "invasion_threat",
     "4.3": ["united_states", "antony_blinken", "linda_thomas_greenfield"],
-    "4.4": 11,
+    "4.4": 16,
     "4.5": "condemn_russia",
     "5.2": 0.878,
     "5.3": 0.0,
-    "6.1": 0.89,
-    "6.2": 1.0,
+    "6.1": 0.86,
+    "6.2": 0.84,
 }
 WRONG = {"1.1": 26, "1.2": "2022-02-20", "1.3": (2, 16), "2.1": "Russia", "2.2": 0.5, "2.3": ["Wang Yi"],
          "3.1": ["wang_yi"], "3.2": 7, "3.3": ["cnn22_s04"], "4.1": ["nato_enlargement"], "4.2": "sovereignty",
-         "4.3": ["united_states", "state_department_readout"], "4.4": 12, "4.5": ["condemn_russia", "sovereignty"],
-         "5.2": 0.9, "5.3": 0.59, "6.1": 0.84, "6.2": 0.97}
+         "4.3": ["united_states", "state_department_readout"], "4.4": 17, "4.5": ["condemn_russia", "sovereignty"],
+         "5.2": 0.9, "5.3": 0.59, "6.1": 0.81, "6.2": 0.81}
 
 # The actors of 2.1, 3.1 and 2.3 and the topics of 4.1 by name, as the notebooks' answers give them
 SPEAK_MORE = RIGHT["2.1"]
@@ -150,9 +150,9 @@ def hidden_answer(exercise: str, art):
     if exercise == "6.2":
         found = nc.extract.extract_from(art)
         other = art.statements.copy()
-        other.loc[other["statement_id"] == "cnn22_s27", "actor_id"] = "state_department_readout"
+        other.loc[other["statement_id"] == "cnn22_s27", "start"] = art.text.index("with his Chinese counterpart")
         scores = nc.extract.evaluate(found, other).round(2)
-        return scores[scores["match"] == "overlap ≥ 0.5"]["speaker_accuracy"]
+        return scores[scores["match"] == "overlap ≥ 0.5"]["recall"]
     raise KeyError(exercise)
 
 
@@ -382,8 +382,8 @@ def test_a_share_mixed_up_with_another_number_says_which(art):
     ("4.4", lambda art: int(art.positions["hedged"].sum()), "every hedged position"),
     ("4.4", lambda art: int((art.positions["hedged"] & (art.positions["holder_id"] == "china")).sum()),
      "held by China itself"),
-    ("6.1", lambda art: 31 / 37, "before the cues were added"),
-    ("6.2", lambda art: 30 / 31, "against the reference as it is"),
+    ("6.1", lambda art: 30 / 37, "before the cues were added"),
+    ("6.2", lambda art: 30 / 37, "against the reference as it is"),
 ])
 def test_a_count_of_something_else_says_what_it_counts(art, exercise, decoy, words):
     assert decoy(art) != RIGHT[exercise]
@@ -470,8 +470,8 @@ def test_a_check_follows_the_data(art, data_copy):
 
     set_value(data_copy / "positions.csv", "statement_id", "cnn22_s01", "hedged", "true")
     copy = nc.load_article(data_dir=data_copy)
-    # s01 is Zhang Jun's, on China's side: 11 hedged there before, 12 now
-    assert nc.checks.check("4.4", 12, copy).right and not nc.checks.check("4.4", 11, copy).right
+    # s01 is Zhang Jun's, on China's side: 16 hedged there before, 17 now
+    assert nc.checks.check("4.4", 17, copy).right and not nc.checks.check("4.4", 16, copy).right
 
 
 def test_names_follow_the_data(data_copy):

@@ -42,7 +42,10 @@ def test_dna_csv(art, tmp_path):
         "2022-02-19", "Wang Yi", "China", "Ukraine's sovereignty", 1)
     joint = dna[dna["statement_id"] == "cnn22_s24"]
     assert set(joint["organization"]) == {"China", "Russia"} and set(joint["person"]) == {""}
-    assert set(joint["agreement"]) == {0}
+    assert set(joint.loc[joint["concept"] == "NATO enlargement", "agreement"]) == {0}
+    # and China's backing of "Russia's central demand", which the article calls alignment
+    assert joint.loc[joint["concept"] == "China–Russia alignment", ["organization", "agreement"]].values.tolist() == [
+        ["China", 1]]
     undated = dna[dna["statement_id"] == "cnn22_s13"].iloc[0]
     assert (undated["date"], undated["date_from"]) == ("2022-02-22", "published")
     assert dna["organization"].isin(an.names(art).values()).all()

@@ -202,22 +202,26 @@ def test_evaluation_by_hand():
 
 
 def test_the_scores_on_the_article_are_the_lessons(art):
-    # Read from lesson 06: at overlap ≥ 0.5, precision 1.00, recall 0.84, F1 0.91, speaker accuracy 0.97.
+    # Read from lesson 06: at overlap ≥ 0.5, precision 0.97, recall 0.81, F1 0.88, speaker accuracy 1.00.
     table = ex.evaluate(ex.extract_from(art), art.statements).set_index("match")
     scores = table.loc["overlap ≥ 0.5", ["precision", "recall", "f1", "speaker_accuracy"]].astype(float).round(2)
-    assert scores.tolist() == [1.00, 0.84, 0.91, 0.97]
+    assert scores.tolist() == [0.97, 0.81, 0.88, 1.00]
 
 
 def test_the_misses_on_the_article_are_the_ones_read_by_hand(art):
     found = ex.extract_from(art)
     errors = ex.errors(found, art.statements)
-    # Read by hand: five cues the general rules cannot know, and Wu's two claims joined by "and".
+    # Read by hand: five cues the general rules cannot know, Wu's two claims joined by "and", and paragraph 22,
+    # where the candidate takes in the whole clause before "according to" (Blinken and whom he spoke with), and
+    # the coded span only what they spoke about.
     misses = errors[errors["kind"] == "miss"].set_index("statement_id")["reason"]
-    assert sorted(misses.index) == ["cnn22_s02", "cnn22_s08", "cnn22_s14", "cnn22_s22", "cnn22_s23", "cnn22_s24"]
+    assert sorted(misses.index) == ["cnn22_s02", "cnn22_s08", "cnn22_s14", "cnn22_s22", "cnn22_s23", "cnn22_s24",
+                                    "cnn22_s27"]
     assert misses["cnn22_s02"] == "the cue 'stopped short of' is not one the rules know"
     assert misses["cnn22_s14"].startswith("found, but the span differs")
+    assert misses["cnn22_s27"].startswith("found, but the span differs")
     table = ex.evaluate(found, art.statements).set_index("match")
-    assert table.loc["overlap ≥ 0.5", "recall"] == (37 - 6) / 37
+    assert table.loc["overlap ≥ 0.5", "recall"] == (37 - 7) / 37
 
 
 def test_the_extractor_reads_the_aliases_of_the_articles_own_data_folder(art, data_copy):

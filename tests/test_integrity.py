@@ -142,3 +142,38 @@ def test_aliases_are_used_or_explained():
     for row in read_rows(DATA / "aliases.csv")[1]:
         used = re.search(rf"(?<!\w){re.escape(row['alias'])}(?!\w)", text)
         assert used or row["note"], row["alias"]
+
+
+CODEBOOK = (DATA / "README.md").read_text(encoding="utf-8")
+
+
+def codebook_rule(name: str) -> str:
+    """The text of one bullet of the codebook, such as "**Cue**", up to the next bullet."""
+    start = CODEBOOK.index(f"- {name}")
+    end = CODEBOOK.find("\n- ", start + 1)
+    return " ".join(CODEBOOK[start:end].split())
+
+
+def test_the_codebook_gives_as_cues_only_cues_the_data_uses():
+    # "underscored" was once given as a cue: it is inside the readout's quotation, and the article's cue is "said"
+    rule = codebook_rule("**Cue**").split(". A verb inside")[0]
+    examples = re.findall(r'"([^"]+)"', rule)
+    assert len(examples) >= 5
+    assert set(examples) <= {row["cue"] for row in STATEMENTS}
+
+
+def test_a_source_named_with_according_to_is_the_speaker_or_the_intermediary_never_both():
+    # Sacks (paragraph 14) is the speaker, cue "according to"; a readout that passes on a call is the via
+    for row in STATEMENTS:
+        if row["cue"] == "according to":
+            assert row["via"] == "", row["statement_id"]
+    rule = codebook_rule("**Intermediaries**")
+    assert "David Sacks" in rule and "own analysis" in rule
+
+
+def test_a_position_is_hedged_unless_it_is_stated():
+    # The codebook's rule, read from the file itself; the loader enforces it too (test_even_handed.py)
+    assert {row["basis"] for row in POSITIONS} == {"stated", "implied", "inferred"}
+    firm = [(row["statement_id"], row["topic_id"]) for row in POSITIONS
+            if row["basis"] != "stated" and row["hedged"] != "true"]
+    assert firm == []

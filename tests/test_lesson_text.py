@@ -142,7 +142,7 @@ def close_counts(art: nc.Article) -> bool:
 def through_readout(art: nc.Article, actor: str) -> tuple:
     said = by(art, actor)
     passed = said[said["via"].notna()]
-    require(passed["setting"].eq("Blinken–Wang phone call").all(), "the readout is of a phone call")
+    require(passed["setting"].eq("Blinken–Wang call").all(), "the readout is of the Blinken–Wang call")
     return words(len(passed)), words(len(said))
 
 
@@ -498,7 +498,7 @@ def blinken_words(art: nc.Article) -> tuple:
 
 
 def two_readouts_of_the_call(art: nc.Article) -> bool:
-    call = art.statements[art.statements["setting"] == "Blinken–Wang phone call"]
+    call = art.statements[art.statements["setting"] == "Blinken–Wang call"]
     readouts = set(call["via"].dropna()) | (set(call["actor_id"]) & documents(art))
     side = an.speaks_for(art.actors)
     return len(readouts) == 2 and {side[r] for r in readouts} == {"united_states", "china"}
@@ -605,7 +605,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
      lambda a: a.statements.query("said_on_text == 'February 4' and said_on_basis == 'resolved'")["said_on"]
      .dt.year.eq(published(a).year).any()),
     (L01, "The call between Blinken and Wang Yi is dated \"Monday night in the US\"",
-     lambda a: set(a.statements.loc[a.statements["setting"] == "Blinken–Wang phone call", "said_on_text"])
+     lambda a: set(a.statements.loc[a.statements["setting"] == "Blinken–Wang call", "said_on_text"])
      == {"On Monday night in the US"}),
     (L01, "{} of the {} come from the three analysts ({})", undated_analysts),
     (L01, "the other {} are the standing views of states, blocs and unnamed groups", undated_others),
@@ -758,7 +758,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
      lambda a: (an.attribution_chains(a)["steps"] == a.statements["via"].notna().map({False: 1, True: 2})).all()),
     (L03, "everything Wang Yi says on the call reaches us through the **Chinese Foreign Ministry's** readout, and "
           "Blinken's side through the **State Department's**",
-     lambda a: by(a, "wang_yi").query("setting == 'Blinken–Wang phone call'")["via"]
+     lambda a: by(a, "wang_yi").query("setting == 'Blinken–Wang call'")["via"]
      .eq("chinese_foreign_ministry_readout").all()
      and by(a, "antony_blinken")["via"].eq("state_department_readout").all()),
     (L03, "an analyst (Yu Bin, Alfred Wu, David Sacks) or \"experts\" telling the reader what **China** wants",
@@ -785,8 +785,8 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L03, "{} statements, by Zhang Jun, Alfred Wu (twice) and Wang Yi", adding_who),
     (L03, "Each follows a statement by the same speaker", adding_follows_the_same_speaker),
     (L03, "In paragraph {} the speaker is the State Department readout, not Blinken", readout_speaks_itself),
-    (L03, "(Setting = Blinken–Wang phone call)",
-     lambda a: set(by(a, "state_department_readout")["setting"]) == {"Blinken–Wang phone call"}),
+    (L03, "(Setting = Blinken–Wang call)",
+     lambda a: set(by(a, "state_department_readout")["setting"]) == {"Blinken–Wang call"}),
     (L03, "The article says *\"The Secretary underscored the need to preserve Ukraine's sovereignty and territorial "
           "integrity,\" the readout said.*",
      lambda a: "\"The Secretary underscored the need to preserve Ukraine's sovereignty and territorial integrity,\" "
@@ -875,9 +875,9 @@ def all_hedged_side(art: nc.Article, who: str, topic: str, stance: str) -> bool:
 
 
 def reported_rows(art: nc.Article) -> pd.DataFrame:
-    """The first eight positions whose speaker is not their holder, as lesson 04 shows them."""
+    """The first nine positions whose speaker is not their holder, as lesson 04 shows them."""
     table = an.positions_table(art, level="holder")
-    return table[table["speaker"] != table["holder"]].head(8)
+    return table[table["speaker"] != table["holder"]].head(9)
 
 
 def matches(art: nc.Article, who: str = "china") -> dict[str, int]:
@@ -965,11 +965,11 @@ def misses(art: nc.Article) -> pd.DataFrame:
     return errors[errors["kind"] == "miss"]
 
 
-def readout_speaks(art: nc.Article) -> pd.DataFrame:
-    """The statements, with paragraph 22's coded as the State Department readout's."""
+def addressee_scores(art: nc.Article) -> pd.DataFrame:
+    """The rules' scores against the statements with paragraph 22's span begun at the addressee, as lesson 06 asks."""
     other = art.statements.copy()
-    other.loc[other["statement_id"] == "cnn22_s27", "actor_id"] = "state_department_readout"
-    return other
+    other.loc[other["statement_id"] == "cnn22_s27", "start"] = art.text.index("with his Chinese counterpart")
+    return nc.extract.evaluate(extraction()["found"], other).set_index("match")
 
 
 MISSED_CUES = ["stopped short of", "defended its actions as", "view as", "pushing back on", "saw China back"]
@@ -1017,8 +1017,14 @@ LATE: list[tuple[str, str, Fact]] = [
      and "the image that they are openly supporting Russia" in quote(art, "cnn22_s15")),
     ("04_positions.ipynb", "it takes a position on every topic but one, the invasion threat",
      lambda art: set(art.topics["topic_id"]) - set(side_rows(art, "china")["topic_id"]) == {"invasion_threat"}),
-    ("04_positions.ipynb", "on condemning Russia its only stance is an open grey square: neutral and hedged",
-     lambda art: (cell(art, "china", "condemn_russia")[["stance", "hedged", "n"]].tolist() == ["neutral", True, 1])),
+    ("04_positions.ipynb", "on condemning Russia its stance is an open grey square, neutral and hedged: the "
+                           "journalist's \"stopped short of condemning\", Zhang Jun's \"many complex factors\" and "
+                           "Alfred Wu's \"a very strong statement\", none of them stated.",
+     lambda art: cell(art, "china", "condemn_russia")[["stance", "hedged", "n"]].tolist() == ["neutral", True, 3]
+     and cell(art, "china", "condemn_russia")["statements"] == ["cnn22_s02", "cnn22_s05", "cnn22_s13"]
+     and "stopped short of condemning" in art.text and "many complex factors" in quote(art, "cnn22_s05")
+     and "a very strong statement" in quote(art, "cnn22_s13") and speaker(art, "cnn22_s13") == "alfred_wu"
+     and not (side_rows(art, "china", "condemn_russia")["basis"] == "stated").all()),
     ("04_positions.ipynb", "Notice that China and the United States stand together on sovereignty, at least in words, "
                            "and that **both** stances that set them against Russia are hedged.",
      lambda art: cell(art, "china", "sovereignty")["stance"] == cell(art, "united_states", "sovereignty")["stance"]
@@ -1131,9 +1137,25 @@ LATE: list[tuple[str, str, Fact]] = [
      and set(art.positions.loc[art.positions["statement_id"].isin(art.statements.loc[
          art.statements["actor_id"] == "state_department_readout", "statement_id"]), "holder_id"])
      == {"antony_blinken"}),
-    ("04_positions.ipynb", "11 of the 14 hedged positions are on China's side and the other 3 on Russia's; none is on "
-                           "the side of the United States or the West.",
-     lambda art: sides(art).loc[sides(art)["hedged"], "who"].value_counts().to_dict() == {"china": 11, "russia": 3}),
+    ("04_positions.ipynb", "16 of the 23 hedged positions are on China's side, 3 on Russia's, 2 on the United States', "
+                           "1 on the West's and 1 on the European Commission's.",
+     lambda art: sides(art).loc[sides(art)["hedged"], "who"].value_counts().to_dict()
+     == {"china": 16, "russia": 3, "united_states": 2, "the_west": 1, "european_commission": 1}),
+    ("04_positions.ipynb", "Western officials only \"suggest\" a pretext, von der Leyen's \"rule of the strongest\" "
+                           "does not name the alignment, and Linda Thomas-Greenfield's \"stake\" and \"collective "
+                           "action\" do not say to pick a side, while her \"sit on the fence\" does.",
+     lambda art: [(r.statement_id, r.hedged) for r in sides(art).query(
+         "who in ['the_west', 'european_commission'] or holder_id == 'linda_thomas_greenfield'").itertuples()]
+     == [("cnn22_s06", True), ("cnn22_s10", True), ("cnn22_s35", True), ("cnn22_s36", True), ("cnn22_s37", False)]
+     and art.statements.set_index("statement_id").loc[["cnn22_s06", "cnn22_s10"], "cue"].tolist()
+     == ["suggest", "suggesting"] and "sit on the fence" in quote(art, "cnn22_s37")),
+    ("04_positions.ipynb", "The rule is the same on every side: every stance that is implied or inferred is hedged",
+     lambda art: sides(art).query("basis != 'stated'")["hedged"].all()),
+    ("04_positions.ipynb", "Only a stated stance may be firm, on every side.",
+     lambda art: not (~art.positions["hedged"] & (art.positions["basis"] != "stated")).any()),
+    ("04_positions.ipynb", "and it holds every side to the same rule: a stance that is implied or inferred is hedged, "
+                           "whoever holds it.",
+     lambda art: art.positions.query("basis != 'stated'")["hedged"].all()),
     ("04_positions.ipynb", "The alignment chart says China matches the United States on 1 topic and neither pole on 1.",
      lambda art: matches(art) == {"United States": 1, "neither": 1}),
     ("04_positions.ipynb", "Only condemning Russia still divides them, and China leaves the chart",
@@ -1185,12 +1207,12 @@ LATE: list[tuple[str, str, Fact]] = [
                                   "(1 − 0.33), about 0.88.",
      lambda art: field(nc.agreement(*example(art)), "form")["agreement"] == pytest.approx(100 * 34 / 37)
      and round(p_e_form(art), 2) == 0.33 and round(field(nc.agreement(*example(art)), "form")["kappa"], 2) == 0.88),
-    ("05_code_it_yourself.ipynb", "Kappa is 0.0 at 59% agreement: 22 of the example's 37 statements are coded firm",
+    ("05_code_it_yourself.ipynb", "Kappa is 0.0 at 46% agreement: 17 of the example's 37 statements are coded firm",
      lambda art: field(nc.agreement(example(art)[0].assign(hedged="false"), example(art)[1]), "hedged")[
          ["n", "kappa"]].tolist() == [37, 0.0]
      and round(field(nc.agreement(example(art)[0].assign(hedged="false"), example(art)[1]), "hedged")[
-         "agreement"]) == 59
-     and (nc.reliability.align(*example(art))["hedged"] == "false").sum() == 22),
+         "agreement"]) == 46
+     and (nc.reliability.align(*example(art))["hedged"] == "false").sum() == 17),
     # 06 · Machine reading
     ("06_machine_reading.ipynb", "(\"...,\" *said Alfred Wu*)", lambda art: "said Alfred Wu" in art.text),
     ("06_machine_reading.ipynb", "(\"said that\", \"called for\", \"urged\", \"expressed\", \"according to\", ...)",
@@ -1200,25 +1222,38 @@ LATE: list[tuple[str, str, Fact]] = [
      lambda art: extraction()["scores"].index.tolist() == ["exact span", "overlap ≥ 0.5"]),
     ("06_machine_reading.ipynb", "(0.3 and 0.8 above, where this lesson uses 0.5 and exact spans)",
      lambda art: extraction()["scores"].index.tolist() == ["exact span", "overlap ≥ 0.5"]),
-    ("06_machine_reading.ipynb", "Five of the six have a cue the rules do not know, each cue once: \"stopped short "
+    ("06_machine_reading.ipynb", "Five of the seven have a cue the rules do not know, each cue once: \"stopped short "
                                  "of\", \"defended its actions as\", \"view as\", \"pushing back on\" and \"saw "
                                  "China back\".",
-     lambda art: len(misses(art)) == 6 and sorted(misses(art)["reason"].str.extract(
+     lambda art: len(misses(art)) == 7 and sorted(misses(art)["reason"].str.extract(
          r"the cue '(.*)' is not one the rules know")[0].dropna()) == sorted(MISSED_CUES)),
     ("06_machine_reading.ipynb", "The sixth, Alfred Wu's \"Beijing would want to avoid Western sanctions\", was found, "
                                  "but inside one candidate that runs on into his next claim, joined by \"and\".",
-     lambda art: misses(art).query("reason.str.startswith('found')")["statement_id"].tolist() == ["cnn22_s14"]
+     lambda art: misses(art).query("reason.str.startswith('found')")["statement_id"].tolist()
+     == ["cnn22_s14", "cnn22_s27"]
      and speaker(art, "cnn22_s14") == speaker(art, "cnn22_s15") == "alfred_wu"
      and quote(art, "cnn22_s14").startswith("Beijing would want to avoid Western sanctions")
      and any(quote(art, "cnn22_s14") in q and quote(art, "cnn22_s15") in q
              and " and " in q[q.index(quote(art, "cnn22_s14")):q.index(quote(art, "cnn22_s15"))]
              for q in extraction()["found"]["quote"])),
-    ("06_machine_reading.ipynb", "will precision stay at 1.00?",
-     lambda art: at_half(extraction()["scores"], "precision") == 1.0),
-    ("06_machine_reading.ipynb", "Recall rises from 0.84 to 0.89, not to 1: two more statements are found (\"stopped "
+    ("06_machine_reading.ipynb", "The seventh, Blinken's in paragraph 22, was found too, but in a candidate that takes "
+                                 "in the whole clause, speaker and addressee included: it overlaps the coded span by "
+                                 "0.40 only: a miss, and a false alarm.",
+     lambda art: misses(art).query("reason.str.startswith('found')")["statement_id"].tolist()[-1] == "cnn22_s27"
+     and quote(art, "cnn22_s27").startswith("developments in North Korea")
+     and art.statements.set_index("statement_id").at["cnn22_s27", "addressee_id"] == "wang_yi"
+     and extraction()["found"].query("paragraph == 22")["quote"].map(
+         lambda q: q.endswith(quote(art, "cnn22_s27")) and "Blinken spoke with his Chinese counterpart" in q
+         and "according to" not in q).tolist() == [True]
+     and extraction()["errors"].query("kind == 'false alarm'")["reason"].tolist()
+     == ["overlaps a coded statement, but by 0.40 only"]
+     and misses(art).set_index("statement_id").at["cnn22_s27", "reason"].endswith("(overlap 0.40)")),
+    ("06_machine_reading.ipynb", "will precision stay at 0.97?",
+     lambda art: at_half(extraction()["scores"], "precision") == 0.97),
+    ("06_machine_reading.ipynb", "Recall rises from 0.81 to 0.86, not to 1: two more statements are found (\"stopped "
                                  "short of\" and \"defended its actions as\"), not five.",
-     lambda art: at_half(extraction()["scores"], "recall") == 0.84 and at_half(extraction()["more_scores"], "recall")
-     == 0.89 and {art.statements.set_index("statement_id").at[s, "cue"] for s in
+     lambda art: at_half(extraction()["scores"], "recall") == 0.81 and at_half(extraction()["more_scores"], "recall")
+     == 0.86 and {art.statements.set_index("statement_id").at[s, "cue"] for s in
                   matched_ids(extraction()["more"], art) - matched_ids(extraction()["found"], art)}
      == {"stopped short of", "defended its actions as"}),
     ("06_machine_reading.ipynb", "\"View as\" and \"pushing back on\" fire, but on one long candidate that runs across "
@@ -1231,25 +1266,36 @@ LATE: list[tuple[str, str, Fact]] = [
                                  "West\")",
      lambda art: extraction()["more"].query("cue == 'saw China back'")["quote"].tolist()
      == ["Russia's central demand to the West"] and "cnn22_s24" not in matched_ids(extraction()["more"], art)),
-    ("06_machine_reading.ipynb", "Precision falls from 1.00 to 0.94 (two false alarms), and speaker accuracy from 0.97 "
-                                 "to 0.94: the rule gives Russia's \"defended its actions as\" to Ukraine.",
-     lambda art: at_half(extraction()["more_scores"], "precision") == 0.94
-     and (extraction()["more_errors"]["kind"] == "false alarm").sum() == 2
-     and at_half(extraction()["scores"], "speaker_accuracy") == 0.97
-     and at_half(extraction()["more_scores"], "speaker_accuracy") == 0.94
+    ("06_machine_reading.ipynb", "Precision falls from 0.97 to 0.91 (two new false alarms), and speaker accuracy from "
+                                 "1.00 to 0.97: the rule gives Russia's \"defended its actions as\" to Ukraine.",
+     lambda art: at_half(extraction()["more_scores"], "precision") == 0.91
+     and (extraction()["more_errors"]["kind"] == "false alarm").sum()
+     - (extraction()["errors"]["kind"] == "false alarm").sum() == 2
+     and at_half(extraction()["scores"], "speaker_accuracy") == 1.0
+     and at_half(extraction()["more_scores"], "speaker_accuracy") == 0.97
      and extraction()["more_errors"].query("kind == 'wrong speaker' and statement_id == 'cnn22_s08'")["reason"]
      .str.startswith("found ukraine").tolist() == [True] and speaker(art, "cnn22_s08") == "russia"),
-    ("06_machine_reading.ipynb", "The rules' one wrong speaker is `cnn22_s27` (paragraph 22): they say the State "
-                                 "Department readout speaks, the reference says Blinken, via the readout",
-     lambda art: extraction()["errors"].query("kind == 'wrong speaker'")["statement_id"].tolist() == ["cnn22_s27"]
-     and extraction()["errors"].query("kind == 'wrong speaker'")["reason"].str.startswith(
-         "found state_department_readout").all()
-     and art.statements.set_index("statement_id").loc["cnn22_s27", ["actor_id", "via", "paragraph"]].tolist()
-     == ["antony_blinken", "state_department_readout", 22]),
-    ("06_machine_reading.ipynb", "1.0: every match now has the right speaker, up from 0.97. One arguable decision in "
-                                 "the reference moves the score by three points",
-     lambda art: at_half(nc.extract.evaluate(extraction()["found"], readout_speaks(art)).set_index("match"),
-                         "speaker_accuracy") == 1.0 and at_half(extraction()["scores"], "speaker_accuracy") == 0.97),
+    ("06_machine_reading.ipynb", "The rules found paragraph 22's statement (`cnn22_s27`), yet it counts as a miss: the "
+                                 "reference's span leaves out \"with his Chinese counterpart Wang about\", the "
+                                 "addressee, not the claim",
+     lambda art: "cnn22_s27" in set(misses(art)["statement_id"])
+     and art.statements.set_index("statement_id").loc["cnn22_s27", ["actor_id", "addressee_id", "paragraph"]].tolist()
+     == ["antony_blinken", "wang_yi", 22] and quote(art, "cnn22_s27").startswith("developments in North Korea")
+     and art.text[:art.text.index(quote(art, "cnn22_s27"))].endswith("with his Chinese counterpart Wang about ")),
+    ("06_machine_reading.ipynb", "0.84, up from 0.81, and precision rises from 0.97 to 1.00: the same candidate now "
+                                 "overlaps the span by more than half, so a miss and a false alarm become one match.",
+     lambda art: at_half(addressee_scores(art), "recall") == 0.84 and at_half(extraction()["scores"], "recall") == 0.81
+     and at_half(addressee_scores(art), "precision") == 1.0 and at_half(extraction()["scores"], "precision") == 0.97),
+    ("06_machine_reading.ipynb", "the rules give the words to the State Department readout (\"according to\"), the "
+                                 "reference to Blinken via the readout, a call the codebook calls arguable, so speaker "
+                                 "accuracy falls from 1.00 to 0.97. Where one span begins moves the scores by three "
+                                 "points, with no change to the rules.",
+     lambda art: at_half(addressee_scores(art), "speaker_accuracy") == 0.97
+     and at_half(extraction()["scores"], "speaker_accuracy") == 1.0
+     and extraction()["found"].query("paragraph == 22")[["actor_id", "cue"]].values.tolist()
+     == [["state_department_readout", "according to"]]
+     and art.statements.set_index("statement_id").loc["cnn22_s27", ["actor_id", "via"]].tolist()
+     == ["antony_blinken", "state_department_readout"]),
     ("06_machine_reading.ipynb", "both claims are found, with no speaker",
      lambda art: (lambda t: len(t) == 2 and t["actor_id"].isna().all() and not t["speaker_text"].str.strip().any())(
          nc.extract_statements("The mayor said the road would reopen, but residents say it is still unsafe."))),

@@ -19,9 +19,12 @@ from .schema import DataError, Problem, Table
 
 TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events")
 DESCRIPTOR_LIMIT = 1024 * 1024  # bytes: the package's datapackage.json is about 20 kB
+# The codebook's rule for positions: only a stance on this basis may be firm; any other (implied,
+# inferred) is hedged. The basis values themselves are the descriptor's enum.
+FIRM_BASIS = "stated"
 # The fields this module's own checks and frames read, and the type each must have. The descriptor
 # says everything else (more fields, constraints, enums); it cannot take these away or retype them.
-_S, _I, _D = "string", "integer", "date"
+_S, _I, _D, _B = "string", "integer", "date", "boolean"
 READS = {
     "articles": {"article_id": _S, "title": _S, "outlet": _S, "author": _S, "published": _D, "url": _S,
                  "text_file": _S},
@@ -31,7 +34,7 @@ READS = {
     "statements": {"statement_id": _S, "article_id": _S, "actor_id": _S, "quote": _S, "start": _I, "end": _I,
                    "paragraph": _I, "cue": _S, "said_on": _D, "said_on_text": _S, "said_on_basis": _S, "via": _S,
                    "addressee_id": _S},
-    "positions": {"statement_id": _S, "topic_id": _S, "holder_id": _S},
+    "positions": {"statement_id": _S, "topic_id": _S, "holder_id": _S, "hedged": _B, "basis": _S},
     "events": {"article_id": _S, "date": _D, "date_precision": _S, "date_text": _S, "date_basis": _S,
                "actor_id": _S, "paragraph": _I, "note": _S},
 }
@@ -379,6 +382,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     problems += _span_problems(tables.get("statements"), texts, spans)
     problems += _same_span_problems(tables.get("statements"))
     problems += _event_problems(tables.get("events"), texts, spans)
+    problems += _basis_problems(tables.get("positions"))
     if problems:
         raise DataError(problems)
 
@@ -765,6 +769,23 @@ def _event_problems(events: Table | None, texts: dict[str, str],
         p = precision.iloc[row]
         problems.append(events.problem(int(row), "date", f"with {p} precision the date is the first day of the {p}"))
     return problems
+
+
+def _basis_problems(positions: Table | None) -> list[Problem]:
+    """A position that is not stated (implied or inferred) must be hedged, as the codebook says.
+
+    A stated stance may be hedged too, when its own words qualify it ("stopped short of").
+    """
+    if positions is None:
+        return []
+    frame = positions.frame
+    basis = frame["basis"].astype(object)
+    # a value the schema could not read is missing here, and already reported
+    firm = frame["hedged"].eq(False).fillna(False).to_numpy(dtype=bool)
+    unstated = (basis.notna() & (basis != FIRM_BASIS)).to_numpy(dtype=bool)
+    return [positions.problem(int(row), "hedged", f"basis is {basis.iloc[row]}, so hedged must be true: only a "
+                                                  f"{FIRM_BASIS} stance may be firm")
+            for row in np.flatnonzero(firm & unstated)]
 
 
 def _values(frame: pd.DataFrame, column: str) -> list[Any]:
