@@ -574,7 +574,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L00, "Notice `(CNN)China's` with no space", lambda a: "(CNN)China's" in a.text),
     (L00, "two Chinese officials, Wang Yi and Zhang Jun, have the most statements ({} and {} of {})",
      most_statements),
-    (L00, "{} of Wang Yi's {} come through a ministry's readout of a phone call",
+    (L00, "{} of Wang Yi's {} come through a ministry's readout of a call",
      lambda a: through_readout(a, "wang_yi")),
     (L00, "{} of Zhang Jun's {} are paraphrases", lambda a: of_form(a, "zhang_jun", "paraphrase")),
     (L00, "one statement more or less would change the order", close_counts),
@@ -597,7 +597,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L01, "the rest of what he said reaches us as paraphrase or as a few quoted words", zhang_otherwise_few_words),
     (L01, "Wang Yi is quoted in short sentences, {} words at most", wang_yi_at_most),
     (L01, "{} of his {} statements come not from him in person but from the Chinese Foreign Ministry's readout "
-          "of a phone call", wang_yi_by_readout),
+          "of a call", wang_yi_by_readout),
     (L01, "(\"but stopped short of condemning\")",
      lambda a: "but stopped short of condemning" in a.text and "stopped short of" in set(by(a, "zhang_jun")["cue"])),
     (L01, "Notice that \"February 4\" is resolved too: the article gives no year, so the year is taken from the "
@@ -776,7 +776,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L03, "only Wang Yi and David Sacks are quoted across several statements",
      lambda a: set(never_paraphrased(a)[never_paraphrased(a) > 2].index) == {"wang_yi", "david_sacks"}),
     (L03, "And Blinken's quoted words, \"{}\", are the readout's, not his own (paragraph {})", blinken_words),
-    (L03, "a phone call has two sides, and each government published its own readout of it",
+    (L03, "a call has two sides, and each government published its own readout of it",
      two_readouts_of_the_call),
     (L03, "Is the quotation in paragraph {}, which the State Department readout speaks itself", readout_speaks_itself),
     (L03, "{}: {} by Wang Yi via the Chinese Foreign Ministry readout, {} by Antony Blinken via the State Department "
