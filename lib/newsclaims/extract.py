@@ -1226,23 +1226,72 @@ def _match(found: pd.DataFrame, gold: pd.DataFrame, threshold: float) -> list[tu
     return out
 
 
-def evaluate(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Precision, recall and F1 for spans (exact, and overlap ≥ 0.5), and speaker accuracy."""
+def _name_words(name: object) -> list[str]:
+    """A name's words in lower case, without a possessive: "Thomas-Greenfield" is ["thomas", "greenfield"]."""
+    if not isinstance(name, str):
+        return []
+    return [w for w in re.split(r"[^\w]+|_", re.sub(r"['’]s?\b", "", name.lower())) if w]
+
+
+def _same_speaker(found: pd.Series, actor_id: object, names: dict[str, str]) -> bool:
+    """Does a candidate give the coded speaker?
+
+    By actor id when the candidate has one; otherwise by name: the words that
+    name its speaker are the actor's name, or its last words (a surname:
+    "Thomas-Greenfield" is Linda Thomas-Greenfield), or, for one word, the
+    first (a family name written first: "Wang" is Wang Yi). An actor's name is
+    its ``name`` in the actors given, or its id read as words
+    ("linda_thomas_greenfield").
+    """
+    if isinstance(found["actor_id"], str):
+        return found["actor_id"] == actor_id
+    said, full = _name_words(found.get("speaker_text")), _name_words(names.get(actor_id, actor_id))
+    if not said or not full:
+        return False
+    return full[-len(said):] == said or len(said) == 1 and full[0] == said[0]
+
+
+def _actor_names(actors: pd.DataFrame | None) -> dict[str, str]:
+    if actors is None or "name" not in actors:
+        return {}
+    return dict(zip(actors["actor_id"], actors["name"].astype(str)))
+
+
+def evaluate(found: pd.DataFrame, gold: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Precision, recall and F1 for spans (exact, and overlap ≥ 0.5), and speaker accuracy.
+
+    A candidate with an ``actor_id`` has the right speaker when the ids are the
+    same; one without (the extractor had no actors) when its ``speaker_text``
+    names the coded actor, by name or surname (see ``_same_speaker``): give
+    ``actors`` for their names, or the ids are read as names.
+
+    >>> gold = pd.DataFrame({"statement_id": ["s1"], "actor_id": ["linda_thomas_greenfield"], "paragraph": [1],
+    ...                      "start": [0], "end": [10]})
+    >>> found = pd.DataFrame({"actor_id": [None], "speaker_text": ["Thomas-Greenfield"], "paragraph": [1],
+    ...                       "start": [0], "end": [10]})
+    >>> evaluate(found, gold).loc[1, "speaker_accuracy"]
+    np.float64(1.0)
+    """
+    names = _actor_names(actors)
     rows = []
     for name, threshold in (("exact span", 1.0), ("overlap ≥ 0.5", 0.5)):
         matched = _match(found, gold, threshold)
         p = len(matched) / len(found) if len(found) else 0.0
         r = len(matched) / len(gold) if len(gold) else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        same = sum(found.iloc[i]["actor_id"] == gold.iloc[j]["actor_id"] for i, j, _ in matched)
+        same = sum(_same_speaker(found.iloc[i], gold.iloc[j]["actor_id"], names) for i, j, _ in matched)
         rows.append({"match": name, "found": len(found), "coded": len(gold), "matched": len(matched),
                      "precision": p, "recall": r, "f1": f1,
                      "speaker_accuracy": same / len(matched) if matched else 0.0})
     return pd.DataFrame(rows)
 
 
-def errors(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Every miss and every false alarm (at overlap ≥ 0.5), and every wrong speaker, with the reason."""
+def errors(found: pd.DataFrame, gold: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every miss and every false alarm (at overlap ≥ 0.5), and every wrong speaker, with the reason.
+
+    Speakers are compared as ``evaluate`` compares them (``actors`` gives the names).
+    """
+    names = _actor_names(actors)
     matched = _match(found, gold, 0.5)
     got_f, got_g = {i for i, _, _ in matched}, {j for _, j, _ in matched}
     known = set(CUES)
@@ -1275,10 +1324,49 @@ def errors(found: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
                      "text": f.quote, "reason": why})
     for i, j, _ in matched:
         f, g = found.iloc[i], gold.iloc[j]
-        if f["actor_id"] != g["actor_id"]:
+        if not _same_speaker(f, g["actor_id"], names):
+            who = (f["actor_id"] if isinstance(f["actor_id"], str)
+                   else f"'{f['speaker_text']}'" if isinstance(f.get("speaker_text"), str) and f["speaker_text"]
+                   else "nobody")
             rows.append({"kind": "wrong speaker", "statement_id": g["statement_id"], "paragraph": g["paragraph"],
-                         "text": g["quote"],
-                         "reason": f"found {f['actor_id'] if isinstance(f['actor_id'], str) else 'nobody'} "
-                                   f"({f['rule']}), coded {g['actor_id']}"})
+                         "text": g["quote"], "reason": f"found {who} ({f['rule']}), coded {g['actor_id']}"})
     columns = {"kind": "str", "statement_id": "str", "paragraph": "int64", "text": "str", "reason": "str"}
     return pd.DataFrame(rows, columns=list(columns)).astype(columns)
+
+
+# --- the names a reader would not call names --------------------------------------------------
+
+def _junk(name: str) -> str | None:
+    """Why a string in a list of names is not a name, or None if it may be one."""
+    words = name.split()
+    bare = [_bare(w) for w in words]
+    if not words or not re.search(r"[A-Za-z]", name):
+        return "no name at all"
+    if len(words) == 1 and words[0].lower() in PRONOUNS or words[0] in SENTENCE_WORDS:
+        return "a pronoun or a word that opens a sentence"
+    if any(w in WEEKDAYS or w in MONTHS for w in bare):
+        return "a weekday or a month"
+    if len(words) == 1 and (bare[0] in NATIONALITIES or bare[0].lower() in GROUP_NOUNS):
+        return "an adjective or a group, not a name"
+    if all(w in TITLES or w in TITLE_WORDS or w in NATIONALITIES or w == "of" or w in DEPARTMENTS for w in bare):
+        return "a title with no name"
+    if (words[0] in PARTICLES and len(words) == 1 or words[-1] in PARTICLES or name[0].islower()
+            and words[0] not in PARTICLES or re.search(r"-[a-z]+$", words[-1])
+            or re.fullmatch(r"[A-Z]\.?|['’]s?", words[-1])):
+        return "a fragment"
+    return None
+
+
+def junk_share(names: Iterable[str]) -> float:
+    """The share of a list of names that are not names: pronouns, weekdays and months, words that only open a
+    sentence, nationality adjectives and groups, titles with no name, and fragments.
+
+    A measure for the names a name finder returns (the review files of
+    ``new-article``, say), not a filter: the name finder has its own rules.
+
+    >>> junk_share(["Wang Yi", "He", "Monday", "Russian", "Foreign Minister", "US-led", "Ursula von der Leyen",
+    ...             "U.S.", "The", "Ischinger"])
+    0.6
+    """
+    names = list(names)
+    return sum(_junk(str(n)) is not None for n in names) / len(names) if names else 0.0
