@@ -94,6 +94,8 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
 }
 # verbs whose claim follows as a to-infinitive: "pledged to withdraw" (the "to" belongs to the cue)
 TO_INFINITIVE = ("pledged", "pledging", "promised", "vowed", "vowing")
+# verbs that may name their addressee before the claim: "told reporters that ..."
+ADDRESSED = ("tell", "tells", "told", "telling", "warn", "warns", "warned", "warning")
 
 
 def _with_that(forms: Iterable[str]) -> list[str]:
@@ -194,7 +196,7 @@ ORGANISATIONS = frozenset(
     "Council Court Cup Department Embassy Forces Forum Foundation Fund Games Government Group Guard House Institute "
     "Journal Kremlin League Media Ministry Movement Nations Navy Network News Office Olympics Organisation "
     "Organization Parliament Party Police Policy Post Programme Program Relations Review School Senate Service "
-    "Society Studies Summit Times Treaty Tribunal Union University War".split())
+    "Society Studies Summit Times Treaty Tribunal Union University War Wire".split())
 # words that begin or end a place: "North Korea", "United States", "New York", "Indian Ocean"
 PLACE_STARTS = frozenset("Cape Central East Fort Great Hong Las Lake Los Lower Middle Mount New North Port Saint San "
                          "Santa South St. United Upper West".split())
@@ -456,7 +458,9 @@ def _names(text: str) -> list[Mention]:
     - weekdays, months and sentence words ("The", "In", "He") name nobody; nor
       does a nationality adjective alone ("Russian"), nor a word that opens a
       sentence when the text also writes it in lower case ("Residents ... the
-      residents' association");
+      residents' association"), nor a single word seen nowhere but at the
+      start of a sentence ("History suggests"), unless it is an acronym or
+      a person's surname;
     - a title before a name is not the name: "Chinese Foreign Minister Wang Yi"
       is Wang Yi, a ``person``, and holds the title; a title with no name after
       it ("the Foreign Minister") names the latest holder of that title, if
@@ -479,9 +483,12 @@ def _names(text: str) -> list[Mention]:
     found: list[Mention] = []
     holders: list[tuple[int, str, str]] = []  # (where, title key, the holder's name)
     persons: set[str] = set()  # the words of people's names, to know a surname when it comes alone
+    inside: set[str] = set()  # the words seen in a name that does not open a sentence, or in a longer one
     for run in NAME.finditer(text):
         for start, words in _segments(run.group(), run.start()):
             end, tokens = words[-1][1], [w for _, _, w in words]
+            if start not in starts or len(tokens) > 1:
+                inside.update(_bare(w) for w in tokens)
             if len(tokens) == 1 and (tokens[0] in NATIONALITIES or tokens[0].lower() in PRONOUNS):
                 continue  # "Russian" names nobody
             if len(tokens) == 1 and start in starts and _bare(tokens[0]).lower() in lower:
@@ -498,6 +505,10 @@ def _names(text: str) -> list[Mention]:
             if found[-1].kind == "person":
                 persons.update(_bare(w) for w in found[-1].text.split() if w not in PARTICLES)
     found = [_single(m, text, persons, holders) for m in found]
+    # a single word seen only where a sentence opens is not known to be a name ("History suggests ..."),
+    # unless it is an acronym or a person's
+    found = [m for m in found if m.kind or m.start not in starts or " " in m.text or _bare(m.text) in inside
+             or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2,}", _bare(m.text))]
     found = _titles_held(text, found, holders)
     found += [Mention(m.start(), m.end(), None, m.group(), "group") for m in _GROUP.finditer(text)]
     for m in _LOWER_TITLE.finditer(text):  # "the foreign minister": only when the text named one
@@ -808,7 +819,7 @@ def _quote_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
     after_quote = _cue_after_quote(cues)
     for k, (qa, qb) in enumerate(para.quotes):
         run_end = _run_end(text, para, k)
-        after = after_quote.match(text, run_end, run_end + 80)
+        after = after_quote.match(text, run_end, min(para.end, run_end + 80))  # in its own paragraph
         # no cue after it; or not a clause of its own; or a few words only, a partial quote
         if after is None or not _opens_clause(text, para, k, cues) or _words(text, (qa, qb)) < 4:
             continue
@@ -957,6 +968,8 @@ def _content_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
 
 # a leading word that belongs to the cue, not to the claim: "said that ...", "warned against ..."
 _COMPLEMENTISER = re.compile(r"(?:that|against)\s+")
+# a few words of addressee, then "that": "told reporters that ...", "warned allies that ..."
+_ADDRESSEE = re.compile(r"(?:[\w'’.-]+\s+){1,4}?that\s+")
 
 
 @lru_cache(maxsize=16)
@@ -992,7 +1005,8 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
     vote". After "adding (that)" the speaker of the claim before goes on; that
     is settled once the statements are kept (see ``_continue_speakers``). A
     leading "that" or "against" belongs to the cue, and so does "to" after a
-    promise ("pledged to withdraw"): the content starts after it.
+    promise ("pledged to withdraw"), and the addressee of "told reporters
+    that": the content starts after it.
     """
     after_quote = _cue_after_quote(cues)
     for cue_start, cue_end, cue in _cues_in(text, para, cues):
@@ -1000,6 +1014,8 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
             continue
         content = cue_end + (1 if text[cue_end:cue_end + 1] == " " else 0)
         lead = _COMPLEMENTISER.match(text, content)
+        if cue in ADDRESSED:  # "told reporters that": the addressee is not the claim
+            lead = _ADDRESSEE.match(text, content) or lead
         if cue in TO_INFINITIVE:
             lead = re.compile(r"to\s+").match(text, content)
         if lead and not AUXILIARY.match(text, lead.end() - 1):  # "said that was wrong" keeps its "that"
@@ -1009,7 +1025,7 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
             if content <= qa < end < qb:
                 end = qb
         for qa, qb in para.quotes:  # and the clause stops at a quotation that a cue closes: '"...," he said'
-            after = after_quote.match(text, qb, qb + 80)
+            after = after_quote.match(text, qb, min(para.end, qb + 80))
             if content <= qa and qb <= end and after and after.start(2) < end:
                 end = qb
                 break
@@ -1108,26 +1124,30 @@ def _keep_first(candidates: Iterable[Candidate], rules: Sequence[Rule] = RULES) 
     return kept
 
 
-def _continue_speakers(kept: Sequence[Candidate], paras: Sequence[Paragraph]) -> list[Candidate]:
+def _continue_speakers(kept: Sequence[Candidate], paras: Sequence[Paragraph], text: str = "") -> list[Candidate]:
     """Fill in the speakers that only the statements before can give, in the order they were kept.
 
     A quotation alone continues the latest speaker found; a claim after
-    "adding" continues the speaker of the claim before it in its sentence.
+    "adding" continues the speaker of the claim before it in its sentence, and
+    so does a claim whose cue follows "and" ("rejected the appeal and accused
+    ..."): the verbs share their subject.
     "Before" is in the order of ``_keep_first``: a paragraph's quotations come
     before the claims its cues introduce.
     """
     done: list[Candidate] = []
     last: Candidate | None = None  # the latest statement with a speaker
     for c in kept:
+        joined = c.cue_start > 0 and re.search(r"\band\s+$", text[max(0, c.cue_start - 8):c.cue_start])
         if c.rule == "quote_alone":
             c = c._replace(speaker_text=last.speaker_text if last else "", actor_id=last.actor_id if last else None,
                            confidence=0.5 if last else 0.2)
-        elif c.rule == "cue_then_paraphrase" and c.cue.startswith("add"):
+        elif c.rule == "cue_then_paraphrase" and (c.cue.startswith("add") or joined):
             sentence = paras[c.paragraph - 1].sentence_of(c.cue_start)
             earlier = [d for d in done if d.paragraph == c.paragraph and sentence[0] <= d.start < c.cue_start]
             if earlier:
+                word = "adding" if c.cue.startswith("add") else "and"
                 c = c._replace(speaker_text=earlier[-1].speaker_text, actor_id=earlier[-1].actor_id,
-                               how="the speaker of the claim before 'adding'",
+                               how=f"the speaker of the claim before '{word}'",
                                confidence=0.85 * FORM_WEIGHT[c.form])
         done.append(c)
         if c.speaker_text:
@@ -1148,7 +1168,7 @@ def _candidates(text: str, actors: pd.DataFrame | None = None, aliases: pd.DataF
     named = _mentions(text, actors, aliases)
     paras = _paragraphs(text)
     found = [c for para in paras for rule in rules for c in rule.find(text, para, pattern, named)]
-    return _continue_speakers(_keep_first(found, rules), paras)
+    return _continue_speakers(_keep_first(found, rules), paras, text)
 
 
 def extract_statements(text: str, actors: pd.DataFrame | None = None,
