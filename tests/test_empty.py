@@ -53,6 +53,8 @@ SKIP = {
     "reliability.cohen_kappa": "takes two lists of answers; kappa of no answers is undefined and an error "
                                "by design (agreement() reports it as NaN)",
     "reliability.missing": "marks the missing answers in one column; takes no article",
+    "extract.find_names": "finds the names in one text; takes no article (extract_statements calls it with none)",
+    "extract.junk_share": "measures one list of names; takes no article",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -269,3 +270,19 @@ def test_add_row_writes_numbers_as_text(data_copy):
     row = add_row(data_copy, "statements", statement_id="cnn22_s99", article_id=ARTICLE, actor_id="china",
                   quote=quote, start=100, end=140, paragraph=1, form="paraphrase")
     assert (row["start"], row["end"], row["paragraph"]) == ("100", "140", "1")
+
+
+def test_the_review_files_hold_names_not_pronouns_weekdays_or_sentence_words():
+    from newsclaims.newarticle import _review_files, review_names
+
+    text = ("On Monday, Russian President Vladimir Putin met Ana Ruiz in Moscow. He said the talks had failed.\n\n"
+            "The Kremlin said nothing. Officials left. The U.S. Ambassador said the vote was a test.\n\n"
+            '"We will not sign this deal today," she said.\n')
+    names = review_names(text)
+    assert names.to_dict() == {"Vladimir Putin": 1, "Ana Ruiz": 1, "Moscow": 1, "Kremlin": 1}
+    assert nc.extract.junk_share(names.index) == 0.0
+    statements, actors = (pd.read_csv(io.BytesIO(content)) for content in _review_files(text))
+    assert actors["name"].tolist() == names.index.tolist()
+    assert actors["suggested_actor_id"].tolist() == ["vladimir_putin", "ana_ruiz", "moscow", "kremlin"]
+    # no pronoun is a speaker: "He" and "she" stand for the latest person named, or a title
+    assert statements["speaker_text"].tolist() == ["Ana Ruiz", "U.S. Ambassador", "U.S. Ambassador"]

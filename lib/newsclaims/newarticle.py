@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import files
 from .data import read_descriptor, text_format_problems
-from .extract import NAME, extract_statements
+from .extract import extract_statements, find_names
 from .schema import DataError, Problem, decode, display_path, read_table
 
 RESOURCE = "articles"
@@ -371,13 +371,29 @@ def _shown(path: Path) -> str:
 
 
 def _review_files(text: str) -> tuple[bytes, bytes]:
-    """The review files' content: the extractor's candidate statements, and the capitalised names."""
+    """The review files' content: the extractor's candidate statements, and the names its name finder found."""
     found = extract_statements(text)
     statements = found.drop(columns=["actor_id"]).assign(suggested_actor_id=found["speaker_text"].map(slug))
-    names = pd.Series([m.group() for m in NAME.finditer(text)], dtype=object).value_counts()
+    names = review_names(text)
     actors = pd.DataFrame({"name": names.index, "times_named": names.values,
                            "suggested_actor_id": [slug(n) for n in names.index]})
     return _csv(statements), _csv(actors)
+
+
+def review_names(text: str) -> pd.Series:
+    """The names to review as actors, each with how often the text names it, most often first.
+
+    The name finder's names (``extract.find_names``), as written but without a
+    possessive ("China's" is China). Left out: titles (a title names its holder,
+    who is listed by name), and a single word that only ever opens a sentence,
+    where its capital says nothing ("Officials", "History"), unless it is the
+    surname of a person named in full.
+    """
+    found = find_names(text)
+    found = found[found["kind"] != "title"].assign(name=found["name"].str.replace(r"['’]s$", "", regex=True))
+    unsure = ~found["name"].str.contains(" ") & (found["kind"] != "person")  # a surname stays: "Sacks said"
+    only_first = found.groupby("name")["opens_sentence"].transform("all")
+    return found.loc[~(unsure & only_first), "name"].value_counts().rename("times_named").rename_axis("name")
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
