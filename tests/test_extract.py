@@ -432,11 +432,13 @@ def test_speakers_are_scored_by_name_with_no_actor_ids():
 
 def test_the_article_without_actors_is_measured():
     # Measured on the seed article with no actors or aliases, speakers by name: before the name finder,
-    # 0.45 of the 31 matches had the right speaker (and the old scorer said 0.00); with it, 26 of 31.
+    # 0.45 of the 31 matches had the right speaker (and the old scorer said 0.00); with it, 26 of 31. Since
+    # paragraph 22's span starts at what Blinken and Wang spoke about, its candidate (which had the wrong
+    # speaker) no longer matches: 30 matches, 26 right.
     art = nc.load_article()
     table = ex.evaluate(ex.extract_statements(art.text), art.statements, art.actors).set_index("match")
-    assert table.loc["overlap ≥ 0.5", ["matched", "precision", "recall"]].round(2).tolist() == [31, 1.00, 0.84]
-    assert round(table.loc["overlap ≥ 0.5", "speaker_accuracy"], 2) == round(26 / 31, 2)
+    assert table.loc["overlap ≥ 0.5", ["matched", "precision", "recall"]].round(2).tolist() == [30, 0.97, 0.81]
+    assert round(table.loc["overlap ≥ 0.5", "speaker_accuracy"], 2) == round(26 / 30, 2)
 
 
 def test_junk_share_of_a_crafted_list():
