@@ -55,6 +55,7 @@ SKIP = {
     "reliability.missing": "marks the missing answers in one column; takes no article",
     "extract.find_names": "finds the names in one text; takes no article (extract_statements calls it with none)",
     "extract.junk_share": "measures one list of names; takes no article",
+    "extract.evaluate_corpus": "measures a data folder's half given in its split.csv; takes no article",
 }
 
 

@@ -45,6 +45,7 @@ article the rules were first written on.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -1408,3 +1409,89 @@ def junk_share(names: Iterable[str]) -> float:
     """
     names = list(names)
     return sum(_junk(str(n)) is not None for n in names) / len(names) if names else 0.0
+
+
+# --- a whole folder ---------------------------------------------------------------------
+
+def _rule_name(described: str) -> str:
+    """The rule's name from the ``rule`` column ("quotation, cue after; name after the cue" is quote_then_cue)."""
+    what = described.split("; ", 1)[0]
+    for rule in RULES:
+        if re.fullmatch(".*".join(map(re.escape, rule.says.split("{cue}"))), what):
+            return rule.name
+    return what
+
+
+def evaluate_corpus(folder: str | os.PathLike[str], half: str | None = "test", actors: bool = True) -> pd.DataFrame:
+    """The extractor on every article of one half of a data folder, scored at overlap ≥ 0.5, as one table.
+
+    Each article is read with its own actors and aliases (``extract_from``) and
+    again with none (``extract_statements`` on the text alone, speakers then
+    scored by name, as ``evaluate`` scores them). Counts are pooled over the
+    articles, so a long article weighs more than a short one.
+
+    Parameters
+    ----------
+    folder : str or path-like
+        A data folder with a ``split.csv`` (article_id, half), such as ``corpus/dev``.
+    half : str or None
+        ``"test"`` or ``"tune"``, the half in ``split.csv``; None for every article.
+    actors : bool
+        True: the first row's figures, and the rules, are from the run with actors;
+        False: from the run with none. ``speaker_accuracy_no_actors`` is from the
+        run with none either way.
+
+    Returns
+    -------
+    DataFrame
+        A first row ``all rules``: candidates, coded statements, matches,
+        precision, recall, F1, paraphrase recall (the share of coded paraphrases
+        matched), speaker accuracy with actors and without; then one row per rule
+        (by its name in ``RULES``): its candidates, matches and precision, the
+        rest left empty.
+    """
+    from pathlib import Path
+
+    from .data import article_from, load_corpus
+
+    corpus = load_corpus(folder)
+    split = pd.read_csv(Path(folder) / "split.csv", dtype=str)
+    ids = sorted(split["article_id"] if half is None else split.loc[split["half"] == half, "article_id"])
+    totals = {"candidates": 0, "coded": 0, "matched": 0, "paraphrases": 0, "paraphrases_missed": 0}
+    speakers = {True: [0, 0], False: [0, 0]}  # right speakers, matches
+    per_rule: dict[str, list[int]] = {rule.name: [0, 0] for rule in RULES}
+    for article_id in ids:
+        art = article_from(corpus, article_id)
+        runs = {True: extract_from(art), False: extract_statements(art.text)}
+        for with_actors, found in runs.items():
+            row = evaluate(found, art.statements, art.actors).set_index("match").loc["overlap ≥ 0.5"]
+            speakers[with_actors][0] += round(row["speaker_accuracy"] * row["matched"])
+            speakers[with_actors][1] += row["matched"]
+        found = runs[actors]
+        wrong = errors(found, art.statements, art.actors)
+        missed = set(wrong.loc[wrong["kind"] == "miss", "statement_id"])
+        alarms = set(wrong.loc[wrong["kind"] == "false alarm", "statement_id"])
+        paraphrases = art.statements.loc[art.statements["form"] == "paraphrase", "statement_id"]
+        totals["candidates"] += len(found)
+        totals["coded"] += len(art.statements)
+        totals["matched"] += len(found) - len(alarms)
+        totals["paraphrases"] += len(paraphrases)
+        totals["paraphrases_missed"] += len(set(paraphrases) & missed)
+        for statement_id, described in zip(found["statement_id"], found["rule"]):
+            counts = per_rule.setdefault(_rule_name(described), [0, 0])
+            counts[0] += 1
+            counts[1] += statement_id not in alarms
+    n, coded, matched = totals["candidates"], totals["coded"], totals["matched"]
+    p, r = (matched / n if n else 0.0), (matched / coded if coded else 0.0)
+    rows = [{"rule": "all rules", "candidates": n, "coded": coded, "matched": matched, "precision": p,
+             "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+             "paraphrase_recall": (1 - totals["paraphrases_missed"] / totals["paraphrases"]
+                                   if totals["paraphrases"] else float("nan")),
+             "speaker_accuracy": speakers[actors][0] / speakers[actors][1] if speakers[actors][1] else 0.0,
+             "speaker_accuracy_no_actors": speakers[False][0] / speakers[False][1] if speakers[False][1] else 0.0}]
+    rows += [{"rule": name, "candidates": c, "matched": m, "precision": m / c if c else float("nan")}
+             for name, (c, m) in per_rule.items()]
+    columns = {"rule": "str", "candidates": "int64", "coded": "float64", "matched": "int64", "precision": "float64",
+               "recall": "float64", "f1": "float64", "paraphrase_recall": "float64",
+               "speaker_accuracy": "float64", "speaker_accuracy_no_actors": "float64"}
+    return pd.DataFrame(rows, columns=list(columns)).astype(columns)
