@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -323,7 +324,8 @@ def _article_doc(docs: dict[str, dict[str, str]]) -> str:
 Article.__doc__ = _article_doc(column_docs())
 
 
-def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
+def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
+                replace: Mapping[str, bytes] | None = None) -> Corpus:
     """Load and check every table in the data folder.
 
     Everything is checked against the descriptor (types, required values, enums,
@@ -335,6 +337,11 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     ----------
     data_dir : str or path-like, optional
         The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+    replace : mapping of str to bytes, optional
+        Tables, by resource name (``"statements"``), to read from these bytes
+        instead of their files: the folder as it would be after a save, checked
+        before anything is written (:mod:`newsclaims.workbench`). Problems are
+        named by the table's file and line, as if the bytes were in it.
 
     Returns
     -------
@@ -365,7 +372,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     for name in TABLES:
         resource = resources[name]
         try:
-            raw = files.read_confined(folder, resource["path"])
+            raw = replace[name] if replace and name in replace else files.read_confined(folder, resource["path"])
             tables[name], found = schema.read_table(folder / resource["path"], raw, resource)
         except DataError as exc:
             problems += exc.problems
