@@ -466,10 +466,36 @@ def test_the_workbench_shows_a_refused_save_in_red_and_changes_nothing(folder):
     bench.save_statement()
     assert "color:#c00000" in bench.status.value
     line = before["statements.csv"].count(b"\n") + 1
-    assert (f"statements.csv line {line}, column cue: &#x27;declared&#x27; is not written in paragraph 1"
-            in bench.status.value)
+    assert (f"<li>statements.csv line {line}, column cue: &#x27;declared&#x27; is not written in paragraph 1</li>"
+            in bench.status.value)  # the file named inside the data folder
     assert snapshot(folder) == before
     assert bench.words.value == "the old bridge would reopen in May"  # kept, to correct
+
+
+def test_events_in_the_workbench_dated_by_words_or_worked_out(folder):
+    ruiz(folder)
+    bench = Workbench(NEW, folder)
+    bench.event_paragraph.value = 4
+    bench.event_label.value = "Council votes on repairs"
+    bench.event_actor.value = "ana_ruiz"
+    bench.event_words.value = "on April 28"
+    assert "28 April 2026" in bench.event_date_view.value
+    bench.save_event()
+    assert "Saved event bridge_e01" in bench.status.value, bench.status.value
+
+    bench.event_paragraph.value = 1
+    bench.event_label.value = "The bridge closes"
+    bench.event_actor.value = "ana_ruiz"
+    bench.event_date.value = "2026-01-10"
+    before = snapshot(folder)
+    bench.save_event()  # a date worked out needs a note that says how
+    assert "column note: an inferred date needs a note" in bench.status.value
+    assert snapshot(folder) == before
+    bench.event_note.value = "Not in the article: the council's notice of closure."
+    bench.save_event()
+    events = reload(folder).events
+    assert events[["event_id", "date_basis", "date_text"]].astype(object).where(events.notna(), None).values.tolist() \
+        == [["bridge_e01", "resolved", "on April 28"], ["bridge_e02", "inferred", None]]
 
 
 def test_edit_and_reject_candidates(folder):

@@ -1095,7 +1095,7 @@ class Workbench(Explorer):
 
     def _failed(self, error: Exception, head: str = "Not saved, nothing changed:") -> None:
         self.refresh()  # the panel shows the folder as it is: a problem made outside the workbench, say
-        lines = error.problems if isinstance(error, DataError) else [str(error)]
+        lines = [_in(p, self.folder) for p in error.problems] if isinstance(error, DataError) else [str(error)]
         self.status.value = (f'<div style="{ERROR_STYLE}"><b>{esc(head)}</b><ul>'
                              + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul></div>")
 
@@ -1229,6 +1229,15 @@ class Workbench(Explorer):
             self._failed(error, "Not undone, nothing changed:")
             return
         self._done(f"Undone: {what}")
+
+
+def _in(problem: Problem, folder: Path) -> str:
+    """A problem as text, its file named inside the data folder (``statements.csv line 39, ...``)."""
+    text = str(problem)
+    for prefix in dict.fromkeys([files.display_path(folder), str(folder)]):
+        if text.startswith(prefix + os.sep):
+            return text[len(prefix) + 1:]
+    return text
 
 
 def _plural(n: int, word: str) -> str:
