@@ -594,3 +594,20 @@ def test_validate_says_how_complete_each_article_is(folder, capsys):
                                                      ["  needed", " quoted passage not coded"],
                                                      ["  needed", " quoted passage not coded"]]
     assert "paragraph 3" in tail[2]
+
+
+def test_completeness_of_articles_at_each_stage_of_their_coding(sparse_data):
+    gaps = data.completeness(sparse_data)
+    found = {aid: sorted(zip(g["gap"], g["item"])) for aid, g in gaps.groupby("article_id") if aid != ARTICLE}
+    assert found == {
+        "blank": [("no statements", "blank")],
+        "silent": [("no statements", "silent")],
+        "mini": [("no positions", "mini"), ("person without a side", "maria_lopez"),
+                 ("person without a side", "tom_ek")],
+        "solo": [("person without a side", "ana_berg")],
+    }
+    assert data.completeness(sparse_data, "blank")["article_id"].tolist() == ["blank"]
+    empty = data.completeness(nc.load_article("blank", data_dir=sparse_data)).iloc[:0]
+    assert list(empty.columns) == data.COMPLETENESS_COLUMNS
+    with pytest.raises(KeyError):
+        data.completeness(sparse_data, "no_such_article")
