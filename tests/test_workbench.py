@@ -69,6 +69,14 @@ def reload(folder: Path, article_id: str = NEW) -> nc.Article:
     return nc.load_article(article_id, data_dir=folder)
 
 
+def firm(folder: Path) -> dict[str, str]:
+    """What a firm stance needs besides: a basis, the first of its enum, where the folder's positions have one."""
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in descriptor["resources"] if r["name"] == "positions")["schema"]["fields"]
+    spec = next((f for f in fields if f["name"] == "basis"), None)
+    return {"basis": spec["constraints"]["enum"][0]} if spec else {}
+
+
 def ruiz(folder: Path, **more) -> dict[str, str]:
     return add_actor(folder, NEW, "Ana Ruiz", "person", role="The mayor of Riverton", represents="",
                      aliases="Ana Ruiz, Ruiz", **more)
@@ -182,7 +190,7 @@ def test_a_topic_a_position_and_an_event(folder):
     statement = add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz",
                               form="paraphrase", cue="said")["statement_id"]
     add_topic(folder, "Reopening the bridge", "Should the old bridge reopen?", description="Its reopening in May.")
-    add_position(folder, statement, "reopening_the_bridge", "support", note="She says it will reopen.")
+    add_position(folder, statement, "reopening_the_bridge", "support", note="She says it will reopen.", **firm(folder))
     add_event(folder, NEW, 4, "Council votes on repairs", "ana_ruiz", date_words="April 28",
               note="The council, not the mayor; the tests need an actor.")
     art = reload(folder)
@@ -203,7 +211,8 @@ def test_undo_writes_back_the_bytes_each_save_replaced(folder):
                               actor_id="ana_ruiz", form="direct", cue="said")["statement_id"]
     add_topic(folder, "Reopening the bridge", "Should the old bridge reopen?")
     after_topic = snapshot(folder)
-    add_position(folder, statement, "reopening_the_bridge", "support", hedged=True, note="Fixed and checked.")
+    add_position(folder, statement, "reopening_the_bridge", "support", hedged=True, note="Fixed and checked.",
+                 **firm(folder))
     assert len(reload(folder).positions) == 1
 
     assert undo(folder) == f"position of {statement} on reopening_the_bridge (ana_ruiz: support)"
@@ -234,7 +243,7 @@ def test_undo_is_refused_when_it_would_leave_a_position_without_its_statement(fo
     ruiz(folder)
     statement = add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz",
                               form="paraphrase", cue="said")["statement_id"]
-    add_position(folder, statement, "peaceful_means", "support", note="Saved in another window.")
+    add_position(folder, statement, "peaceful_means", "support", note="Saved in another window.", **firm(folder))
     workbench._HISTORY[folder.resolve()].pop()  # as if: this session's last save is the statement
     kept = snapshot(folder)
     with pytest.raises(nc.DataError) as caught:
@@ -253,7 +262,7 @@ def test_a_position_with_an_unknown_topic_is_refused_with_file_line_and_column(f
     before = snapshot(folder)
     line = before["positions.csv"].count(b"\n") + 1
     with pytest.raises(nc.DataError) as caught:
-        add_position(folder, statement, "no_such_topic", "support", note="Refused.")
+        add_position(folder, statement, "no_such_topic", "support", note="Refused.", **firm(folder))
     assert [str(p).split("positions.csv", 1)[1] for p in caught.value.problems] == [
         f" line {line}, column topic_id: 'no_such_topic' is not a known topic_id (see topics.csv)"]
     assert snapshot(folder) == before
@@ -307,7 +316,8 @@ def test_actors_and_topics_refused_before_anything_is_written(folder):
         add_actor(folder, NEW, "Ana Ruiz", "person", aliases="ruiz")
     with pytest.raises(ValueError, match="already an actor 'china'"):
         add_actor(folder, NEW, "China", "state")
-    with pytest.raises(nc.DataError, match="actors.csv line 44, column kind"):
+    line = before["actors.csv"].count(b"\n") + 1  # the new row's
+    with pytest.raises(nc.DataError, match=f"actors.csv line {line}, column kind"):
         add_actor(folder, NEW, "Ana Ruiz", "mayor", aliases="Ana Ruiz")
     with pytest.raises(nc.DataError, match="column represents"):
         add_actor(folder, NEW, "Ana Ruiz", "person", represents="riverton")
@@ -567,7 +577,7 @@ def test_statements_without_positions_are_listed_to_check_unless_the_note_says_s
                         actor_id="ana_ruiz", form="direct", cue="said")["statement_id"]
     add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz", form="paraphrase",
                   cue="said", note="No position: a forecast, on no topic.")
-    add_position(folder, one, "peaceful_means", "support", note="For the test.")
+    add_position(folder, one, "peaceful_means", "support", note="For the test.", **firm(folder))
     gaps = data.completeness(folder, NEW)
     assert gaps[["level", "gap"]].values.tolist() == [["needed", "quoted passage not coded"]]
     add_statement(folder, NEW, 3, '"It is still unsafe for children,"', actor_id="ana_ruiz", form="direct",
