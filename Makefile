@@ -58,7 +58,7 @@ bench-setup:
 
 # Re-run every notebook in place, so that the committed outputs are fresh
 notebooks: $(READY)
-	NEWSCLAIMS_WORK=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	NEWSCLAIMS_WORK=$$(mktemp -d) $(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb notebooks/teacher/*.ipynb
 
 lint: $(READY)
 	$(BIN)/ruff check lib tests benchmarks conftest.py

@@ -65,7 +65,9 @@ def test_a_new_article_validates_and_loads_with_its_text_verbatim(data_copy, tmp
     done = cli("new-article", str(story), "--id", "example_bridge", *REQUIRED, "--dateline", "Riverton",
                "--data", str(data_copy), env=env)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1].startswith("ok: 2 articles, ")
+    assert done.stdout.splitlines()[-3].startswith("ok: 2 articles, ")
+    assert done.stdout.splitlines()[-1] == ("example_bridge: 0 statements — code some "
+                                            "(python -m newsclaims validate --complete)")
     assert cli("validate", str(data_copy), env=env).stdout.startswith("ok: 2 articles, ")
     assert (data_copy / "texts" / "example_bridge.txt").read_bytes() == story.read_bytes()
     assert (data_copy / "articles.csv").read_bytes().startswith(old)  # the rows there are kept byte for byte

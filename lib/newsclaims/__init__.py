@@ -7,10 +7,11 @@
 
 The derived tables, charts and explorers live in three modules, loaded with the package:
 ``nc.analysis`` (DataFrames and networks), ``nc.charts`` (plotly figures) and
-``nc.widgets`` (ipywidgets explorers).
+``nc.widgets`` (ipywidgets explorers). ``nc.workbench(art)`` opens the coding workbench,
+where a teacher codes an article (``nc.workbench``, the module, holds its functions).
 """
 
-from . import analysis, charts, checks, coding, export, lessons, newarticle, widgets
+from . import analysis, charts, checks, coding, export, lessons, newarticle, widgets, workbench
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .files import data_dir, work_dir
@@ -39,4 +40,5 @@ __all__ = [
     "reference_coding",
     "widgets",
     "work_dir",
+    "workbench",
 ]

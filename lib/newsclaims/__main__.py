@@ -1,4 +1,4 @@
-"""Command line: ``python -m newsclaims validate [DATA_DIR]``, ``new-article``, ``handouts``."""
+"""Command line: ``python -m newsclaims validate [--complete] [DATA_DIR]``, ``new-article``, ``handouts``."""
 
 from __future__ import annotations
 
@@ -6,12 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from .data import load_corpus
+import pandas as pd
+
+from .data import completeness, completeness_summary, load_corpus
 from .schema import DataError
 
 
-def validate(folder: str | None) -> int:
-    """Check a data folder; print ok with counts, or every problem one per line."""
+def validate(folder: str | None, complete: bool = False) -> int:
+    """Check a data folder; print ok with counts and how complete each article is, or every problem one per line.
+
+    With ``complete``, also list what each article lacks (:func:`completeness`), one
+    gap a line. The exit code says whether the data are valid, not whether they are complete.
+    """
     try:
         corpus = load_corpus(folder)
     except DataError as exc:
@@ -24,6 +30,16 @@ def validate(folder: str | None) -> int:
     del counts["texts"]  # one per article
     shown = ", ".join(f"{n} {name if n != 1 else name.removesuffix('s')}" for name, n in counts.items())
     print(f"ok: {shown}")
+    lines = completeness_summary(corpus)
+    if not complete:
+        print("\n".join(lines))
+        return 0
+    gaps = completeness(corpus)
+    for aid, line in zip(corpus.articles["article_id"], lines):
+        print(line.removesuffix(" (python -m newsclaims validate --complete)"))
+        for gap in gaps[gaps["article_id"] == aid].itertuples():
+            where = f"paragraph {gap.paragraph}: " if not pd.isna(gap.paragraph) else ""
+            print(f"  {gap.level}: {gap.gap}: {where}{gap.item} ({gap.table}.csv): {gap.todo}")
     return 0
 
 
@@ -94,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Tools for the newsclaims data.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a data folder against datapackage.json")
+    check.add_argument("--complete", action="store_true",
+                       help="also list what each article lacks for the lessons: statements, positions, quoted "
+                            "passages no statement holds, actors' kinds and sides, topics' questions")
     check.add_argument("data_dir", nargs="?", default=None,
                        help="the data folder (default: $NEWSCLAIMS_DATA or the package's data/)")
     new = commands.add_parser("new-article", help="add an article's row and text, and review files of candidates",
@@ -112,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return validate(args.data_dir)
+        return validate(args.data_dir, args.complete)
     if args.command == "new-article":
         return new_article(args, fields)
     if args.command == "handouts":

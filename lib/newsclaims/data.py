@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -326,7 +327,8 @@ def _article_doc(docs: dict[str, dict[str, str]]) -> str:
 Article.__doc__ = _article_doc(column_docs())
 
 
-def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
+def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
+                replace: Mapping[str, bytes] | None = None) -> Corpus:
     """Load and check every table in the data folder.
 
     Everything is checked against the descriptor (types, required values, enums,
@@ -338,6 +340,11 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     ----------
     data_dir : str or path-like, optional
         The data folder; $NEWSCLAIMS_DATA's or the package's when not given.
+    replace : mapping of str to bytes, optional
+        Tables, by resource name (``"statements"``), to read from these bytes
+        instead of their files: the folder as it would be after a save, checked
+        before anything is written (:mod:`newsclaims.workbench`). Problems are
+        named by the table's file and line, as if the bytes were in it.
 
     Returns
     -------
@@ -368,7 +375,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None) -> Corpus:
     for name in TABLES:
         resource = resources[name]
         try:
-            raw = files.read_confined(folder, resource["path"])
+            raw = replace[name] if replace and name in replace else files.read_confined(folder, resource["path"])
             tables[name], found = schema.read_table(folder / resource["path"], raw, resource)
         except DataError as exc:
             problems += exc.problems
@@ -437,6 +444,185 @@ def _in_folder(problem: Problem, data_dir: str | os.PathLike[str] | None) -> str
         if text.startswith(prefix + os.sep):
             return text[len(prefix) + 1:]
     return text
+
+
+# --- Completeness: what the lessons need and an article lacks ------------------------------------
+
+PERSON = "person"  # actors.kind: the kind that needs a side (tests/test_workbench.py holds it to the descriptor)
+NO_POSITION = "no position"  # a statement whose note says this (any case) takes no side, on purpose
+# Each gap: its level, the table to fix, and what to do. "needed": a lesson shows the article
+# incompletely without it; "check": the codebook allows it, so look (a statement may take no side).
+GAPS = {
+    "no statements": ("needed", "statements",
+                      "code who says what: the coding workbench (notebooks/teacher/code_an_article.ipynb), "
+                      "or rows of statements.csv"),
+    "no positions": ("needed", "positions", "code what the statements say about topics: rows of positions.csv"),
+    "quoted passage not coded": ("needed", "statements",
+                                 "quoted words are someone's: code a statement whose span holds them"),
+    "actor without a kind": ("needed", "actors", "give the actor's kind"),
+    "person without a side": ("needed", "actors", "say whom they speak for (represents), or, for an analyst, "
+                                                  "their institution (affiliation)"),
+    "topic without a question": ("needed", "topics", "give the yes/no question its stances answer"),
+    "statement without a position": ("check", "positions",
+                                     "code its position; or, if it takes no side on any topic, write "
+                                     "'No position:' and the reason in its note"),
+}
+COMPLETENESS_COLUMNS = ["article_id", "level", "gap", "table", "item", "paragraph", "todo"]
+
+
+def completeness(corpus_or_folder: Corpus | Article | str | os.PathLike[str] | None = None,
+                 article_id: str | None = None) -> pd.DataFrame:
+    """What the lessons need and each article lacks: one row per gap, none for a complete article.
+
+    The gaps (:data:`GAPS`), each at level ``needed`` or ``check``:
+
+    - **no statements**: nothing is coded;
+    - **no positions**: statements, but none takes a side on a topic;
+    - **quoted passage not coded**: text inside quotation marks that no statement's
+      span holds;
+    - **actor without a kind**, and **person without a side**: a person of the
+      article with neither ``represents`` nor ``affiliation`` (an analyst
+      represents no one; their institution is their side);
+    - **topic without a question**, among the topics of the article's positions;
+    - **statement without a position** (``check``): the codebook lets a statement
+      take no side, so it is listed to look at, not counted against the article,
+      unless its note says so ("No position: ...").
+
+    An article is complete when it has no ``needed`` gap.
+
+    Parameters
+    ----------
+    corpus_or_folder : Corpus, Article, str or path-like, optional
+        A loaded corpus or article, or a data folder to load ($NEWSCLAIMS_DATA's or
+        the package's when not given).
+    article_id : str, optional
+        One article of the corpus; every article when not given.
+
+    Returns
+    -------
+    DataFrame
+        article_id, level, gap, table (the file to fix, without ``.csv``), item (the
+        statement or actor id, or the quoted words), paragraph (from 1, where there
+        is one) and todo (what to do), in the order of the articles and of
+        :data:`GAPS`.
+
+    Raises
+    ------
+    DataError
+        When the folder's data are not valid (see :func:`load_corpus`).
+    KeyError
+        When there is no article with that id.
+
+    See Also
+    --------
+    completeness_summary : one line per article.
+
+    Examples
+    --------
+    >>> gaps = completeness(article_id="cnn_china_ukraine_2022")
+    >>> int((gaps["level"] == "needed").sum())  # complete: what is left is to check
+    0
+    """
+    if isinstance(corpus_or_folder, Article):
+        if article_id not in (None, corpus_or_folder.article_id):
+            raise KeyError(f"no article {article_id!r}: the article given is {corpus_or_folder.article_id!r}")
+        articles = [corpus_or_folder]
+    else:
+        corpus = corpus_or_folder if isinstance(corpus_or_folder, Corpus) else load_corpus(corpus_or_folder)
+        ids = [article_id] if article_id is not None else corpus.articles["article_id"].tolist()
+        articles = [article_from(corpus, a) for a in ids]
+    rows = [gap for art in articles for gap in _gaps(art)]
+    order = {g: i for i, g in enumerate(GAPS)}
+    rows.sort(key=lambda r: order[r["gap"]])
+    rank = {art.article_id: i for i, art in enumerate(articles)}
+    rows.sort(key=lambda r: rank[r["article_id"]])
+    return pd.DataFrame(rows, columns=COMPLETENESS_COLUMNS).astype(
+        {"article_id": "str", "level": "str", "gap": "str", "table": "str", "item": "str", "paragraph": "Int64",
+         "todo": "str"})
+
+
+def _gaps(art: Article) -> list[dict[str, Any]]:
+    """One article's gaps, as rows of :func:`completeness`."""
+    from .extract import QUOTE  # the extractor's quotation marks; extract imports this module
+
+    def gap(name: str, item: str, paragraph: int | None = None) -> dict[str, Any]:
+        level, table, todo = GAPS[name]
+        return {"article_id": art.article_id, "level": level, "gap": name, "table": table, "item": item,
+                "paragraph": paragraph, "todo": todo}
+
+    statements, positions = art.statements, art.positions
+    found = []
+    if statements.empty:
+        found.append(gap("no statements", art.article_id))
+    elif positions.empty:
+        found.append(gap("no positions", art.article_id))
+    else:
+        notes = statements["note"].fillna("").astype(str).str.lower() if "note" in statements else None
+        for row, s in enumerate(statements.itertuples()):
+            said = notes is not None and NO_POSITION in notes.iloc[row]
+            if s.statement_id not in set(positions["statement_id"]) and not said:
+                found.append(gap("statement without a position", s.statement_id, int(s.paragraph)))
+    spans = list(zip(statements["start"], statements["end"]))
+    starts = art.paragraphs["start"].to_numpy()
+    for m in QUOTE.finditer(art.text):
+        if not any(a <= m.start() and m.end() <= b for a, b in spans):
+            found.append(gap("quoted passage not coded", m.group(), int(np.searchsorted(starts, m.start(), "right"))))
+    actors = art.actors
+    for a in actors[actors["kind"].isna()].itertuples():
+        found.append(gap("actor without a kind", a.actor_id))
+    alone = (actors["kind"].astype(object) == PERSON) & actors["represents"].isna() & actors["affiliation"].isna()
+    for a in actors[alone].itertuples():
+        found.append(gap("person without a side", a.actor_id))
+    asked = art.topics["question"].fillna("").astype(str).str.strip() != ""
+    for t in art.topics[~asked].itertuples():
+        found.append(gap("topic without a question", t.topic_id))
+    return found
+
+
+def completeness_summary(corpus_or_folder: Corpus | str | os.PathLike[str] | None = None) -> list[str]:
+    """How complete each article is, one short line each (plain ``validate`` prints them).
+
+    Parameters
+    ----------
+    corpus_or_folder : Corpus, str or path-like, optional
+        A loaded corpus, or a data folder to load ($NEWSCLAIMS_DATA's or the package's).
+
+    Returns
+    -------
+    list of str
+        ``"ID: complete"``, or the counts of statements and positions and what is
+        missing, with the command that lists it.
+
+    Raises
+    ------
+    DataError
+        When the folder's data are not valid (see :func:`load_corpus`).
+
+    Examples
+    --------
+    >>> completeness_summary()
+    ['cnn_china_ukraine_2022: complete']
+    """
+    corpus = corpus_or_folder if isinstance(corpus_or_folder, Corpus) else load_corpus(corpus_or_folder)
+    gaps = completeness(corpus)
+    needed = gaps[gaps["level"] == "needed"]
+    how = "(python -m newsclaims validate --complete)"
+    lines = []
+    for aid in corpus.articles["article_id"]:
+        own = needed[needed["article_id"] == aid]
+        n_st = int((corpus.statements["article_id"] == aid).sum())
+        if own.empty:
+            lines.append(f"{aid}: complete")
+        elif n_st == 0:
+            lines.append(f"{aid}: 0 statements — code some {how}")
+        else:
+            ids = corpus.statements.loc[corpus.statements["article_id"] == aid, "statement_id"]
+            n_pos = int(corpus.positions["statement_id"].isin(ids).sum())
+            counts = own.groupby("gap", sort=False).size()
+            missing = ", ".join(f"{g} ({n})" for g, n in counts.items())
+            lines.append(f"{aid}: {n_st} statement{'s' * (n_st != 1)}, {n_pos} position{'s' * (n_pos != 1)}; "
+                         f"to do: {missing} {how}")
+    return lines
 
 
 def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:

@@ -1,0 +1,623 @@
+"""The coding workbench: every save checked by the loader's own checks, written through the one path, undone.
+
+Each save is followed by a reload (``load_corpus``) that shows the data valid and as
+expected; a save that would break the data is refused, and the folder is byte for
+byte as it was. Completeness is counted by hand on the seed article and on a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newsclaims as nc
+from newsclaims import data, workbench
+from newsclaims.__main__ import main
+from newsclaims.newarticle import new_article
+from newsclaims.workbench import (
+    Workbench,
+    accept_candidate,
+    add_actor,
+    add_event,
+    add_position,
+    add_statement,
+    add_topic,
+    candidates,
+    resolve_date,
+    suggest_form,
+    undo,
+)
+
+from conftest import ARTICLE
+
+STORY = ("Riverton (Example News) The mayor of Riverton, Ana Ruiz, said on Monday that the old bridge would "
+         "reopen in May.\n\n"
+         '"We have fixed what was broken, and we have checked it twice," Ruiz said.\n\n'
+         'Residents were not convinced. "It is still unsafe for children," said Ben Ode, who leads the residents\' '
+         "association.\n\n"
+         "The council voted on April 28 to spend more on repairs, according to the council's minutes.\n")
+NEW = "bridge"
+PUBLISHED = "2026-05-06"  # a Wednesday
+
+
+@pytest.fixture
+def folder(data_copy: Path, tmp_path: Path, monkeypatch) -> Path:
+    """A copy of data/ with a new article, 'bridge', added by new_article and nothing coded."""
+    monkeypatch.setenv("NEWSCLAIMS_WORK", str(tmp_path / "work"))
+    source = tmp_path / "bridge.txt"
+    source.write_text(STORY, encoding="utf-8")
+    new_article(source, NEW, title="Bridge to reopen", outlet="Example News", author="A. Writer",
+                published=PUBLISHED, url="https://example.org/bridge", rights="Invented for the tests.",
+                data=data_copy)
+    workbench._HISTORY.clear()
+    yield data_copy
+    workbench._HISTORY.clear()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of the folder, by its path in it (the lock file left out)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != nc.files.LOCK_NAME}
+
+
+def reload(folder: Path, article_id: str = NEW) -> nc.Article:
+    """The article read again from the folder: the folder is valid, or this raises."""
+    return nc.load_article(article_id, data_dir=folder)
+
+
+def firm(folder: Path) -> dict[str, str]:
+    """What a firm stance needs besides: a basis, the first of its enum, where the folder's positions have one."""
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in descriptor["resources"] if r["name"] == "positions")["schema"]["fields"]
+    spec = next((f for f in fields if f["name"] == "basis"), None)
+    return {"basis": spec["constraints"]["enum"][0]} if spec else {}
+
+
+def ruiz(folder: Path, **more) -> dict[str, str]:
+    return add_actor(folder, NEW, "Ana Ruiz", "person", role="The mayor of Riverton", represents="",
+                     aliases="Ana Ruiz, Ruiz", **more)
+
+
+# --- Dates and forms ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, date, precision, basis", [
+    ("on Monday", "2026-05-04", "day", "resolved"),
+    ("on Wednesday", PUBLISHED, "day", "resolved"),  # the day of publication is on or before it
+    ("Thursday's meeting", "2026-04-30", "day", "resolved"),
+    ("April 28", "2026-04-28", "day", "resolved"),
+    ("on 3 May", "2026-05-03", "day", "resolved"),
+    ("February 4, 2022", "2022-02-04", "day", "stated"),
+    ("4 February 2022", "2022-02-04", "day", "stated"),
+    ("2025-12-31", "2025-12-31", "day", "stated"),
+    ("in March 2024", "2024-03-01", "month", "stated"),
+    ("in 2014", "2014-01-01", "year", "stated"),
+    ("yesterday", "2026-05-05", "day", "resolved"),
+    ("for weeks", None, None, None),
+    ("earlier", None, None, None),
+    ("February 30", None, None, None),
+])
+def test_date_words_resolve_against_publication(words, date, precision, basis):
+    reading = resolve_date(words, pd.Timestamp(PUBLISHED))
+    assert (reading.date, reading.precision, reading.basis) == (
+        dt.date.fromisoformat(date) if date else None, precision, basis), reading.how
+
+
+def test_every_dated_statement_and_event_of_the_seed_article_resolves_as_coded(art):
+    published = art.meta["published"]
+    for s in art.statements.dropna(subset=["said_on_text"]).itertuples():
+        reading = resolve_date(s.said_on_text, published)
+        coded = s.said_on.date() if pd.notna(s.said_on) else None
+        assert (reading.date, reading.basis) == (coded, s.said_on_basis if pd.notna(s.said_on_basis) else None), \
+            s.statement_id
+    for e in art.events.dropna(subset=["date_text"]).itertuples():
+        reading = resolve_date(e.date_text, published)
+        assert (reading.date, reading.precision, reading.basis) == (e.date.date(), e.date_precision, e.date_basis)
+
+
+def test_form_suggested_by_the_quotation_marks():
+    assert suggest_form('"It is still unsafe for children,"') == "direct"
+    assert suggest_form("all concerns should be treated on the “basis of equality.”") == "partial"
+    assert suggest_form("the old bridge would reopen in May") == "paraphrase"
+    assert suggest_form("  ") == ""
+
+
+VALUES = [(workbench.DAY, "events", "date_precision"), (workbench.MONTH, "events", "date_precision"),
+          (workbench.YEAR, "events", "date_precision"), (workbench.STATED, "statements", "said_on_basis"),
+          (workbench.RESOLVED, "statements", "said_on_basis"), (workbench.STATED, "events", "date_basis"),
+          (workbench.RESOLVED, "events", "date_basis"), (workbench.INFERRED, "events", "date_basis"),
+          (workbench.DIRECT, "statements", "form"), (workbench.PARTIAL, "statements", "form"),
+          (workbench.PARAPHRASE, "statements", "form"), (data.PERSON, "actors", "kind")]
+
+
+@pytest.mark.parametrize("value, table, field", VALUES)
+def test_values_named_in_code_are_in_the_vocabulary(value, table, field):
+    assert value in data.vocabulary(table, field), f"{value!r} is no longer in {table}.{field}'s enum"
+
+
+# --- The functions, one save each --------------------------------------------------------------
+
+def test_an_actor_with_aliases_is_one_save(folder):
+    ruiz(folder)
+    art = reload(folder)
+    row = art.actors.set_index("actor_id").loc["ana_ruiz"]
+    assert (row["name"], row["kind"], row["role"]) == ("Ana Ruiz", "person", "The mayor of Riverton")
+    assert sorted(art.aliases.loc[art.aliases["actor_id"] == "ana_ruiz", "alias"]) == ["Ana Ruiz", "Ruiz"]
+    assert set(art.mentions["actor_id"]) == {"ana_ruiz"}
+    assert workbench.history(folder) == ["actor ana_ruiz with aliases Ana Ruiz, Ruiz"]
+
+
+def test_accept_a_candidate_then_add_a_statement_by_its_words(folder):
+    ruiz(folder)
+    found = candidates(reload(folder))
+    quote = '"We have fixed what was broken, and we have checked it twice,"'
+    candidate = found[found["quote"] == quote].iloc[0].to_dict()
+    assert candidate["actor_id"] == "ana_ruiz"
+    row = accept_candidate(folder, NEW, candidate)
+    art = reload(folder)
+    s = art.statements.set_index("statement_id").loc[row["statement_id"]]
+    assert row["statement_id"] == "bridge_s01"
+    assert (s.actor_id, s.quote, s.paragraph, s.form, s.cue) == ("ana_ruiz", quote, 2, "direct", "said")
+    assert art.text[s.start:s.end] == quote
+    assert quote not in set(candidates(art)["quote"])  # coded: no longer a candidate
+
+    row = add_statement(folder, NEW, 1, "  the old bridge would reopen in May ", actor_id="ana_ruiz",
+                        form="paraphrase", cue="said", said_on_text="on Monday", setting="a press conference")
+    art = reload(folder)
+    s = art.statements.set_index("statement_id").loc[row["statement_id"]]
+    assert row["statement_id"] == "bridge_s02"
+    assert art.text[s.start:s.end] == s.quote == "the old bridge would reopen in May"
+    assert (s.said_on, s.said_on_basis, s.said_on_text) == (pd.Timestamp("2026-05-04"), "resolved", "on Monday")
+    assert "on Monday that the old bridge would reopen in May" not in set(candidates(art)["quote"])
+
+
+def test_a_candidate_edited_before_it_is_accepted(folder):
+    ruiz(folder)
+    candidate = candidates(reload(folder)).iloc[0].to_dict()
+    assert candidate["quote"].startswith("on Monday that")
+    row = accept_candidate(folder, NEW, candidate, words="the old bridge would reopen in May",
+                           said_on_text="on Monday")
+    assert (row["quote"], row["form"], row["cue"], row["said_on"]) == (
+        "the old bridge would reopen in May", "paraphrase", "said", "2026-05-04")
+    assert len(reload(folder).statements) == 1
+
+
+def test_a_topic_a_position_and_an_event(folder):
+    ruiz(folder)
+    statement = add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz",
+                              form="paraphrase", cue="said")["statement_id"]
+    add_topic(folder, "Reopening the bridge", "Should the old bridge reopen?", description="Its reopening in May.")
+    add_position(folder, statement, "reopening_the_bridge", "support", note="She says it will reopen.", **firm(folder))
+    add_event(folder, NEW, 4, "Council votes on repairs", "ana_ruiz", date_words="April 28",
+              note="The council, not the mayor; the tests need an actor.")
+    art = reload(folder)
+    assert art.topics.set_index("topic_id").loc["reopening_the_bridge", "question"] == "Should the old bridge reopen?"
+    p = art.positions.iloc[0]
+    assert (p.statement_id, p.topic_id, p.holder_id, p.stance, p.hedged) == (
+        statement, "reopening_the_bridge", "ana_ruiz", "support", False)
+    e = art.events.iloc[0]
+    assert (e.event_id, e.date, e.date_precision, e.date_basis, e.paragraph) == (
+        "bridge_e01", pd.Timestamp("2026-04-28"), "day", "resolved", 4)
+
+
+def test_undo_writes_back_the_bytes_each_save_replaced(folder):
+    before = snapshot(folder)
+    ruiz(folder)
+    after_actor = snapshot(folder)
+    statement = add_statement(folder, NEW, 2, '"We have fixed what was broken, and we have checked it twice,"',
+                              actor_id="ana_ruiz", form="direct", cue="said")["statement_id"]
+    add_topic(folder, "Reopening the bridge", "Should the old bridge reopen?")
+    after_topic = snapshot(folder)
+    add_position(folder, statement, "reopening_the_bridge", "support", hedged=True, note="Fixed and checked.",
+                 **firm(folder))
+    assert len(reload(folder).positions) == 1
+
+    assert undo(folder) == f"position of {statement} on reopening_the_bridge (ana_ruiz: support)"
+    assert snapshot(folder) == after_topic
+    assert reload(folder).positions.empty
+    undo(folder)
+    undo(folder)
+    assert snapshot(folder) == after_actor
+    assert reload(folder).statements.empty
+    assert undo(folder).startswith("actor ana_ruiz")  # the actor and its aliases: one save, one undo
+    assert snapshot(folder) == before
+    with pytest.raises(ValueError, match="nothing to undo"):
+        undo(folder)
+
+
+def test_undo_is_refused_when_the_file_changed_since(folder):
+    ruiz(folder)
+    add_topic(folder, "Reopening the bridge", "Should the old bridge reopen?")
+    path = folder / "topics.csv"
+    path.write_bytes(path.read_bytes() + b"other,Other,Is it other?,\n")
+    changed = snapshot(folder)
+    with pytest.raises(ValueError, match="topics.csv changed after the save"):
+        undo(folder)
+    assert snapshot(folder) == changed
+
+
+def test_undo_is_refused_when_it_would_leave_a_position_without_its_statement(folder):
+    ruiz(folder)
+    statement = add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz",
+                              form="paraphrase", cue="said")["statement_id"]
+    add_position(folder, statement, "peaceful_means", "support", note="Saved in another window.", **firm(folder))
+    workbench._HISTORY[folder.resolve()].pop()  # as if: this session's last save is the statement
+    kept = snapshot(folder)
+    with pytest.raises(nc.DataError) as caught:
+        undo(folder)
+    assert [(Path(p.path).name, p.column) for p in caught.value.problems] == [("positions.csv", "statement_id")]
+    assert snapshot(folder) == kept
+    assert workbench.history(folder)[-1].startswith(f"statement {statement}")  # still there to undo
+
+
+# --- Refused saves leave the folder as it was ----------------------------------------------------
+
+def test_a_position_with_an_unknown_topic_is_refused_with_file_line_and_column(folder):
+    ruiz(folder)
+    statement = add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz",
+                              form="paraphrase", cue="said")["statement_id"]
+    before = snapshot(folder)
+    line = before["positions.csv"].count(b"\n") + 1
+    with pytest.raises(nc.DataError) as caught:
+        add_position(folder, statement, "no_such_topic", "support", note="Refused.", **firm(folder))
+    assert [str(p).split("positions.csv", 1)[1] for p in caught.value.problems] == [
+        f" line {line}, column topic_id: 'no_such_topic' is not a known topic_id (see topics.csv)"]
+    assert snapshot(folder) == before
+    assert workbench.history(folder)[-1].startswith("statement")  # nothing remembered for undo
+
+
+@pytest.mark.parametrize("words, message", [
+    ("the new bridge would reopen in May", "not in this paragraph"),
+    ("", "not in this paragraph"),
+    ("e", "more than once"),
+])
+def test_a_statement_whose_words_are_not_in_the_paragraph_is_refused(folder, words, message):
+    ruiz(folder)
+    before = snapshot(folder)
+    with pytest.raises(ValueError, match=message):
+        add_statement(folder, NEW, 1, words, actor_id="ana_ruiz", form="paraphrase")
+    assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("change, column", [
+    ({"actor_id": "nobody"}, "actor_id"),
+    ({"form": "quotation"}, "form"),
+    ({"cue": "declared"}, "cue"),
+    ({"said_on_text": "on Sunday"}, "said_on_text"),
+])
+def test_a_statement_the_loader_would_refuse_is_refused(folder, change, column):
+    ruiz(folder)
+    before = snapshot(folder)
+    given = {"actor_id": "ana_ruiz", "form": "paraphrase", "cue": "said"} | change
+    with pytest.raises(nc.DataError) as caught:
+        add_statement(folder, NEW, 1, "the old bridge would reopen in May", **given)
+    line = before["statements.csv"].count(b"\n") + 1  # the new row's
+    assert [(Path(p.path).name, p.line, p.column) for p in caught.value.problems] == [("statements.csv", line, column)]
+    assert snapshot(folder) == before
+
+
+def test_a_span_coded_twice_is_refused(folder):
+    ruiz(folder)
+    add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz", form="paraphrase")
+    before = snapshot(folder)
+    with pytest.raises(nc.DataError, match="coded twice"):
+        add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz", form="paraphrase")
+    assert snapshot(folder) == before
+
+
+def test_actors_and_topics_refused_before_anything_is_written(folder):
+    before = snapshot(folder)
+    with pytest.raises(ValueError, match="'Mayor Ruiz' is not in the text"):
+        add_actor(folder, NEW, "Ana Ruiz", "person", aliases="Ana Ruiz, Mayor Ruiz")
+    with pytest.raises(ValueError, match="'ruiz' is not in the text"):  # case counts
+        add_actor(folder, NEW, "Ana Ruiz", "person", aliases="ruiz")
+    with pytest.raises(ValueError, match="already an actor 'china'"):
+        add_actor(folder, NEW, "China", "state")
+    line = before["actors.csv"].count(b"\n") + 1  # the new row's
+    with pytest.raises(nc.DataError, match=f"actors.csv line {line}, column kind"):
+        add_actor(folder, NEW, "Ana Ruiz", "mayor", aliases="Ana Ruiz")
+    with pytest.raises(nc.DataError, match="column represents"):
+        add_actor(folder, NEW, "Ana Ruiz", "person", represents="riverton")
+    with pytest.raises(ValueError, match="yes/no question"):
+        add_topic(folder, "Bridge", "The bridge.")
+    with pytest.raises(ValueError, match="already a topic 'sovereignty'"):
+        add_topic(folder, "Sovereignty", "Is it?")
+    assert snapshot(folder) == before
+
+
+def test_an_alias_another_actor_has_is_refused(folder):
+    ruiz(folder)
+    before = snapshot(folder)
+    with pytest.raises(nc.DataError, match="aliases.csv line"):
+        add_actor(folder, NEW, "Another Ruiz", "person", aliases="Ruiz")
+    assert snapshot(folder) == before
+
+
+def test_a_folder_that_is_not_valid_takes_no_save(folder):
+    bench = Workbench(NEW, folder)
+    path = folder / "events.csv"
+    path.write_bytes(path.read_bytes().replace(b",2014-01-01,year,", b",2014-01-02,year,", 1))
+    before = snapshot(folder)
+    with pytest.raises(nc.DataError) as caught:
+        ruiz(folder)
+    assert "nothing can be saved until they are" in str(caught.value.problems[0])
+    assert [p.column for p in caught.value.problems[1:]] == ["date"]
+    bench.actor_name.value, bench.kind.value = "Ana Ruiz", "person"
+    bench.save_actor()
+    assert "nothing can be saved" in bench.status.value and "events.csv line 2, column date" in bench.status.value
+    assert "validate: 1 problem" in bench.panel.value  # the panel says so too
+    assert snapshot(folder) == before
+
+
+def test_a_crlf_table_keeps_its_bytes_and_its_line_endings(folder):
+    path = folder / "actors.csv"
+    old = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(old)
+    ruiz(folder)
+    new = path.read_bytes()
+    assert new.startswith(old) and new[len(old):].endswith(b"\r\n") and b"\n" not in new[len(old):].replace(
+        b"\r\n", b"")
+    assert "ana_ruiz" in set(reload(folder).actors["actor_id"])
+
+
+def test_a_field_the_descriptor_adds_to_positions_is_asked_and_written(folder):
+    path = folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    positions = next(r for r in descriptor["resources"] if r["name"] == "positions")
+    fields = positions["schema"]["fields"]
+    if not any(f["name"] == "basis" for f in fields):  # added here when this folder's descriptor lacks it
+        fields.insert(len(fields) - 1, {"name": "basis", "type": "string",
+                                        "constraints": {"enum": ["stated", "implied", "inferred"]}})
+        path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+        header, rows = data.read_rows(folder / "positions.csv")
+        data.write_rows(folder / "positions.csv", [*header[:-1], "basis", header[-1]], rows)
+    bench = Workbench(NEW, folder)
+    assert "basis" in bench.extra
+    assert [v for _, v in bench.extra["basis"].options][1:] == \
+        next(f for f in fields if f["name"] == "basis")["constraints"]["enum"]
+    ruiz(folder)
+    statement = add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz",
+                              form="paraphrase", cue="said")["statement_id"]
+    add_position(folder, statement, "peaceful_means", "support", hedged=True, basis="implied", note="For the test.")
+    assert reload(folder).positions.iloc[0]["basis"] == "implied"
+    with pytest.raises(ValueError, match="no column 'strength'"):
+        add_position(folder, statement, "sovereignty", "support", strength="high", note="For the test.")
+
+
+# --- The widget, driven as a teacher would -------------------------------------------------------
+
+def test_the_workbench_codes_an_article_end_to_end(folder):
+    bench = nc.workbench(NEW, folder)
+    assert bench.tabs.titles == Workbench.TITLES
+    assert "0 statements" in bench.panel.value and "no statements" in bench.panel.value
+
+    # a candidate with no known speaker is refused, and says what to do
+    before = snapshot(folder)
+    bench.accept()
+    assert "no known speaker" in bench.status.value and "color:#c00000" in bench.status.value
+    assert snapshot(folder) == before
+
+    # the speaker, created in the speaker tab
+    bench.actor_name.value = "Ana Ruiz"
+    bench.kind.value = "person"
+    bench.role.value = "The mayor of Riverton"
+    bench.aliases.value = "Ana Ruiz, Ruiz"
+    bench.save_actor()
+    assert "Saved actor ana_ruiz" in bench.status.value
+    assert "ana_ruiz" in set(reload(folder).actors["actor_id"])
+    assert bench.speaker.value == "ana_ruiz"  # picked for the next statement
+
+    # accept the candidate the extractor now gives to her
+    labels = [label for label, _ in bench.candidate.options]
+    bench.candidate.value = next(v for label, v in bench.candidate.options if "We have fixed" in label)
+    bench.accept()
+    assert "Saved statement bridge_s01" in bench.status.value, bench.status.value
+    assert len(bench.candidate.options) == len(labels) - 1
+    assert reload(folder).statements["quote"].tolist() == [
+        '"We have fixed what was broken, and we have checked it twice,"']
+
+    # a statement by pasted words
+    bench.tabs.selected_index = 1
+    bench.paragraph.value = 1
+    bench.words.value = "the old bridge would reopen in May"
+    assert bench.form.value == "paraphrase"  # suggested by the words
+    assert "found at" in bench.paragraph_view.value
+    bench.cue.value = "said"
+    bench.said_on_text.value = "on Monday"
+    assert "4 May 2026" in bench.said_on_view.value
+    bench.save_statement()
+    assert "Saved statement bridge_s02" in bench.status.value, bench.status.value
+    s = reload(folder).statements.set_index("statement_id").loc["bridge_s02"]
+    assert (s.quote, s.said_on, s.said_on_basis) == ("the old bridge would reopen in May",
+                                                     pd.Timestamp("2026-05-04"), "resolved")
+    assert bench.words.value == "" and bench.statement.value == "bridge_s02"
+
+    # a topic, then a position on it
+    bench.topic_label.value = "Reopening the bridge"
+    bench.question.value = "Should the old bridge reopen?"
+    bench.save_topic()
+    assert bench.topic.value == "reopening_the_bridge"
+    assert "Should the old bridge reopen?" in bench.question_view.value
+    bench.stance.value = "support"
+    for box in bench.extra.values():  # a field the descriptor adds (a basis) gets its first value
+        box.value = box.options[1][1] if hasattr(box, "options") else "x"
+    bench.position_note.value = "She says it will reopen in May."
+    bench.save_position()
+    assert "Saved the position of bridge_s02 on reopening_the_bridge" in bench.status.value, bench.status.value
+    positions = reload(folder).positions
+    assert positions[["statement_id", "topic_id", "holder_id", "stance"]].values.tolist() == [
+        ["bridge_s02", "reopening_the_bridge", "ana_ruiz", "support"]]
+    assert "2 statements, 1 position, 0 events" in bench.panel.value
+
+    # undo the position
+    bench.undo()
+    assert "Undone: position of bridge_s02" in bench.status.value
+    assert reload(folder).positions.empty
+    assert "2 statements, 0 positions" in bench.panel.value
+
+
+def test_the_workbench_shows_a_refused_save_in_red_and_changes_nothing(folder):
+    bench = Workbench(NEW, folder)
+    ruiz(folder)
+    bench.refresh()
+    bench.paragraph.value = 1
+    bench.words.value = "the new bridge"
+    assert "not in this paragraph" in bench.paragraph_view.value
+    bench.speaker.value = "ana_ruiz"
+    bench.form.value = "paraphrase"
+    before = snapshot(folder)
+    bench.save_statement()
+    assert "Not saved, nothing changed" in bench.status.value and "not in this paragraph" in bench.status.value
+    bench.words.value = "the old bridge would reopen in May"
+    bench.cue.value = "declared"
+    bench.save_statement()
+    assert "color:#c00000" in bench.status.value
+    line = before["statements.csv"].count(b"\n") + 1
+    assert (f"<li>statements.csv line {line}, column cue: &#x27;declared&#x27; is not written in paragraph 1</li>"
+            in bench.status.value)  # the file named inside the data folder
+    assert snapshot(folder) == before
+    assert bench.words.value == "the old bridge would reopen in May"  # kept, to correct
+
+
+def test_events_in_the_workbench_dated_by_words_or_worked_out(folder):
+    ruiz(folder)
+    bench = Workbench(NEW, folder)
+    bench.event_paragraph.value = 4
+    bench.event_label.value = "Council votes on repairs"
+    bench.event_actor.value = "ana_ruiz"
+    bench.event_words.value = "on April 28"
+    assert "28 April 2026" in bench.event_date_view.value
+    bench.save_event()
+    assert "Saved event bridge_e01" in bench.status.value, bench.status.value
+
+    bench.event_paragraph.value = 1
+    bench.event_label.value = "The bridge closes"
+    bench.event_actor.value = "ana_ruiz"
+    bench.event_date.value = "2026-01-10"
+    before = snapshot(folder)
+    bench.save_event()  # a date worked out needs a note that says how
+    assert "column note: an inferred date needs a note" in bench.status.value
+    assert snapshot(folder) == before
+    bench.event_note.value = "Not in the article: the council's notice of closure."
+    bench.save_event()
+    events = reload(folder).events
+    assert events[["event_id", "date_basis", "date_text"]].astype(object).where(events.notna(), None).values.tolist() \
+        == [["bridge_e01", "resolved", "on April 28"], ["bridge_e02", "inferred", None]]
+
+
+def test_edit_and_reject_candidates(folder):
+    ruiz(folder)
+    bench = Workbench(NEW, folder)
+    first = bench.candidate.options[0][0]
+    bench.reject()
+    assert first not in [label for label, _ in bench.candidate.options]
+    assert "nothing is written" in bench.status.value
+    bench.edit()
+    assert bench.tabs.selected_index == 1
+    assert bench.words.value == '"We have fixed what was broken, and we have checked it twice,"'
+    assert (bench.speaker.value, bench.form.value, bench.cue.value) == ("ana_ruiz", "direct", "said")
+
+
+def test_the_workbench_opens_on_an_article_with_nothing_coded(sparse_data):
+    bench = Workbench("blank", sparse_data)
+    assert bench.candidate.options == (("(no candidates left)", ""),)
+    assert "No candidates left" in bench.candidate_view.value
+    assert "0 statements" in bench.panel.value
+    bench.accept()
+    bench.reject()
+    bench.edit()
+    assert bench.status.value == ""
+
+
+def test_the_workbench_opens_on_an_article_object_and_the_seed_article(art):
+    bench = nc.workbench(art)
+    assert bench.article_id == ARTICLE
+    assert f"{ARTICLE}: complete" in bench.panel.value
+    assert "validate</b>: ok" in bench.panel.value
+
+
+# --- Completeness ----------------------------------------------------------------------------------
+
+def test_the_seed_article_is_complete(art):
+    gaps = data.completeness(art)
+    assert gaps[gaps["level"] == "needed"].empty
+    # what is left to check: the statements with no position, which the codebook allows
+    without = set(art.statements["statement_id"]) - set(art.positions["statement_id"])
+    assert set(gaps["item"]) == without
+    assert set(gaps["gap"]) == {"statement without a position"}
+    assert data.completeness_summary() == [f"{ARTICLE}: complete"]
+
+
+def test_a_new_article_lacks_everything(folder):
+    gaps = data.completeness(folder, NEW)
+    assert gaps[["gap", "item", "paragraph"]].values.tolist() == [
+        ["no statements", NEW, pd.NA],
+        ["quoted passage not coded", '"We have fixed what was broken, and we have checked it twice,"', 2],
+        ["quoted passage not coded", '"It is still unsafe for children,"', 3]]
+    assert set(gaps["level"]) == {"needed"}
+
+    ruiz(folder)  # a person with no side
+    add_statement(folder, NEW, 2, '"We have fixed what was broken, and we have checked it twice,"',
+                  actor_id="ana_ruiz", form="direct", cue="said")
+    gaps = data.completeness(folder, NEW)
+    assert gaps[["gap", "item"]].values.tolist() == [
+        ["no positions", NEW], ["quoted passage not coded", '"It is still unsafe for children,"'],
+        ["person without a side", "ana_ruiz"]]
+    assert data.completeness_summary(folder)[1] == (
+        f"{NEW}: 1 statement, 0 positions; to do: no positions (1), quoted passage not coded (1), "
+        "person without a side (1) (python -m newsclaims validate --complete)")
+
+
+def test_statements_without_positions_are_listed_to_check_unless_the_note_says_so(folder):
+    ruiz(folder, affiliation="united_nations")
+    one = add_statement(folder, NEW, 2, '"We have fixed what was broken, and we have checked it twice,"',
+                        actor_id="ana_ruiz", form="direct", cue="said")["statement_id"]
+    add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz", form="paraphrase",
+                  cue="said", note="No position: a forecast, on no topic.")
+    add_position(folder, one, "peaceful_means", "support", note="For the test.", **firm(folder))
+    gaps = data.completeness(folder, NEW)
+    assert gaps[["level", "gap"]].values.tolist() == [["needed", "quoted passage not coded"]]
+    add_statement(folder, NEW, 3, '"It is still unsafe for children,"', actor_id="ana_ruiz", form="direct",
+                  cue="said")
+    gaps = data.completeness(folder, NEW)
+    assert gaps[["level", "gap", "item"]].values.tolist() == [["check", "statement without a position", "bridge_s03"]]
+    assert data.completeness_summary(folder)[1] == f"{NEW}: complete"
+
+
+def test_validate_says_how_complete_each_article_is(folder, capsys):
+    assert main(["validate", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("ok: 2 articles, ")
+    assert out[1:] == [f"{ARTICLE}: complete",
+                       f"{NEW}: 0 statements — code some (python -m newsclaims validate --complete)"]
+
+    assert main(["validate", "--complete", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == f"{ARTICLE}: complete"
+    assert all(line.startswith("  check: statement without a position: ") for line in out[2:out.index(
+        f"{NEW}: 0 statements — code some")])
+    tail = out[out.index(f"{NEW}: 0 statements — code some") + 1:]
+    assert [line.split(":")[:2] for line in tail] == [["  needed", " no statements"],
+                                                     ["  needed", " quoted passage not coded"],
+                                                     ["  needed", " quoted passage not coded"]]
+    assert "paragraph 3" in tail[2]
+
+
+def test_completeness_of_articles_at_each_stage_of_their_coding(sparse_data):
+    gaps = data.completeness(sparse_data)
+    found = {aid: sorted(zip(g["gap"], g["item"])) for aid, g in gaps.groupby("article_id") if aid != ARTICLE}
+    assert found == {
+        "blank": [("no statements", "blank")],
+        "silent": [("no statements", "silent")],
+        "mini": [("no positions", "mini"), ("person without a side", "maria_lopez"),
+                 ("person without a side", "tom_ek")],
+        "solo": [("person without a side", "ana_berg")],
+    }
+    assert data.completeness(sparse_data, "blank")["article_id"].tolist() == ["blank"]
+    empty = data.completeness(nc.load_article("blank", data_dir=sparse_data)).iloc[:0]
+    assert list(empty.columns) == data.COMPLETENESS_COLUMNS
+    with pytest.raises(KeyError):
+        data.completeness(sparse_data, "no_such_article")
