@@ -28,6 +28,19 @@ def small_page(browser):
     context.close()
 
 
+def settle_at_top(page, element, tries: int = 20) -> None:
+    """Scroll element to the top of the window until the layout around it stops moving."""
+    last = None
+    for _ in range(tries):
+        element.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(250)
+        box = element.bounding_box()
+        here = box and round(box["y"])
+        if here is not None and here == last:
+            return
+        last = here
+
+
 def shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
@@ -41,11 +54,12 @@ def test_stance_grid_marks_the_click_and_shows_the_evidence_in_view(lab, small_p
         square = page.locator("button[title='Russia on NATO enlargement: oppose']")
         grid = page.locator(".widget-gridbox", has=square)
         grid.scroll_into_view_if_needed()
-        grid.evaluate("e => e.scrollIntoView({block: 'start'})")  # the grid at the top, as a student scrolls
-        page.wait_for_timeout(300)
+        settle_at_top(page, grid)  # the grid at the top, as a student scrolls, once the charts above are drawn
         square.click()
         page.wait_for_selector("button[title='Russia on NATO enlargement: oppose (evidence shown)']")
         clicked = page.locator("button[title='Russia on NATO enlargement: oppose (evidence shown)']")
+        # where the student left the grid, should anything above have moved
+        settle_at_top(page, page.locator(".widget-gridbox", has=clicked))
         assert "nc-selected" in (clicked.get_attribute("class") or "")
         assert clicked.inner_text().startswith("▸")
         assert page.locator(".widget-gridbox button.nc-selected").count() == 1  # only the one clicked
