@@ -2095,7 +2095,7 @@ class Workbench(Explorer):
                                                 "nc-wb-edit-aliases")
             self.edit_fields["aliases"].value = ", ".join(had)
         self.edit_form.children = list(self.edit_fields.values())
-        key = ", ".join(f"{k} <code>{esc(row.get(k, ''))}</code>" for k in sorted(hidden) if row.get(k))
+        key = ", ".join(f"{k} <code>{esc(row[k])}</code>" for k in row if k in hidden and row[k])  # as in the file
         self.edit_view.value = f'<p style="{HINT_STYLE}">{key}</p>' if key else ""
 
     def _edits(self, row: Mapping[str, str]) -> dict[str, Any]:
