@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import newsclaims as nc
-from newsclaims import data, workbench
+from newsclaims import bench as wb
+from newsclaims import data
 from newsclaims.__main__ import main
-from newsclaims.newarticle import new_article
-from newsclaims.workbench import (
+from newsclaims.bench import (
+    InUse,
     Workbench,
     accept_candidate,
     add_actor,
@@ -27,10 +29,24 @@ from newsclaims.workbench import (
     add_statement,
     add_topic,
     candidates,
+    delete_actor,
+    delete_event,
+    delete_position,
+    delete_statement,
+    delete_topic,
+    edit_actor,
+    edit_event,
+    edit_position,
+    edit_statement,
+    edit_topic,
+    reject_candidate,
+    rejected,
     resolve_date,
+    restore_candidate,
     suggest_form,
     undo,
 )
+from newsclaims.newarticle import new_article
 
 from conftest import ARTICLE
 
@@ -53,9 +69,9 @@ def folder(data_copy: Path, tmp_path: Path, monkeypatch) -> Path:
     new_article(source, NEW, title="Bridge to reopen", outlet="Example News", author="A. Writer",
                 published=PUBLISHED, url="https://example.org/bridge", rights="Invented for the tests.",
                 data=data_copy)
-    workbench._HISTORY.clear()
+    wb._HISTORY.clear()
     yield data_copy
-    workbench._HISTORY.clear()
+    wb._HISTORY.clear()
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -125,12 +141,12 @@ def test_form_suggested_by_the_quotation_marks():
     assert suggest_form("  ") == ""
 
 
-VALUES = [(workbench.DAY, "events", "date_precision"), (workbench.MONTH, "events", "date_precision"),
-          (workbench.YEAR, "events", "date_precision"), (workbench.STATED, "statements", "said_on_basis"),
-          (workbench.RESOLVED, "statements", "said_on_basis"), (workbench.STATED, "events", "date_basis"),
-          (workbench.RESOLVED, "events", "date_basis"), (workbench.INFERRED, "events", "date_basis"),
-          (workbench.DIRECT, "statements", "form"), (workbench.PARTIAL, "statements", "form"),
-          (workbench.PARAPHRASE, "statements", "form"), (data.PERSON, "actors", "kind")]
+VALUES = [(wb.DAY, "events", "date_precision"), (wb.MONTH, "events", "date_precision"),
+          (wb.YEAR, "events", "date_precision"), (wb.STATED, "statements", "said_on_basis"),
+          (wb.RESOLVED, "statements", "said_on_basis"), (wb.STATED, "events", "date_basis"),
+          (wb.RESOLVED, "events", "date_basis"), (wb.INFERRED, "events", "date_basis"),
+          (wb.DIRECT, "statements", "form"), (wb.PARTIAL, "statements", "form"),
+          (wb.PARAPHRASE, "statements", "form"), (data.PERSON, "actors", "kind")]
 
 
 @pytest.mark.parametrize("value, table, field", VALUES)
@@ -147,7 +163,7 @@ def test_an_actor_with_aliases_is_one_save(folder):
     assert (row["name"], row["kind"], row["role"]) == ("Ana Ruiz", "person", "The mayor of Riverton")
     assert sorted(art.aliases.loc[art.aliases["actor_id"] == "ana_ruiz", "alias"]) == ["Ana Ruiz", "Ruiz"]
     assert set(art.mentions["actor_id"]) == {"ana_ruiz"}
-    assert workbench.history(folder) == ["actor ana_ruiz with aliases Ana Ruiz, Ruiz"]
+    assert wb.history(folder) == ["actor ana_ruiz with aliases Ana Ruiz, Ruiz"]
 
 
 def test_accept_a_candidate_then_add_a_statement_by_its_words(folder):
@@ -244,13 +260,13 @@ def test_undo_is_refused_when_it_would_leave_a_position_without_its_statement(fo
     statement = add_statement(folder, NEW, 1, "the old bridge would reopen in May", actor_id="ana_ruiz",
                               form="paraphrase", cue="said")["statement_id"]
     add_position(folder, statement, "peaceful_means", "support", note="Saved in another window.", **firm(folder))
-    workbench._HISTORY[folder.resolve()].pop()  # as if: this session's last save is the statement
+    wb._HISTORY[folder.resolve()].pop()  # as if: this session's last save is the statement
     kept = snapshot(folder)
     with pytest.raises(nc.DataError) as caught:
         undo(folder)
     assert [(Path(p.path).name, p.column) for p in caught.value.problems] == [("positions.csv", "statement_id")]
     assert snapshot(folder) == kept
-    assert workbench.history(folder)[-1].startswith(f"statement {statement}")  # still there to undo
+    assert wb.history(folder)[-1].startswith(f"statement {statement}")  # still there to undo
 
 
 # --- Refused saves leave the folder as it was ----------------------------------------------------
@@ -266,7 +282,7 @@ def test_a_position_with_an_unknown_topic_is_refused_with_file_line_and_column(f
     assert [str(p).split("positions.csv", 1)[1] for p in caught.value.problems] == [
         f" line {line}, column topic_id: 'no_such_topic' is not a known topic_id (see topics.csv)"]
     assert snapshot(folder) == before
-    assert workbench.history(folder)[-1].startswith("statement")  # nothing remembered for undo
+    assert wb.history(folder)[-1].startswith("statement")  # nothing remembered for undo
 
 
 @pytest.mark.parametrize("words, message", [
@@ -514,7 +530,7 @@ def test_edit_and_reject_candidates(folder):
     first = bench.candidate.options[0][0]
     bench.reject()
     assert first not in [label for label, _ in bench.candidate.options]
-    assert "nothing is written" in bench.status.value
+    assert "remembered in the work folder" in bench.status.value
     bench.edit()
     assert bench.tabs.selected_index == 1
     assert bench.words.value == '"We have fixed what was broken, and we have checked it twice,"'
@@ -529,7 +545,15 @@ def test_the_workbench_opens_on_an_article_with_nothing_coded(sparse_data):
     bench.accept()
     bench.reject()
     bench.edit()
+    bench.restore()
+    for table in ("statements", "positions", "events"):
+        bench.edit_table.value = table
+        assert [v for _, v in bench.edit_row.options] == [""]  # nothing coded: no row to edit
+        bench.save_edit()
+        bench.delete_row()
+        bench.confirm_delete()
     assert bench.status.value == ""
+    assert rejected("blank", sparse_data).empty
 
 
 def test_the_workbench_opens_on_an_article_object_and_the_seed_article(art):
@@ -537,6 +561,299 @@ def test_the_workbench_opens_on_an_article_object_and_the_seed_article(art):
     assert bench.article_id == ARTICLE
     assert f"{ARTICLE}: complete" in bench.panel.value
     assert "validate</b>: ok" in bench.panel.value
+
+
+# --- Editing and deleting: each followed by a reload; refused ones change no byte --------------------
+
+RUIZ = '"We have fixed what was broken, and we have checked it twice,"'
+UNSAFE = '"It is still unsafe for children,"'
+
+
+def coded(folder: Path) -> dict[str, bytes]:
+    """Two speakers, two statements (the second given to the wrong one), a topic, a position on each: the snapshot."""
+    ruiz(folder)
+    add_actor(folder, NEW, "Ben Ode", "person", role="who leads the residents' association", aliases="Ben Ode")
+    add_statement(folder, NEW, 2, RUIZ, actor_id="ana_ruiz", form="direct", cue="said")
+    add_statement(folder, NEW, 3, UNSAFE, actor_id="ana_ruiz", form="direct", cue="said")  # Ben Ode's words
+    add_topic(folder, "Reopening the bridge", "Should the old bridge reopen?")
+    add_position(folder, "bridge_s01", "reopening_the_bridge", "support", note="Fixed and checked.", **firm(folder))
+    add_position(folder, "bridge_s02", "reopening_the_bridge", "support", note="Mistyped: unsafe means no.",
+                 **firm(folder))
+    return snapshot(folder)
+
+
+def changed_lines(before: bytes, after: bytes) -> tuple[list[bytes], list[bytes]]:
+    """The lines only the old file has, and those only the new one has (order kept)."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    return [line for line in old if line not in new], [line for line in new if line not in old]
+
+
+def test_a_wrong_speaker_and_a_mistyped_stance_are_edited_then_undone(folder):
+    before = coded(folder)
+    row = edit_statement(folder, "bridge_s02", actor_id="ben_ode")
+    assert row["actor_id"] == "ben_ode"
+    art = reload(folder)
+    speakers = art.statements.set_index("statement_id")["actor_id"]
+    assert speakers.to_dict() == {"bridge_s01": "ana_ruiz", "bridge_s02": "ben_ode"}
+    holders = art.positions.set_index("statement_id")["holder_id"]
+    assert holders.to_dict() == {"bridge_s01": "ana_ruiz", "bridge_s02": "ben_ode"}  # the holder follows the speaker
+    after_speaker = snapshot(folder)
+    gone, added = changed_lines(before["statements.csv"], after_speaker["statements.csv"])
+    assert len(gone) == len(added) == 1 and gone[0].startswith(b"bridge_s02,") and b",ben_ode," in added[0]
+    assert {name for name in before if before[name] != after_speaker[name]} == {"statements.csv", "positions.csv"}
+    assert wb.history(folder)[-1] == "edited statement bridge_s02: actor_id (and the holder of its 1 position)"
+
+    edit_position(folder, "bridge_s02", "reopening_the_bridge", stance="oppose")
+    p = reload(folder).positions.set_index("statement_id").loc["bridge_s02"]
+    assert (p.stance, p.holder_id, p.note) == ("oppose", "ben_ode", "Mistyped: unsafe means no.")
+
+    undo(folder)
+    assert snapshot(folder) == after_speaker
+    assert reload(folder).positions.set_index("statement_id").loc["bridge_s02", "stance"] == "support"
+    undo(folder)
+    assert snapshot(folder) == before
+    assert reload(folder).statements.set_index("statement_id").loc["bridge_s02", "actor_id"] == "ana_ruiz"
+
+
+def test_new_words_and_date_words_are_located_and_resolved_again(folder):
+    ruiz(folder)
+    add_statement(folder, NEW, 1, "on Monday that the old bridge would reopen in May", actor_id="ana_ruiz",
+                  form="paraphrase", cue="said")
+    edit_statement(folder, "bridge_s01", words="the old bridge would reopen in May", said_on_text="on Monday")
+    art = reload(folder)
+    s = art.statements.iloc[0]
+    assert (s.start, s.end) == (STORY.index("the old bridge"), STORY.index(" in May") + len(" in May"))
+    assert art.text[s.start:s.end] == s.quote == "the old bridge would reopen in May"
+    assert (s.said_on, s.said_on_basis) == (pd.Timestamp("2026-05-04"), "resolved")
+    edit_statement(folder, "bridge_s01", said_on_text=None)  # emptied: the date and its basis go with the words
+    s = reload(folder).statements.iloc[0]
+    assert pd.isna(s.said_on) and pd.isna(s.said_on_basis) and pd.isna(s.said_on_text)
+    edit_statement(folder, "bridge_s01", paragraph=2, words=RUIZ, form="direct")
+    s = reload(folder).statements.iloc[0]
+    assert (s.paragraph, s.quote, s.start) == (2, RUIZ, STORY.index(RUIZ))
+
+
+def test_actors_topics_and_events_are_edited(folder):
+    ruiz(folder)
+    add_event(folder, NEW, 4, "Council votes on repairs", "ana_ruiz", date_words="April 28")
+    edit_actor(folder, "ana_ruiz", aliases="Ruiz", role="Mayor of Riverton")
+    art = reload(folder)
+    assert art.aliases.loc[art.aliases["actor_id"] == "ana_ruiz", "alias"].tolist() == ["Ruiz"]
+    assert art.actors.set_index("actor_id").loc["ana_ruiz", "role"] == "Mayor of Riverton"
+    assert wb.history(folder)[-1] == "edited actor ana_ruiz: role; aliases now Ruiz"
+    add_topic(folder, "Bridge", "Should it reopen?")
+    edit_topic(folder, "bridge", question="Should the old bridge reopen in May?", description="Its date.")
+    t = nc.load_corpus(folder).topics.set_index("topic_id").loc["bridge"]
+    assert (t.question, t.description) == ("Should the old bridge reopen in May?", "Its date.")
+    edit_event(folder, "bridge_e01", date_words="on Monday", label="Repairs end")
+    e = reload(folder).events.iloc[0]
+    assert (e.date, e.date_basis, e.date_text, e.label) == (pd.Timestamp("2026-05-04"), "resolved", "on Monday",
+                                                            "Repairs end")
+
+
+def test_deletes_that_would_leave_references_are_refused_with_the_reason(folder):
+    before = coded(folder)
+    with pytest.raises(InUse) as caught:
+        delete_actor(folder, "ana_ruiz")
+    assert sorted((u.table, u.key, u.field) for u in caught.value.uses) == [
+        ("positions", ("bridge_s01", "reopening_the_bridge", "ana_ruiz"), "holder_id"),
+        ("positions", ("bridge_s02", "reopening_the_bridge", "ana_ruiz"), "holder_id"),
+        ("statements", ("bridge_s01",), "actor_id"), ("statements", ("bridge_s02",), "actor_id")]
+    assert "statement bridge_s01 (actor_id)" in str(caught.value) and "cascade=True" in str(caught.value)
+    with pytest.raises(InUse, match=r"statement bridge_s01 is still used by 1 row: position "
+                                    r"bridge_s01/reopening_the_bridge/ana_ruiz \(statement_id\)"):
+        delete_statement(folder, "bridge_s01")
+    with pytest.raises(InUse, match="topic reopening_the_bridge is still used by 2 rows"):
+        delete_topic(folder, "reopening_the_bridge")
+    with pytest.raises(ValueError, match="there is no statement 'bridge_s09'"):
+        delete_statement(folder, "bridge_s09")
+    assert snapshot(folder) == before
+    assert len(reload(folder).statements) == 2
+    assert wb.history(folder)[-1].startswith("position of bridge_s02")  # nothing remembered
+
+
+def test_a_delete_asked_to_cascade_takes_what_needs_it_and_undo_puts_it_back(folder):
+    coded(folder)
+    edit_statement(folder, "bridge_s02", actor_id="ben_ode", addressee_id="ana_ruiz")
+    before = snapshot(folder)
+    what = delete_actor(folder, "ana_ruiz", cascade=True)
+    assert what == ("deleted actor ana_ruiz, with statement bridge_s01, position bridge_s01/reopening_the_bridge/"
+                    "ana_ruiz; emptied addressee_id of statement bridge_s02")
+    art = reload(folder)
+    assert "ana_ruiz" not in set(art.actors["actor_id"]) and "ana_ruiz" not in set(art.aliases["actor_id"])
+    assert art.statements["statement_id"].tolist() == ["bridge_s02"]
+    assert pd.isna(art.statements.iloc[0]["addressee_id"])
+    assert art.positions[["statement_id", "holder_id"]].values.tolist() == [["bridge_s02", "ben_ode"]]
+    assert undo(folder) == what
+    assert snapshot(folder) == before
+    assert reload(folder).statements.set_index("statement_id").loc["bridge_s02", "addressee_id"] == "ana_ruiz"
+
+
+def test_rows_nothing_points_at_are_deleted_and_undone_one_by_one(folder):
+    before = coded(folder)
+    add_event(folder, NEW, 4, "Council votes on repairs", "ben_ode", date_words="April 28")
+    add_topic(folder, "Children", "Is the bridge safe for children?")
+    start = snapshot(folder)
+    delete_position(folder, "bridge_s02", "reopening_the_bridge")
+    assert reload(folder).positions["statement_id"].tolist() == ["bridge_s01"]
+    delete_statement(folder, "bridge_s02")  # no position rests on it now
+    assert reload(folder).statements["statement_id"].tolist() == ["bridge_s01"]
+    delete_event(folder, "bridge_e01")
+    assert reload(folder).events.empty
+    delete_topic(folder, "children")
+    assert "children" not in set(reload(folder).topics["topic_id"])
+    delete_actor(folder, "ben_ode")  # no statement, position or event left: its alias goes with it
+    art = reload(folder)
+    assert "ben_ode" not in set(art.actors["actor_id"]) and "Ben Ode" not in set(art.aliases["alias"])
+    for _ in range(5):
+        undo(folder)
+    assert snapshot(folder) == start
+    undo(folder), undo(folder)
+    assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda f: edit_position(f, "bridge_s02", "reopening_the_bridge", stance="maybe"), nc.DataError,
+     r"positions.csv line {bridge_s02,reopening_the_bridge}, column stance"),
+    (lambda f: edit_statement(f, "bridge_s02", cue="declared"), nc.DataError,
+     r"statements.csv line {bridge_s02,}, column cue: 'declared' is not written in paragraph 3"),
+    (lambda f: edit_actor(f, "ben_ode", kind="planet"), nc.DataError, r"actors.csv line \d+, column kind"),
+    (lambda f: edit_actor(f, "ben_ode", aliases="Ben Ode, Ruiz"), nc.DataError, r"aliases.csv line \d+"),
+    (lambda f: edit_statement(f, "bridge_s02", words="the new bridge"), ValueError, "not in this paragraph"),
+    (lambda f: edit_statement(f, "bridge_s02", statement_id="x"), ValueError, "ids stay as they are"),
+    (lambda f: edit_statement(f, "bridge_s02", end=3), ValueError, "offsets and resolved dates follow"),
+    (lambda f: edit_statement(f, "bridge_s02", mood="sad"), ValueError, "statements has no column 'mood'"),
+    (lambda f: edit_statement(f, "bridge_s02", form="direct"), ValueError, "nothing to save"),
+    (lambda f: edit_topic(f, "reopening_the_bridge", question="Reopen."), ValueError, "yes/no question"),
+    (lambda f: edit_actor(f, "ben_ode", aliases="Mr Ode"), ValueError, "'Mr Ode' is in no article's text"),
+    (lambda f: edit_event(f, "bridge_e09", label="x"), ValueError, "there is no event 'bridge_e09'"),
+])
+def test_an_edit_that_would_break_the_data_is_refused_and_changes_nothing(folder, call, error, message):
+    before = coded(folder)
+
+    def line(found: re.Match) -> str:  # {start of the row} -> the row's line in its file, counted here
+        name = "positions.csv" if "," in found.group(1).rstrip(",") else "statements.csv"
+        lines = before[name].decode().splitlines()
+        return str(next(n for n, text in enumerate(lines, 1) if text.startswith(found.group(1))))
+
+    with pytest.raises(error, match=re.sub(r"\{([^}]+)\}", line, message)):
+        call(folder)
+    assert snapshot(folder) == before
+    assert len(reload(folder).statements) == 2
+
+
+def test_an_edit_keeps_every_other_row_byte_for_byte_with_its_line_endings(folder):
+    ruiz(folder, note="Two lines,\nin one note.")
+    path = folder / "actors.csv"
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n").replace(
+        b"Two lines,\r\nin", b"Two lines,\nin"))  # CR LF between rows, a bare LF inside the quoted note
+    before = path.read_bytes()
+    edit_actor(folder, "china", role="A state")
+    gone, added = changed_lines(before, path.read_bytes())
+    assert len(gone) == len(added) == 1 and gone[0].startswith(b"china,") and added[0].endswith(b",A state,\r\n")
+    assert b'"Two lines,\nin one note."' in path.read_bytes()
+    assert reload(folder).actors.set_index("actor_id").loc["ana_ruiz", "note"] == "Two lines,\nin one note."
+    undo(folder)
+    assert path.read_bytes() == before
+
+
+# --- Rejected candidates: remembered in the work folder --------------------------------------------
+
+def test_rejected_candidates_are_remembered_in_the_work_folder_across_reloads(folder, tmp_path):
+    ruiz(folder)
+    data_before = snapshot(folder)
+    bench = Workbench(NEW, folder)
+    first = bench.found.iloc[0]
+    offered = len(bench.found)
+    bench.reject()
+    assert snapshot(folder) == data_before  # the data folder is not touched
+    saved = tmp_path / "work" / nc.files.rejected_file(NEW)
+    assert nc.files.read_rows(saved)[1] == [{"start": str(first.start), "end": str(first.end),
+                                             "paragraph": str(first.paragraph), "quote": first.quote}]
+    assert not [p for p in folder.rglob("*rejected*")]
+
+    again = Workbench(NEW, folder)  # as after a reload of the page
+    assert len(again.found) == offered - 1
+    assert (first.start, first.end) not in set(zip(again.found["start"], again.found["end"]))
+    assert reload(folder).statements.empty
+
+    again.show_rejected.value = True  # the toggle brings it back, marked
+    assert len(again.found) == offered
+    label, value = next((label, v) for label, v in again.candidate.options if label.startswith("rejected · "))
+    assert first.quote[:40] in label
+    again.candidate.value = value
+    assert again.restore_button.layout.display == ""
+    again.restore()
+    assert rejected(NEW, folder).empty
+    assert len(Workbench(NEW, folder).found) == offered
+
+
+def test_rejections_by_function_and_a_file_changed_by_hand(folder, tmp_path):
+    ruiz(folder)
+    found = candidates(reload(folder))
+    one, two = found.iloc[0].to_dict(), found.iloc[1].to_dict()
+    assert reject_candidate(folder, NEW, one) is True
+    assert reject_candidate(folder, NEW, one) is False  # once only
+    assert reject_candidate(folder, NEW, two) is True
+    assert rejected(NEW, folder)[["start", "end"]].values.tolist() == [[one["start"], one["end"]],
+                                                                      [two["start"], two["end"]]]
+    assert len(candidates(reload(folder), set(zip(rejected(NEW, folder)["start"],
+                                                   rejected(NEW, folder)["end"])))) == len(found) - 2
+    assert restore_candidate(folder, NEW, one) is True and restore_candidate(folder, NEW, one) is False
+    path = tmp_path / "work" / nc.files.rejected_file(NEW)
+    path.write_text("start,end,paragraph,quote\n12,x,1,words\n", encoding="utf-8")
+    with pytest.raises(nc.DataError, match=r"bridge_rejected.csv line 2, column end: 'x' is not a whole number"):
+        rejected(NEW, folder)
+    bench = Workbench(NEW, folder)
+    assert "cannot be read" in bench.status.value
+
+
+# --- Editing and deleting in the widget ------------------------------------------------------------
+
+def test_the_workbench_edits_and_deletes_rows(folder):
+    coded(folder)
+    bench = Workbench(NEW, folder)
+    assert bench.tabs.titles[-1] == "Edit or delete"
+    bench.edit_table.value = "statements"
+    assert [v for _, v in bench.edit_row.options] == ["", "bridge_s01", "bridge_s02"]
+    bench.edit_row.value = "bridge_s02"
+    assert bench.edit_fields["quote"].value == UNSAFE and bench.edit_fields["actor_id"].value == "ana_ruiz"
+    assert "start" not in bench.edit_fields and "statement_id" not in bench.edit_fields
+    bench.edit_fields["actor_id"].value = "ben_ode"
+    bench.save_edit()
+    assert "Saved the statement bridge_s02: actor_id" in bench.status.value, bench.status.value
+    assert reload(folder).statements.set_index("statement_id").loc["bridge_s02", "actor_id"] == "ben_ode"
+    assert bench.edit_row.value == "bridge_s02" and bench.edit_fields["actor_id"].value == "ben_ode"
+
+    bench.edit_table.value = "positions"
+    bench.edit_row.value = "bridge_s02\treopening_the_bridge\tben_ode"
+    bench.edit_fields["stance"].value = "oppose"
+    bench.edit_fields["hedged"].value = True
+    bench.save_edit()
+    p = reload(folder).positions.set_index("statement_id").loc["bridge_s02"]
+    assert (p.stance, p.hedged) == ("oppose", True)
+
+    # a delete asks first; refused while the actor speaks, with the reason; then asked to cascade
+    bench.edit_table.value = "actors"
+    bench.edit_row.value = "ana_ruiz"
+    before = snapshot(folder)
+    bench.delete_row()
+    assert bench.confirm.layout.display == "" and "Delete the actor" in bench.confirm_view.value
+    bench.cancel_delete()
+    assert bench.confirm.layout.display == "none" and snapshot(folder) == before
+    bench.delete_row()
+    bench.confirm_delete()
+    assert "still used by" in bench.status.value and "color:#c00000" in bench.status.value
+    assert bench.confirm.layout.display == ""  # still asking
+    assert snapshot(folder) == before
+    bench.cascade.value = True
+    bench.confirm_delete()
+    assert "Deleted actor ana_ruiz, with statement bridge_s01" in bench.status.value, bench.status.value
+    assert bench.confirm.layout.display == "none"
+    assert "ana_ruiz" not in set(reload(folder).actors["actor_id"])
+    bench.undo()
+    assert snapshot(folder) == before
+    assert "ana_ruiz" in [v for _, v in bench.edit_row.options]
 
 
 # --- Completeness ----------------------------------------------------------------------------------

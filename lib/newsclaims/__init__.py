@@ -8,10 +8,12 @@
 The derived tables, charts and explorers live in three modules, loaded with the package:
 ``nc.analysis`` (DataFrames and networks), ``nc.charts`` (plotly figures) and
 ``nc.widgets`` (ipywidgets explorers). ``nc.workbench(art)`` opens the coding workbench,
-where a teacher codes an article (``nc.workbench``, the module, holds its functions).
+where a teacher codes an article; ``nc.bench`` holds the functions behind it (add, edit,
+delete, undo), to call from Python.
 """
 
-from . import analysis, charts, checks, coding, export, lessons, newarticle, widgets, workbench
+from . import analysis, bench, charts, checks, coding, export, lessons, newarticle, widgets
+from .bench import workbench
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .files import data_dir, work_dir
@@ -25,6 +27,7 @@ __all__ = [
     "Problem",
     "agreement",
     "analysis",
+    "bench",
     "charts",
     "checks",
     "class_agreement",

@@ -343,7 +343,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
     replace : mapping of str to bytes, optional
         Tables, by resource name (``"statements"``), to read from these bytes
         instead of their files: the folder as it would be after a save, checked
-        before anything is written (:mod:`newsclaims.workbench`). Problems are
+        before anything is written (:mod:`newsclaims.bench`). Problems are
         named by the table's file and line, as if the bytes were in it.
 
     Returns

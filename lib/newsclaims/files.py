@@ -225,6 +225,27 @@ def review_file(article_id: str, kind: str = "") -> str:
     return "_".join([article_id, *([kind] if kind else []), "review"]) + ".csv"
 
 
+def rejected_file(article_id: str) -> str:
+    """The name of the file of candidates the coder rejected in the workbench: ``<article_id>_rejected.csv``.
+
+    Parameters
+    ----------
+    article_id : str
+        The article being coded.
+
+    Returns
+    -------
+    str
+        The file's name (not a path); the file goes to the work folder, never the data folder.
+
+    Examples
+    --------
+    >>> rejected_file("my_story")
+    'my_story_rejected.csv'
+    """
+    return f"{article_id}_rejected.csv"
+
+
 def parse_student_file(name: str) -> tuple[str, str, str] | None:
     """``(student, article_id, kind)`` from a file name made by :func:`student_file`, else None.
 

@@ -142,3 +142,55 @@ def test_one_statement_coded_through_the_workbench_is_kept_after_a_reload(coding
         assert not [c for c in candidates if "We have fixed" in c]  # coded: no longer a candidate
     finally:
         shot(page, "workbench_after_reload")
+
+
+def test_a_statement_edited_in_the_workbench_is_kept_after_a_reload(coding_lab, page):
+    import newsclaims as nc
+
+    base, token, data = coding_lab
+    unsafe = '"It is still unsafe for children,"'
+    if "ben_ode" not in set(nc.load_corpus(data).actors["actor_id"]):
+        nc.bench.add_actor(data, ARTICLE, "Ben Ode", "person", aliases="Ben Ode")
+    statement = nc.bench.add_statement(data, ARTICLE, 3, unsafe, actor_id="ben_ode", form="direct",
+                                       cue="said")["statement_id"]
+    note = "Checked in the browser: a warning, on no topic yet."
+    others = [line for line in (data / "statements.csv").read_bytes().splitlines()
+              if not line.startswith(statement.encode())]
+
+    def choose_row() -> None:
+        tab(page, "Edit or delete")
+        page.locator(".nc-wb-edit-table select").select_option(label="Statements")
+        row = page.locator(".nc-wb-edit-row option", has_text="still unsafe")
+        row.wait_for(state="attached", timeout=30_000)  # the rows of the table chosen, sent by the kernel
+        page.locator(".nc-wb-edit-row select").select_option(label=row.text_content())
+        page.locator(".nc-wb-edit-note input").wait_for(timeout=30_000)
+
+    run_all(page, base, token, NOTEBOOK)
+    try:
+        no_errors(page)
+        choose_row()
+        assert page.locator(".nc-wb-edit-quote textarea").input_value() == unsafe
+        page.locator(".nc-wb-edit-note input").fill(note)
+        page.locator(".nc-wb-edit-save").click()
+        status(page, f"Saved the statement {statement}: note")
+        shot(page, "workbench_statement_edited")
+    finally:
+        shot(page, "workbench_edit")
+
+    # on disk: the folder validates, the statement has its note, every other row is as it was
+    s = nc.load_article(ARTICLE, data_dir=data).statements.set_index("statement_id").loc[statement]
+    assert (s.note, s.quote, s.actor_id) == (note, unsafe, "ben_ode")
+    assert [line for line in (data / "statements.csv").read_bytes().splitlines()
+            if not line.startswith(statement.encode())] == others
+    assert nc.data.problems(data)[0].startswith("ok: 2 articles, ")
+
+    # reload the page and run the notebook again: the edit is still there
+    page.reload()
+    run_all(page, base, token, NOTEBOOK)
+    try:
+        no_errors(page)
+        choose_row()
+        assert page.locator(".nc-wb-edit-note input").input_value() == note
+        assert "validate: ok" in page.locator(".nc-wb-panel").inner_text()
+    finally:
+        shot(page, "workbench_edit_after_reload")

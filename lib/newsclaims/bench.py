@@ -1,15 +1,29 @@
 """The coding workbench: a teacher codes an article in JupyterLab, without touching a CSV.
 
-Plain functions do the work, one save each: :func:`add_actor` (with its aliases),
-:func:`add_topic`, :func:`add_statement` (and :func:`accept_candidate`, for the
-extractor's suggestions), :func:`add_position` and :func:`add_event`;
-:func:`undo` takes the last save back. Each save
+``nc.workbench(art)`` opens it (:func:`workbench`); this module, ``nc.bench``,
+holds the plain functions it calls, one save each:
+
+- add: :func:`add_actor` (with its aliases), :func:`add_topic`,
+  :func:`add_statement` (and :func:`accept_candidate`, for the extractor's
+  suggestions), :func:`add_position` and :func:`add_event`;
+- change: :func:`edit_statement`, :func:`edit_position`, :func:`edit_actor`,
+  :func:`edit_topic` and :func:`edit_event`;
+- delete: :func:`delete_statement`, :func:`delete_position`,
+  :func:`delete_actor`, :func:`delete_topic` and :func:`delete_event`. A row
+  that others point at (an actor who speaks, a statement with positions) is
+  not deleted: :class:`InUse` says which rows point at it, unless
+  ``cascade=True`` asks to delete those that need it and to empty the fields
+  that may be empty;
+- :func:`undo` takes the last save back, byte for byte.
+
+Each save
 
 1. checks what only the coder's input can get wrong: the words stand once in the
    paragraph (:func:`newsclaims.coding.locate`), each alias stands in the text,
    the date words give a date (:func:`resolve_date`);
 2. under the data folder's lock, reads the tables it changes and adds its rows
-   at their end, every row already there kept byte for byte;
+   at their end, or replaces or leaves out the rows it changes or deletes,
+   every other row kept byte for byte;
 3. checks the folder as it would be, with the loader's own checks on the new
    bytes (:func:`newsclaims.data.load_corpus` with ``replace=``). A save after
    which the folder would not be valid is refused:
@@ -22,20 +36,22 @@ extractor's suggestions), :func:`add_position` and :func:`add_event`;
    that :func:`undo` can write them back the same way, checked the same way.
 
 The history that :func:`undo` reads lasts as long as the Python session (the
-notebook's kernel), one list per data folder.
+notebook's kernel), one list per data folder. The candidates a coder rejects
+are remembered in the work folder (:func:`reject_candidate`, :func:`rejected`),
+never in the data folder, so that they are not offered again.
 
 :class:`Workbench` is the thin ipywidgets face of these functions; its callbacks
-are methods a test can call (``bench.save_statement()``). Open it with
-``nc.workbench(art)`` or ``nc.workbench.workbench("my_story")``.
+are methods a test can call (``bench.save_statement()``).
 """
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
+import io
 import os
 import re
-import sys
-import types
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -51,7 +67,7 @@ from .coding import ERROR_STYLE, locate
 from .data import MONTHS, Article, Corpus, article_from, completeness, load_corpus, read_descriptor, vocabulary
 from .extract import QUOTE, extract_from
 from .newarticle import slug
-from .schema import DataError, Problem
+from .schema import DataError, Problem, decode
 from .text import esc, highlight, overlap
 from .widgets import BOX, MUTED, Explorer, paragraph_html, statement_marks
 
@@ -249,29 +265,227 @@ def _save(folder: Path, what: str, rows: Mapping[str, Sequence[Mapping[str, obje
     """Add rows to tables: checked with the loader's checks on the new bytes, written together, remembered."""
     resources = _resources(folder)
     with files.locked(folder):
-        changes: dict[Path, tuple[bytes, bytes]] = {}
-        replace: dict[str, bytes] = {}
+        new_bytes: dict[str, bytes] = {}
         for table, new in rows.items():
-            resource = resources[table]
-            fields = {f["name"]: f for f in resource["schema"]["fields"]}
-            old = files.read_confined(folder, resource["path"])
-            path = folder / resource["path"]
-            header, _ = files.read_rows(path)
+            fields = {f["name"]: f for f in resources[table]["schema"]["fields"]}
+            old = files.read_confined(folder, resources[table]["path"])
+            header, _ = files.read_rows(folder / resources[table]["path"])
             for row in new:
                 unknown = [c for c in row if c not in header]
                 if unknown:
                     raise ValueError(f"{table} has no column {', '.join(map(repr, unknown))}; its columns are "
                                      f"{', '.join(header)}")
             cells = [{c: _cell(row.get(c), fields.get(c)) for c in header} for row in new]
-            changes[path] = (old, _append(old, header, cells))
-            replace[table] = changes[path][1]
-        found = _problems_after(folder, replace)
+            new_bytes[table] = _append(old, header, cells)
+        return _commit(folder, what, new_bytes)
+
+
+def _commit(folder: Path, what: str, new_bytes: Mapping[str, bytes]) -> Save:
+    """Write tables' new bytes together once the loader's checks pass on them; remember the old bytes for undo.
+
+    Called under the folder's lock. Raises DataError, with every problem, and writes nothing, when the
+    folder would not be valid.
+    """
+    resources = _resources(folder)
+    with files.locked(folder):
+        changes: dict[Path, tuple[bytes, bytes]] = {}
+        for table, new in new_bytes.items():
+            path = folder / resources[table]["path"]
+            changes[path] = (files.read_confined(folder, resources[table]["path"]), new)
+        found = _problems_after(folder, dict(new_bytes))
         if found:
             raise DataError(found)
         files.write_files({path: new for path, (_, new) in changes.items()})
     save = Save(folder, what, changes)
     _HISTORY.setdefault(folder, []).append(save)
     return save
+
+
+# --- Changing and deleting rows: every other row kept byte for byte ----------------------------
+
+Key = tuple[str, ...]
+
+
+def _records(raw: bytes, path: Path) -> tuple[str, list[tuple[list[str], str]]]:
+    """A CSV file as its byte-order mark and its records, each with the text it takes in the file.
+
+    The text of each record is what the file holds for it, its line ending included
+    (a quoted value may span lines), so that a file put together again from them is
+    the same bytes.
+    """
+    text = decode(raw, path)
+    bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
+    consumed: list[str] = []
+
+    def lines() -> Iterable[str]:
+        for line in io.StringIO(text, newline=""):
+            consumed.append(line)
+            yield line
+
+    out: list[tuple[list[str], str]] = []
+    try:
+        for record in csv.reader(lines(), strict=True):
+            out.append((record, "".join(consumed)))
+            consumed.clear()
+    except csv.Error as error:
+        raise DataError(Problem(files.display_path(path), None, None, f"not valid CSV: {error}")) from None
+    return bom, out
+
+
+def _line(header: Sequence[str], cells: Mapping[str, str]) -> str:
+    """One row as the package writes it, without its line ending."""
+    empty = len(files.csv_bytes(header, []))
+    return files.csv_bytes(header, [cells])[empty:].decode("utf-8").removesuffix("\n")
+
+
+def _rewrite(raw: bytes, path: Path, key: Sequence[str], changes: Mapping[Key, Mapping[str, str] | None]) -> bytes:
+    """A table's bytes with the rows of these keys replaced (a mapping of cells) or left out (None).
+
+    Every other row, the header, blank lines and line endings stay as they were.
+    """
+    bom, records = _records(raw, path)
+    header = records[0][0]
+    left = dict(changes)
+    chunks = [records[0][1]]
+    for record, chunk in records[1:]:
+        row = dict(zip(header, record))
+        mine = tuple(row.get(k, "") for k in key)
+        if not record or mine not in left:
+            chunks.append(chunk)
+            continue
+        new = left.pop(mine)
+        if new is not None:
+            eol = chunk[len(chunk.rstrip("\r\n")):]
+            chunks.append(_line(header, {c: new.get(c, "") for c in header}) + eol)
+    if left:
+        raise ValueError(f"{path.name} has no row {', '.join('/'.join(k) for k in left)}")
+    return (bom + "".join(chunks)).encode("utf-8")
+
+
+def _tables(folder: Path) -> dict[str, tuple[list[str], list[dict[str, str]]]]:
+    """Every table of the folder as written: its header and rows of strings."""
+    return {name: files.read_rows(folder / r["path"]) for name, r in _resources(folder).items()
+            if r["path"].endswith(".csv")}
+
+
+def _key_fields(resource: Mapping[str, Any]) -> list[str]:
+    key = resource["schema"].get("primaryKey", [])
+    return [key] if isinstance(key, str) else list(key)
+
+
+def _change_rows(folder: Path, what: str, plan: Mapping[str, Mapping[Key, Mapping[str, str] | None]],
+                 added: Mapping[str, Sequence[Mapping[str, str]]] = {}) -> Save:  # noqa: B006 - never changed
+    """Replace or leave out rows of several tables (by primary key), and add rows at their end: one save, checked."""
+    resources = _resources(folder)
+    with files.locked(folder):
+        new_bytes = {}
+        for table in dict.fromkeys([*plan, *added]):
+            changes, new = plan.get(table) or {}, added.get(table) or []
+            if not changes and not new:
+                continue
+            path = folder / resources[table]["path"]
+            raw = files.read_confined(folder, resources[table]["path"])
+            raw = _rewrite(raw, path, _key_fields(resources[table]), changes) if changes else raw
+            if new:
+                header, _ = files.read_rows(path)
+                raw = _append(raw, header, [{c: row.get(c, "") for c in header} for row in new])
+            new_bytes[table] = raw
+        return _commit(folder, what, new_bytes)
+
+
+class Use(NamedTuple):
+    """A row that points at another: its table, its key, the field that points, and whether it may be empty."""
+
+    table: str
+    key: Key
+    field: str
+    required: bool
+
+
+class InUse(ValueError):
+    """A row cannot be deleted: other rows point at it. :attr:`uses` lists them; the message says what to do."""
+
+    def __init__(self, message: str, uses: Sequence[Use]):
+        super().__init__(message)
+        self.uses = list(uses)
+
+
+# A table whose rows belong to the row they point at, and go with it: an actor's aliases
+PARTS = {"aliases": "actor_id"}
+
+
+def _uses(folder: Path, tables: Mapping[str, tuple[list[str], list[dict[str, str]]]], table: str,
+          value: str) -> list[Use]:
+    """The rows that point at a row of ``table`` whose key is ``value``, by the descriptor's foreign keys."""
+    found = []
+    for name, resource in _resources(folder).items():
+        if name not in tables:
+            continue
+        schema = resource["schema"]
+        key = _key_fields(resource)
+        required = {f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")} | set(key)
+        for fk in schema.get("foreignKeys", []):
+            if (fk["reference"].get("resource") or name) != table:
+                continue
+            field = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
+            for row in tables[name][1]:
+                if row.get(field) == value:
+                    found.append(Use(name, tuple(row.get(k, "") for k in key), field, field in required))
+    return found
+
+
+def _delete(folder: Path, table: str, value: str, label: str, cascade: bool) -> str:
+    """Delete one row of a table with a one-field key, and what must go with it; or refuse, saying what uses it."""
+    with files.locked(folder):
+        _valid(folder)
+        tables = _tables(folder)
+        resources = _resources(folder)
+        if value not in {row.get(_key_fields(resources[table])[0]) for row in tables[table][1]}:
+            raise ValueError(f"there is no {label} {value!r}")
+        rows = {name: {tuple(r.get(k, "") for k in _key_fields(resources[name])): r for r in rows}
+                for name, (_, rows) in tables.items()}
+        plan: dict[str, dict[Key, dict[str, str] | None]] = {table: {(value,): None}}
+        blocked: list[Use] = []
+        gone: list[str] = []
+        cleared: list[str] = []
+        todo = [(table, value)]
+        while todo:
+            for use in _uses(folder, tables, *todo.pop()):
+                mine = plan.setdefault(use.table, {})
+                if use.key in mine and mine[use.key] is None:
+                    continue  # deleted already
+                if PARTS.get(use.table) == use.field:
+                    mine[use.key] = None
+                elif not cascade:
+                    blocked.append(use)
+                elif use.required:
+                    mine[use.key] = None
+                    gone.append(f"{_singular(use.table)} {'/'.join(use.key)}")
+                    if len(use.key) == 1:
+                        todo.append((use.table, use.key[0]))
+                else:
+                    row = dict(mine.get(use.key) or rows[use.table][use.key])
+                    row[use.field] = ""
+                    mine[use.key] = row
+                    cleared.append(f"{use.field} of {_singular(use.table)} {'/'.join(use.key)}")
+        if blocked:
+            listed = "; ".join(f"{_singular(u.table)} {'/'.join(u.key)} ({u.field})" for u in blocked)
+            raise InUse(f"not deleted: {label} {value} is still used by {len(blocked)} row"
+                        f"{'s' * (len(blocked) != 1)}: {listed}. Change or delete those first, or delete with "
+                        "cascade=True (in the workbench: tick 'also delete the rows that need it'), which deletes "
+                        "the rows that need it and empties the fields that may be empty", blocked)
+        what = f"deleted {label} {value}"
+        if gone:
+            what += f", with {', '.join(gone)}"
+        if cleared:
+            what += f"; emptied {', '.join(cleared)}"
+        _change_rows(folder, what, plan)
+    return what
+
+
+def _singular(table: str) -> str:
+    return {"aliases": "alias", "statements": "statement", "positions": "position", "actors": "actor",
+            "topics": "topic", "events": "event"}.get(table, table)
 
 
 def history(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
@@ -489,6 +703,19 @@ def add_topic(data_dir: str | os.PathLike[str] | None, label: str, question: str
     return {k: _cell(v) for k, v in row.items()}
 
 
+def _span(art: Article, paragraph: int, words: str, start: int | None = None) -> tuple[int, int]:
+    """Where the words stand in the paragraph: once, or at ``start``; ValueError, saying why, when they do not."""
+    if not 1 <= paragraph <= len(art.paragraphs):
+        raise ValueError(f"paragraph {paragraph} does not exist: {art.article_id} has {len(art.paragraphs)}")
+    words = (words or "").strip()
+    if start is not None:
+        p = art.paragraphs.iloc[paragraph - 1]
+        if not (words and p.start <= start and start + len(words) <= p.end and art.text.startswith(words, start)):
+            raise ValueError(f"those words do not stand at {start} in paragraph {paragraph}")
+        return int(start), int(start) + len(words)
+    return locate(art, paragraph, words)
+
+
 def add_statement(data_dir: str | os.PathLike[str] | None, article_id: str, paragraph: int, words: str, *,
                   actor_id: str, form: str, cue: str | None = None, setting: str | None = None,
                   said_on_text: str | None = None, via: str | None = None, addressee_id: str | None = None,
@@ -552,16 +779,7 @@ def add_statement(data_dir: str | os.PathLike[str] | None, article_id: str, para
     folder = _folder(data_dir)
     corpus, art = _corpus(folder, article_id)
     paragraph = int(paragraph)
-    if not 1 <= paragraph <= len(art.paragraphs):
-        raise ValueError(f"paragraph {paragraph} does not exist: {article_id} has {len(art.paragraphs)}")
-    words = (words or "").strip()
-    if start is not None:
-        p = art.paragraphs.iloc[paragraph - 1]
-        if not (words and p.start <= start and start + len(words) <= p.end and art.text.startswith(words, start)):
-            raise ValueError(f"those words do not stand at {start} in paragraph {paragraph}")
-        span = (int(start), int(start) + len(words))
-    else:
-        span = locate(art, paragraph, words)
+    span = _span(art, paragraph, words, start)
     date = resolve_date(said_on_text, art.meta["published"])
     statement_id = (statement_id or "").strip() or _next_id(
         corpus.statements["statement_id"], art.statements["statement_id"], f"{article_id}_s")
@@ -718,6 +936,474 @@ def add_event(data_dir: str | os.PathLike[str] | None, article_id: str, paragrap
     return {k: _cell(v) for k, v in row.items()}
 
 
+# --- Editing and deleting ----------------------------------------------------------------------
+
+def _fields(folder: Path, table: str) -> dict[str, dict[str, Any]]:
+    return {f["name"]: f for f in _resources(folder)[table]["schema"]["fields"]}
+
+
+def _find(tables: Mapping[str, tuple[list[str], list[dict[str, str]]]], table: str,
+          match: Mapping[str, str], label: str) -> list[dict[str, str]]:
+    """The rows of a table whose fields have these values; ValueError naming what was looked for when none."""
+    found = [row for row in tables[table][1] if all(row.get(k) == v for k, v in match.items())]
+    if not found:
+        raise ValueError(f"there is no {label} {'/'.join(match.values())!r}")
+    return found
+
+
+def _check_columns(folder: Path, table: str, changes: Mapping[str, Any], fixed: Iterable[str],
+                   more: Iterable[str] = ()) -> None:
+    """Refuse a change of a field that is not the table's, or one that follows from others (ids, offsets)."""
+    fixed = set(fixed) & set(changes)
+    if fixed:
+        raise ValueError(f"{', '.join(sorted(fixed))} of {_singular(table)} cannot be changed here: ids stay as "
+                         "they are (add a new row and delete this one), and offsets and resolved dates follow from "
+                         "the words")
+    allowed = set(_fields(folder, table)) | set(more)
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise ValueError(f"{table} has no column {', '.join(map(repr, unknown))}; its columns are "
+                         f"{', '.join(_fields(folder, table))}")
+
+
+def _changed(old: Mapping[str, str], new: Mapping[str, str], label: str) -> str:
+    """What an edit changes, in words; ValueError when it changes nothing."""
+    columns = [c for c in new if new[c] != old.get(c, "")]
+    if not columns:
+        raise ValueError(f"nothing to save: the {label} is as it was")
+    return f"edited {label}: {', '.join(columns)}"
+
+
+def edit_statement(data_dir: str | os.PathLike[str] | None, statement_id: str, /, **changes: Any) -> dict[str, str]:
+    """Change a statement's fields: its speaker, form, cue, date words, note, or its words.
+
+    New ``words`` (or a new ``paragraph``) are located again as :func:`add_statement`
+    locates them; new date words (``said_on_text``) are resolved again. A new
+    speaker (``actor_id``) also becomes the holder of the statement's positions
+    that the old speaker held, since the holder is the speaker unless another is
+    coded; positions held by someone else stay as they are. A field given as None
+    or "" is emptied. One save: :func:`undo` takes it back.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder; $NEWSCLAIMS_DATA's or the package's when None.
+    statement_id : str
+        The statement.
+    **changes
+        Columns of statements.csv and their new values; ``words`` (or ``quote``),
+        ``paragraph`` and ``start`` to move the span. The id, the article, ``end``,
+        ``said_on`` and ``said_on_basis`` follow from the rest and are refused.
+
+    Returns
+    -------
+    dict
+        The statement's row as written.
+
+    Raises
+    ------
+    ValueError
+        For a statement that does not exist, a column it does not have, words not
+        in the paragraph, or no change at all; nothing is written.
+    DataError
+        When the change would make the data invalid (an unknown speaker, a cue the
+        paragraph does not hold); each problem names its file, line and column.
+
+    Examples
+    --------
+    >>> import shutil, tempfile, newsclaims as nc
+    >>> copy = shutil.copytree(nc.data_dir(), tempfile.mkdtemp() + "/data")
+    >>> edit_statement(copy, "cnn22_s01", note="Checked again.")["note"]
+    'Checked again.'
+    """
+    folder = _folder(data_dir)
+    fields = _fields(folder, "statements")
+    words = changes.pop("words", changes.pop("quote", None))
+    paragraph, start = changes.pop("paragraph", None), changes.pop("start", None)
+    _check_columns(folder, "statements", changes, ("statement_id", "article_id", "end", "said_on", "said_on_basis"))
+    with files.locked(folder):
+        corpus = _valid(folder)
+        tables = _tables(folder)
+        old = _find(tables, "statements", {"statement_id": statement_id}, "statement")[0]
+        row = dict(old)
+        art = article_from(corpus, old["article_id"])
+        if words is not None or paragraph is not None or start is not None:
+            where = int(paragraph) if paragraph is not None else int(old["paragraph"])
+            words = old["quote"] if words is None else str(words)
+            if start is None and where == int(old["paragraph"]) and words.strip() == old["quote"]:
+                start = int(old["start"])
+            begin, end = _span(art, where, words, None if start is None else int(start))
+            row.update(quote=art.text[begin:end], start=str(begin), end=str(end), paragraph=str(where))
+        if "said_on_text" in changes:
+            said = _cell(changes.pop("said_on_text"))
+            date = resolve_date(said, art.meta["published"])
+            row.update(said_on_text=said, said_on=_cell(date.date if date.precision == DAY else None),
+                       said_on_basis=_cell(date.basis if date.precision == DAY else None))
+        row.update({c: _cell(v, fields.get(c)) for c, v in changes.items()})
+        what = _changed(old, row, f"statement {statement_id}")
+        plan: dict[str, dict[Key, dict[str, str] | None]] = {"statements": {(statement_id,): row}}
+        if row["actor_id"] != old["actor_id"]:
+            key = _key_fields(_resources(folder)["positions"])
+            held = [p for p in tables["positions"][1]
+                    if p["statement_id"] == statement_id and p["holder_id"] == old["actor_id"]]
+            plan["positions"] = {tuple(p[k] for k in key): {**p, "holder_id": row["actor_id"]} for p in held}
+            if held:
+                what += f" (and the holder of its {_plural(len(held), 'position')})"
+        _change_rows(folder, what, plan)
+    return row
+
+
+def _position(tables: Mapping[str, tuple[list[str], list[dict[str, str]]]], statement_id: str, topic_id: str,
+              holder_id: str | None) -> dict[str, str]:
+    """The one position of a statement on a topic (for the holder, when there are several)."""
+    match = {"statement_id": statement_id, "topic_id": topic_id} | ({"holder_id": holder_id} if holder_id else {})
+    found = _find(tables, "positions", match, "position")
+    if len(found) > 1:
+        raise ValueError(f"{statement_id} has {len(found)} positions on {topic_id}, for "
+                         f"{', '.join(p['holder_id'] for p in found)}: say whose")
+    return found[0]
+
+
+def edit_position(data_dir: str | os.PathLike[str] | None, statement_id: str, topic_id: str,
+                  holder_id: str | None = None, /, **changes: Any) -> dict[str, str]:
+    """Change a position: its stance, hedge, basis or note; or its topic or holder.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    statement_id, topic_id : str
+        The position's statement and topic.
+    holder_id : str, optional
+        Its holder, needed only when the statement holds several positions on the topic.
+    **changes
+        Columns of positions.csv and their new values (``stance="oppose"``,
+        ``hedged=True``, ``topic_id="other_topic"``).
+
+    Returns
+    -------
+    dict
+        The position's row as written.
+
+    Raises
+    ------
+    ValueError
+        For a position that does not exist, a column the table lacks, or no change; nothing is written.
+    DataError
+        When the change would make the data invalid (a stance not in the enum, a
+        firm stance with a basis that needs a hedge, the same position twice).
+    """
+    folder = _folder(data_dir)
+    fields = _fields(folder, "positions")
+    _check_columns(folder, "positions", changes, ())
+    with files.locked(folder):
+        _valid(folder)
+        old = _position(_tables(folder), statement_id, topic_id, holder_id)
+        row = dict(old) | {c: _cell(v, fields.get(c)) for c, v in changes.items()}
+        what = _changed(old, row, f"position of {statement_id} on {topic_id} ({old['holder_id']})")
+        key = tuple(old[k] for k in _key_fields(_resources(folder)["positions"]))
+        _change_rows(folder, what, {"positions": {key: row}})
+    return row
+
+
+def edit_actor(data_dir: str | os.PathLike[str] | None, actor_id: str, /, **changes: Any) -> dict[str, str]:
+    """Change an actor: name, kind, role, whom they represent, affiliation, note, or aliases.
+
+    ``aliases`` (comma-separated, or a list) replaces the actor's aliases: those
+    left out are deleted, new ones added (each must stand in an article's text as
+    a whole word), and those kept keep their notes. One save.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    actor_id : str
+        The actor; the id itself stays.
+    **changes
+        Columns of actors.csv and their new values, and ``aliases``.
+
+    Returns
+    -------
+    dict
+        The actor's row as written.
+
+    Raises
+    ------
+    ValueError
+        For an actor that does not exist, an alias in no text, or no change; nothing is written.
+    DataError
+        When the change would make the data invalid (a kind not in the enum, an alias another actor has).
+    """
+    folder = _folder(data_dir)
+    fields = _fields(folder, "actors")
+    aliases = changes.pop("aliases", None)
+    _check_columns(folder, "actors", changes, ("actor_id",))
+    with files.locked(folder):
+        corpus = _valid(folder)
+        tables = _tables(folder)
+        old = _find(tables, "actors", {"actor_id": actor_id}, "actor")[0]
+        row = dict(old) | {c: _cell(v, fields.get(c)) for c, v in changes.items()}
+        plan: dict[str, dict[Key, dict[str, str] | None]] = {"actors": {(actor_id,): row}}
+        added: list[dict[str, str]] = []
+        what = ""
+        if aliases is not None:
+            had = [a["alias"] for a in tables["aliases"][1] if a["actor_id"] == actor_id]
+            names = _words(aliases)
+            for alias in set(names) - set(had):
+                if not any(re.search(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", t) for t in corpus.texts.values()):
+                    raise ValueError(f"the alias {alias!r} is in no article's text as a whole word: an alias is "
+                                     "the text's own words, as written (capitals too)")
+            plan["aliases"] = {(actor_id, a): None for a in had if a not in names}
+            added = [{"actor_id": actor_id, "alias": a} for a in names if a not in had]
+            if plan["aliases"] or added:
+                what = f"aliases now {', '.join(names) or 'none'}"
+        try:
+            edited = _changed(old, row, f"actor {actor_id}")
+            what = f"{edited}{'; ' + what if what else ''}"
+        except ValueError:
+            if not what:
+                raise
+            what = f"edited actor {actor_id}: {what}"
+        _change_rows(folder, what, plan, {"aliases": added} if added else {})
+    return row
+
+
+def edit_topic(data_dir: str | os.PathLike[str] | None, topic_id: str, /, **changes: Any) -> dict[str, str]:
+    """Change a topic's label, question or description.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    topic_id : str
+        The topic; the id itself stays.
+    **changes
+        Columns of topics.csv and their new values; a question ends in "?".
+
+    Returns
+    -------
+    dict
+        The topic's row as written.
+
+    Raises
+    ------
+    ValueError
+        For a topic that does not exist, a question that is not one, or no change; nothing is written.
+    DataError
+        When the change would make the data invalid.
+    """
+    folder = _folder(data_dir)
+    fields = _fields(folder, "topics")
+    _check_columns(folder, "topics", changes, ("topic_id",))
+    if "question" in changes and not (changes["question"] or "").strip().endswith("?"):
+        raise ValueError("the question must be a yes/no question, ending in '?': support means yes, oppose no")
+    with files.locked(folder):
+        _valid(folder)
+        old = _find(_tables(folder), "topics", {"topic_id": topic_id}, "topic")[0]
+        row = dict(old) | {c: _cell(v, fields.get(c)) for c, v in changes.items()}
+        _change_rows(folder, _changed(old, row, f"topic {topic_id}"), {"topics": {(topic_id,): row}})
+    return row
+
+
+def edit_event(data_dir: str | os.PathLike[str] | None, event_id: str, /, **changes: Any) -> dict[str, str]:
+    """Change an event: what happened, its actor, paragraph, note, or its date.
+
+    New date words (``date_text``, or ``date_words`` as :func:`add_event` calls
+    them) are resolved again; when they give no date, ``date`` must be given, and
+    it is ``inferred`` (the note says how). A ``date`` alone is inferred too.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    event_id : str
+        The event; the id itself stays.
+    **changes
+        Columns of events.csv and their new values, and ``date_words``.
+
+    Returns
+    -------
+    dict
+        The event's row as written.
+
+    Raises
+    ------
+    ValueError
+        For an event that does not exist, date words with no date and no date given, or no change.
+    DataError
+        When the change would make the data invalid (an inferred date without a note).
+    """
+    folder = _folder(data_dir)
+    fields = _fields(folder, "events")
+    if "date_words" in changes:
+        changes["date_text"] = changes.pop("date_words")
+    _check_columns(folder, "events", changes, ("event_id", "article_id", "date_basis"))
+    with files.locked(folder):
+        corpus = _valid(folder)
+        old = _find(_tables(folder), "events", {"event_id": event_id}, "event")[0]
+        published = article_from(corpus, old["article_id"]).meta["published"]
+        row = dict(old)
+        given = changes.pop("date", None)
+        words = _cell(changes.pop("date_text")) if "date_text" in changes else old.get("date_text", "")
+        reading = resolve_date(words, published)
+        if given is not None and reading.date is not None:
+            raise ValueError(f"the date follows from the date words ({reading.how}): change the words, or empty "
+                             "them and give the date, with a note that says how it was worked out")
+        if given is not None or words != old.get("date_text", ""):
+            if reading.date is None:
+                if given is None:
+                    raise ValueError(f"{reading.how}: give the date, with a note that says how it was worked out")
+                reading = DateReading(pd.Timestamp(given).date(), changes.pop("date_precision", DAY), INFERRED, "")
+            row.update(date=_cell(reading.date), date_precision=reading.precision, date_basis=reading.basis,
+                       date_text=words)
+        row.update({c: _cell(v, fields.get(c)) for c, v in changes.items()})
+        _change_rows(folder, _changed(old, row, f"event {event_id}"), {"events": {(event_id,): row}})
+    return row
+
+
+def delete_statement(data_dir: str | os.PathLike[str] | None, statement_id: str, *, cascade: bool = False) -> str:
+    """Delete a statement; refused while positions rest on it, unless ``cascade`` deletes them too.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    statement_id : str
+        The statement.
+    cascade : bool
+        Delete the positions that rest on it as well. Without it, a statement
+        with positions is not deleted, and :class:`InUse` lists them.
+
+    Returns
+    -------
+    str
+        What was deleted (also what :func:`undo` would take back).
+
+    Raises
+    ------
+    InUse
+        A ValueError: rows still point at the statement; nothing is written.
+    ValueError
+        When there is no such statement.
+    """
+    return _delete(_folder(data_dir), "statements", statement_id, "statement", cascade)
+
+
+def delete_actor(data_dir: str | os.PathLike[str] | None, actor_id: str, *, cascade: bool = False) -> str:
+    """Delete an actor, with its aliases; refused while anything else points at it, unless ``cascade``.
+
+    With ``cascade``, the rows that need the actor are deleted (statements it
+    spoke, with their positions; positions it holds; events it acts in) and the
+    fields that may be empty are emptied (``via``, ``addressee_id``, another
+    actor's ``represents`` or ``affiliation``). :func:`undo` puts it all back.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    actor_id : str
+        The actor.
+    cascade : bool
+        Delete or empty what points at the actor as well.
+
+    Returns
+    -------
+    str
+        What was deleted and emptied.
+
+    Raises
+    ------
+    InUse
+        A ValueError listing each row that points at the actor; nothing is written.
+    ValueError
+        When there is no such actor.
+    """
+    return _delete(_folder(data_dir), "actors", actor_id, "actor", cascade)
+
+
+def delete_topic(data_dir: str | os.PathLike[str] | None, topic_id: str, *, cascade: bool = False) -> str:
+    """Delete a topic; refused while positions are coded on it, unless ``cascade`` deletes them too.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    topic_id : str
+        The topic.
+    cascade : bool
+        Delete the positions on it as well.
+
+    Returns
+    -------
+    str
+        What was deleted.
+
+    Raises
+    ------
+    InUse
+        A ValueError listing the positions on the topic; nothing is written.
+    ValueError
+        When there is no such topic.
+    """
+    return _delete(_folder(data_dir), "topics", topic_id, "topic", cascade)
+
+
+def delete_event(data_dir: str | os.PathLike[str] | None, event_id: str) -> str:
+    """Delete an event (nothing points at events).
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    event_id : str
+        The event.
+
+    Returns
+    -------
+    str
+        What was deleted.
+
+    Raises
+    ------
+    ValueError
+        When there is no such event.
+    """
+    return _delete(_folder(data_dir), "events", event_id, "event", False)
+
+
+def delete_position(data_dir: str | os.PathLike[str] | None, statement_id: str, topic_id: str,
+                    holder_id: str | None = None) -> str:
+    """Delete a position (nothing points at positions).
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder.
+    statement_id, topic_id : str
+        The position's statement and topic.
+    holder_id : str, optional
+        Its holder, needed only when the statement holds several positions on the topic.
+
+    Returns
+    -------
+    str
+        What was deleted.
+
+    Raises
+    ------
+    ValueError
+        When there is no such position.
+    """
+    folder = _folder(data_dir)
+    with files.locked(folder):
+        _valid(folder)
+        old = _position(_tables(folder), statement_id, topic_id, holder_id)
+        what = f"deleted position of {statement_id} on {topic_id} ({old['holder_id']}: {old['stance']})"
+        key = tuple(old[k] for k in _key_fields(_resources(folder)["positions"]))
+        _change_rows(folder, what, {"positions": {key: None}})
+    return what
+
+
 # --- What is left --------------------------------------------------------------------------------
 
 def candidates(art: Article, rejected: Iterable[tuple[int, int]] = ()) -> pd.DataFrame:
@@ -742,6 +1428,118 @@ def candidates(art: Article, rejected: Iterable[tuple[int, int]] = ()) -> pd.Dat
     keep = [(int(s), int(e)) not in gone and not any(overlap((s, e), c) >= CODED_OVERLAP for c in coded)
             for s, e in zip(found["start"], found["end"])]
     return found[keep].reset_index(drop=True)
+
+
+# --- Rejected candidates: remembered in the work folder ------------------------------------------
+
+REJECTED_COLUMNS = ["start", "end", "paragraph", "quote"]
+
+
+def _rejected_path(folder: Path, article_id: str) -> Path:
+    return files.work_dir(folder) / files.rejected_file(article_id)
+
+
+def rejected(article_id: str, data_dir: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The candidates rejected for an article, as remembered in the work folder; the workbench leaves them out.
+
+    They are kept in ``<article_id>_rejected.csv`` in the work folder
+    (:func:`newsclaims.files.work_dir`, never the data folder), one row per
+    candidate, keyed by its span: start, end, paragraph and the quote as it was.
+
+    Parameters
+    ----------
+    article_id : str
+        The article.
+    data_dir : str or path-like, optional
+        The data folder being coded: the work folder must lie outside it.
+
+    Returns
+    -------
+    DataFrame
+        start and end (int), paragraph (int) and quote; empty when none were rejected.
+
+    Raises
+    ------
+    DataError
+        When the file was changed by hand and cannot be read: the file, the line and the column.
+    """
+    folder = _folder(data_dir)
+    path = _rejected_path(folder, article_id)
+    if not path.exists():
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c != "quote" else "object") for c in REJECTED_COLUMNS})
+    header, rows = files.read_rows(path)
+    missing = [c for c in REJECTED_COLUMNS if c not in header]
+    if missing:
+        raise DataError(Problem(files.display_path(path), 1, None, f"the header lacks {', '.join(missing)}"))
+    for line, row in enumerate(rows, 2):
+        for column in ("start", "end", "paragraph"):
+            if not row[column].isdigit():
+                raise DataError(Problem(files.display_path(path), line, column,
+                                        f"{row[column]!r} is not a whole number"))
+    frame = pd.DataFrame(rows, columns=header)[REJECTED_COLUMNS] if rows else pd.DataFrame(columns=REJECTED_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "paragraph": "int64", "quote": "object"})
+
+
+def reject_candidate(data_dir: str | os.PathLike[str] | None, article_id: str, candidate: Mapping[str, Any]) -> bool:
+    """Remember that a candidate was rejected, so that the workbench does not offer it again.
+
+    Written to the work folder through the one write path; the data folder is not touched.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder being coded.
+    article_id : str
+        The article.
+    candidate : mapping
+        A row of :func:`candidates`: its start, end, paragraph and quote.
+
+    Returns
+    -------
+    bool
+        True when it is newly rejected; False when it was already.
+    """
+    folder = _folder(data_dir)
+    path = _rejected_path(folder, article_id)
+    with files.locked(path.parent):
+        known = rejected(article_id, folder)
+        span = (int(candidate["start"]), int(candidate["end"]))
+        if span in set(zip(known["start"], known["end"])):
+            return False
+        rows = [*known.astype(str).to_dict("records"),
+                {"start": span[0], "end": span[1], "paragraph": int(candidate["paragraph"]),
+                 "quote": str(candidate["quote"])}]
+        files.write_rows(path, REJECTED_COLUMNS, rows)
+    return True
+
+
+def restore_candidate(data_dir: str | os.PathLike[str] | None, article_id: str,
+                      candidate: Mapping[str, Any]) -> bool:
+    """Forget a rejection: the workbench offers the candidate again.
+
+    Parameters
+    ----------
+    data_dir : str or path-like, optional
+        The data folder being coded.
+    article_id : str
+        The article.
+    candidate : mapping
+        The candidate (its start and end).
+
+    Returns
+    -------
+    bool
+        True when it had been rejected; False when it was not.
+    """
+    folder = _folder(data_dir)
+    path = _rejected_path(folder, article_id)
+    with files.locked(path.parent):
+        known = rejected(article_id, folder)
+        keep = (known["start"] != int(candidate["start"])) | (known["end"] != int(candidate["end"]))
+        if keep.all():
+            return False
+        files.write_rows(path, REJECTED_COLUMNS, known[keep].astype(str).to_dict("records"))
+    return True
 
 
 # --- The widget ----------------------------------------------------------------------------------
@@ -808,7 +1606,13 @@ class Workbench(Explorer):
         The spans of the candidates rejected in this session.
     """
 
-    TITLES = ("Candidates", "Statement", "Speaker", "Position and topic", "Event")
+    TITLES = ("Candidates", "Statement", "Speaker", "Position and topic", "Event", "Edit or delete")
+    # The tables whose rows the edit tab lists, as its drop-down names them
+    EDITABLE = (("Statements", "statements"), ("Positions", "positions"), ("Actors", "actors"),
+                ("Topics", "topics"), ("Events", "events"))
+    # Columns the edit form does not show: ids, and what follows from the words (offsets, resolved dates)
+    HIDDEN = {"statements": {"statement_id", "article_id", "start", "end", "said_on", "said_on_basis"},
+              "actors": {"actor_id"}, "topics": {"topic_id"}, "events": {"event_id", "article_id", "date_basis"}}
 
     def __init__(self, article_id: str, data_dir: str | os.PathLike[str] | None = None):
         super().__init__()
@@ -817,6 +1621,8 @@ class Workbench(Explorer):
         self.corpus, self.art = _corpus(self.folder, article_id)  # the workbench opens on valid data
         self.rejected: set[tuple[int, int]] = set()
         self.found = pd.DataFrame()
+        self.rows: dict[str, tuple[list[str], list[dict[str, str]]]] = {}
+        self.edit_fields: dict[str, w.Widget] = {}
         self.status, self.panel, self.head = w.HTML(), w.HTML(), w.HTML()
         self.status.add_class("nc-wb-status")
         self.panel.add_class("nc-wb-panel")
@@ -825,8 +1631,9 @@ class Workbench(Explorer):
         self._actor_box()
         self._position_box()
         self._event_box()
+        self._edit_box()
         self.tabs = w.Tab(children=[self.candidate_tab, self.statement_tab, self.actor_tab, self.position_tab,
-                                    self.event_tab], titles=self.TITLES)
+                                    self.event_tab, self.edit_tab], titles=self.TITLES)
         undo_button = _button("Undo last save", "nc-wb-undo")
         undo_button.on_click(self.undo)
         again = _button("Check again", "nc-wb-refresh")
@@ -842,11 +1649,17 @@ class Workbench(Explorer):
         self.candidate_view = w.HTML()
         accept, edit, reject = (_button("Accept", "nc-wb-accept", primary=True),
                                 _button("Edit in the statement form", "nc-wb-edit"), _button("Reject", "nc-wb-reject"))
+        self.restore_button = _button("Offer it again", "nc-wb-restore")
+        self.show_rejected = w.Checkbox(description="Show rejected candidates", indent=False)
+        self.show_rejected.add_class("nc-wb-show-rejected")
         accept.on_click(self.accept)
         edit.on_click(self.edit)
         reject.on_click(self.reject)
+        self.restore_button.on_click(self.restore)
         self.candidate.observe(self.show_candidate, names="value")
-        self.candidate_tab = w.VBox([self.candidate, self.candidate_view, w.HBox([accept, edit, reject])])
+        self.show_rejected.observe(self.refresh, names="value")
+        self.candidate_tab = w.VBox([self.candidate, self.candidate_view,
+                                     w.HBox([accept, edit, reject, self.restore_button]), self.show_rejected])
 
     def _statement_box(self) -> None:
         n = max(len(self.art.paragraphs), 1)
@@ -950,6 +1763,38 @@ class Workbench(Explorer):
         self.event_tab = w.VBox([self.event_paragraph, self.event_label, self.event_actor, self.event_words,
                                  self.event_date_view, self.event_date, self.event_note, save])
 
+    def _edit_box(self) -> None:
+        self.edit_table = _dropdown("Table", list(self.EDITABLE), "nc-wb-edit-table")
+        self.edit_row = _dropdown("Row", [], "nc-wb-edit-row")
+        self.edit_row.layout.width = "60em"
+        self.edit_view = w.HTML()
+        self.edit_form = w.VBox()
+        save = _button("Save changes", "nc-wb-edit-save", primary=True)
+        save.on_click(self.save_edit)
+        delete = _button("Delete…", "nc-wb-delete")
+        delete.on_click(self.delete_row)
+        self.cascade = w.Checkbox(description="also delete the rows that need it, and empty the fields that "
+                                              "point at it", indent=False, layout=w.Layout(width="auto"))
+        self.cascade.add_class("nc-wb-cascade")
+        self.confirm_view = w.HTML()
+        sure = w.Button(description="Yes, delete", button_style="danger", layout=w.Layout(width="auto"))
+        sure.add_class("nc-wb-confirm-delete")
+        sure.on_click(self.confirm_delete)
+        cancel = _button("Cancel", "nc-wb-cancel-delete")
+        cancel.on_click(self.cancel_delete)
+        self.confirm = w.VBox([self.confirm_view, self.cascade, w.HBox([sure, cancel])],
+                              layout=w.Layout(display="none"))
+        self.confirm.add_class("nc-wb-confirm")
+        self.edit_table.observe(self.show_rows, names="value")
+        self.edit_row.observe(self.show_row, names="value")
+        hint = w.HTML(f'<p style="{HINT_STYLE}">Pick a row, change its fields, then <b>Save changes</b>. New words '
+                      "are located again in the paragraph and new date words resolved again; ids stay as they are. "
+                      "A row that others point at (a speaker, a statement with positions) is deleted only with "
+                      "what needs it, when you tick the box. <b>Undo last save</b> puts back an edit or a "
+                      "delete.</p>")
+        self.edit_tab = w.VBox([hint, self.edit_table, self.edit_row, self.edit_view, self.edit_form,
+                                w.HBox([save, delete]), self.confirm])
+
     # --- showing ---
 
     def refresh(self, _button: object = None) -> None:
@@ -979,14 +1824,21 @@ class Workbench(Explorer):
         self.head.value = (f'<div style="{BOX}"><b>Coding</b> {esc(m["title"])} <span style="{MUTED}">'
                            f'({esc(self.article_id)}, {esc(m["outlet"])}, {m["published"]:%Y-%m-%d}) · saved in '
                            f"{esc(where)}</span></div>")
-        self.found = candidates(self.art, self.rejected)
-        options = [(f"¶{c.paragraph} · {c.form} · {c.cue or 'no cue'} · {c.speaker_text or 'no speaker found'}: "
-                    f"{_short(c.quote)}", str(i)) for i, c in enumerate(self.found.itertuples())]
+        try:
+            gone = rejected(self.article_id, self.folder)
+            self.rejected = set(zip(gone["start"].tolist(), gone["end"].tolist()))
+        except (DataError, ValueError, OSError) as error:  # a file changed by hand, or no work folder: say so
+            self.status.value = f'<p style="{ERROR_STYLE}">The rejected candidates cannot be read: {esc(error)}</p>'
+        self.found = candidates(self.art, () if self.show_rejected.value else self.rejected)
+        options = [(f"{'rejected · ' if (c.start, c.end) in self.rejected else ''}¶{c.paragraph} · {c.form} · "
+                    f"{c.cue or 'no cue'} · {c.speaker_text or 'no speaker found'}: {_short(c.quote)}", str(i))
+                   for i, c in enumerate(self.found.itertuples())]
         _set_options(self.candidate, options or [("(no candidates left)", "")])
         self.show_candidate()
         self.show_paragraph()
         self.show_date()
         self.show_question()
+        self.show_rows()
         self.panel.value = self.panel_html(invalid)
 
     def panel_html(self, invalid: list[str] | None = None) -> str:
@@ -1033,11 +1885,16 @@ class Workbench(Explorer):
 
     def show_candidate(self, _change: object = None) -> None:
         """Show the chosen candidate in its paragraph, with what the extractor found."""
+        self.restore_button.layout.display = "none"
         if not self.candidate.value or self.found.empty:
+            hidden = (f" ({_plural(len(self.rejected), 'rejected candidate')}: tick <b>Show rejected candidates</b> "
+                      "to see them again)" if self.rejected and not self.show_rejected.value else "")
             self.candidate_view.value = (f'<p style="{HINT_STYLE}">No candidates left: the extractor\'s suggestions '
-                                         "are coded or rejected. Add statements in the statement form.</p>")
+                                         f"are coded or rejected{hidden}. Add statements in the statement form.</p>")
             return
         c = self.found.iloc[int(self.candidate.value)]
+        if (c.start, c.end) in self.rejected:
+            self.restore_button.layout.display = ""
         p = self.art.paragraphs.iloc[int(c.paragraph) - 1]
         marks = [{"start": int(c.start), "end": int(c.end), "style": "background:#F0E442;border-radius:3px",
                   "title": "the candidate"}]
@@ -1118,13 +1975,192 @@ class Workbench(Explorer):
                   lambda row: f"Saved statement {row['statement_id']}: {_short(row['quote'])}")
 
     def reject(self, _button: object = None) -> None:
-        """Set the chosen candidate aside for this session."""
+        """Reject the chosen candidate: remembered in the work folder, it is not offered again."""
         if not self.candidate.value:
             return
         c = self.found.iloc[int(self.candidate.value)]
-        self.rejected.add((int(c.start), int(c.end)))
+        try:
+            reject_candidate(self.folder, self.article_id, c.to_dict())
+        except (ValueError, DataError, OSError) as error:
+            self._failed(error, "Not rejected:")
+            return
         self.refresh()
-        self.status.value = f'<p>Rejected: {esc(_short(c.quote))} (for this session; nothing is written)</p>'
+        self.status.value = (f"<p>Rejected: {esc(_short(c.quote))} (remembered in the work folder, not in the data; "
+                             "<b>Show rejected candidates</b> brings it back)</p>")
+
+    def restore(self, _button: object = None) -> None:
+        """Offer the chosen rejected candidate again: its rejection is forgotten."""
+        if not self.candidate.value:
+            return
+        c = self.found.iloc[int(self.candidate.value)]
+        try:
+            restore_candidate(self.folder, self.article_id, c.to_dict())
+        except (ValueError, DataError, OSError) as error:
+            self._failed(error, "Not changed:")
+            return
+        self.refresh()
+        self.status.value = f"<p>Offered again: {esc(_short(c.quote))}</p>"
+
+    # --- editing and deleting rows ---
+
+    def _key(self, table: str, row: Mapping[str, str]) -> str:
+        return "\t".join(row.get(k, "") for k in _key_fields(_resources(self.folder)[table]))
+
+    def show_rows(self, _change: object = None) -> None:
+        """List the rows of the chosen table that belong to the article (every actor and topic of the folder)."""
+        try:
+            self.rows = _tables(self.folder)
+        except DataError:
+            self.rows = {}
+        table = self.edit_table.value
+        rows = self.rows.get(table, ([], []))[1]
+        names = dict(zip(self.corpus.actors["actor_id"], self.corpus.actors["name"]))
+        own = {r["statement_id"] for r in self.rows.get("statements", ([], []))[1]
+               if r["article_id"] == self.article_id}
+        if table == "statements":
+            listed = [(f"{r['statement_id']} · ¶{r['paragraph']} · {names.get(r['actor_id'], r['actor_id'])}: "
+                       f"{_short(r['quote'])}", r) for r in rows if r["statement_id"] in own]
+        elif table == "positions":
+            listed = [(f"{r['statement_id']} · {r['topic_id']} · {names.get(r['holder_id'], r['holder_id'])}: "
+                       f"{r['stance']}", r) for r in rows if r["statement_id"] in own]
+        elif table == "actors":
+            listed = sorted(((f"{r['name']} ({r['kind']}) · {r['actor_id']}", r) for r in rows),
+                            key=lambda o: o[0].lower())
+        elif table == "topics":
+            listed = [(f"{r['label']} · {r['topic_id']}: {r['question']}", r) for r in rows]
+        else:
+            listed = [(f"{r.get('event_id')} · ¶{r.get('paragraph')} · {r.get('date')}: {r.get('label')}", r)
+                      for r in rows if r.get("article_id") == self.article_id]
+        _set_options(self.edit_row, _choose(((label, self._key(table, r)) for label, r in listed),
+                                            "(choose a row)" if listed else "(no rows yet)"))
+        self.show_row()
+
+    def _row(self) -> dict[str, str] | None:
+        """The chosen row as written, or None."""
+        table, key = self.edit_table.value, self.edit_row.value
+        if not key:
+            return None
+        return next((r for r in self.rows.get(table, ([], []))[1] if self._key(table, r) == key), None)
+
+    def _field_box(self, table: str, spec: Mapping[str, Any], value: str) -> w.Widget:
+        """A box for one field of the edit form: a drop-down for an enum or a reference, a tick for true or false."""
+        name = spec["name"]
+        required = spec.get("constraints", {}).get("required") or name in _key_fields(_resources(self.folder)[table])
+        label = {"quote": "Words", "said_on_text": "Date words", "date_text": "Date words"}.get(
+            name, name.replace("_id", "").replace("_", " ").capitalize())
+        references = {(fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]):
+                      fk["reference"].get("resource") or table
+                      for fk in _resources(self.folder)[table]["schema"].get("foreignKeys", [])}
+        enum = spec.get("constraints", {}).get("enum")
+        if spec.get("type") == "boolean":
+            box = w.Checkbox(description=label, indent=False,
+                             value=value in (spec.get("trueValues") or ["true", "True", "TRUE", "1"]))
+        elif enum or references.get(name) in ("actors", "topics", "statements"):
+            if enum:
+                options = [(str(v), str(v)) for v in enum]
+            elif references[name] == "actors":
+                options = sorted(((f"{a['name']} ({a['kind']})", a["actor_id"]) for a in self.rows["actors"][1]),
+                                 key=lambda o: o[0].lower())
+            elif references[name] == "topics":
+                options = [(t["label"], t["topic_id"]) for t in self.rows["topics"][1]]
+            else:
+                options = [(r["statement_id"], r["statement_id"]) for r in self.rows["statements"][1]
+                           if r["article_id"] == self.article_id]
+            options = options if required else [("(none)", ""), *options]
+            if value not in [v for _, v in options]:
+                options = [(value or "(none)", value), *options]
+            box = _dropdown(label, options, f"nc-wb-edit-{name}")
+            box.value = value
+        else:
+            box = _text(label, spec.get("description", "")[:120], f"nc-wb-edit-{name}", area=name == "quote")
+            box.value = value
+        box.add_class(f"nc-wb-edit-{name}")
+        return box
+
+    def show_row(self, _change: object = None) -> None:
+        """Show the chosen row's fields in the edit form, ready to change."""
+        self.confirm.layout.display = "none"
+        row, table = self._row(), self.edit_table.value
+        if row is None:
+            self.edit_fields = {}
+            self.edit_form.children = []
+            self.edit_view.value = ""
+            return
+        hidden = self.HIDDEN.get(table, set())
+        specs = [f for f in _resources(self.folder)[table]["schema"]["fields"] if f["name"] not in hidden]
+        self.edit_fields = {f["name"]: self._field_box(table, f, row.get(f["name"], "")) for f in specs}
+        if table == "actors":
+            had = [a["alias"] for a in self.rows["aliases"][1] if a["actor_id"] == row["actor_id"]]
+            self.edit_fields["aliases"] = _text("Aliases", "the words that name them in the text, comma-separated",
+                                                "nc-wb-edit-aliases")
+            self.edit_fields["aliases"].value = ", ".join(had)
+        self.edit_form.children = list(self.edit_fields.values())
+        key = ", ".join(f"{k} <code>{esc(row[k])}</code>" for k in row if k in hidden and row[k])  # as in the file
+        self.edit_view.value = f'<p style="{HINT_STYLE}">{key}</p>' if key else ""
+
+    def _edits(self, row: Mapping[str, str]) -> dict[str, Any]:
+        """The fields of the edit form that differ from the row as written, by name."""
+        changes: dict[str, Any] = {}
+        for name, box in self.edit_fields.items():
+            if name == "aliases":
+                had = [a["alias"] for a in self.rows["aliases"][1] if a["actor_id"] == row["actor_id"]]
+                if _words(box.value) != had:
+                    changes["aliases"] = box.value
+                continue
+            old = row.get(name, "")
+            if isinstance(box, w.Checkbox):
+                spec = _fields(self.folder, self.edit_table.value)[name]
+                if box.value != (old in (spec.get("trueValues") or ["true", "True", "TRUE", "1"])):
+                    changes[name] = box.value
+            elif (box.value or "").strip() != old:
+                changes[name] = (box.value or "").strip() or None
+        if "quote" in changes:
+            changes["words"] = changes.pop("quote")
+        return changes
+
+    def save_edit(self, _button: object = None) -> None:
+        """Save the changed fields of the chosen row (only those changed)."""
+        row, table = self._row(), self.edit_table.value
+        if row is None:
+            return
+        key = self.edit_row.value.split("\t")
+        changes = self._edits(row)
+        action = {"statements": edit_statement, "positions": edit_position, "actors": edit_actor,
+                  "topics": edit_topic, "events": edit_event}[table]
+        what = _singular(table)
+        if self._try(lambda: action(self.folder, *key, **changes),
+                     lambda new: f"Saved the {what} {'/'.join(key)}: {', '.join(changes) or 'nothing changed'}"):
+            key = self._key(table, {**row, **{c: str(v) for c, v in changes.items() if isinstance(v, str)}})
+            if key in [v for _, v in self.edit_row.options]:
+                self.edit_row.value = key
+
+    def delete_row(self, _button: object = None) -> None:
+        """Ask before deleting the chosen row: say what it is, and what else goes with it if asked."""
+        row, table = self._row(), self.edit_table.value
+        if row is None:
+            return
+        self.cascade.value = False
+        self.confirm_view.value = (f'<p style="{ERROR_STYLE}"><b>Delete the {esc(_singular(table))} '
+                                   f"{esc(self.edit_row.label)}?</b> <b>Undo last save</b> puts it back.</p>")
+        self.confirm.layout.display = ""
+
+    def confirm_delete(self, _button: object = None) -> None:
+        """Delete the chosen row; refused, with the rows that use it, unless the box asks to delete those too."""
+        row, table = self._row(), self.edit_table.value
+        if row is None:
+            return
+        key = self.edit_row.value.split("\t")
+        cascade = {"cascade": self.cascade.value} if table in ("statements", "actors", "topics") else {}
+        action = {"statements": delete_statement, "positions": delete_position, "actors": delete_actor,
+                  "topics": delete_topic, "events": delete_event}[table]
+        if not self._try(lambda: action(self.folder, *key, **cascade), lambda what: f"{what[0].upper()}{what[1:]}"):
+            self.delete_row()  # the question stays open, under the reason, to tick the box or cancel
+            self.cascade.value = bool(cascade.get("cascade"))
+
+    def cancel_delete(self, _button: object = None) -> None:
+        """Close the question: nothing is deleted."""
+        self.confirm.layout.display = "none"
+        self.status.value = "<p>Nothing deleted.</p>"
 
     def edit(self, _button: object = None) -> None:
         """Copy the chosen candidate into the statement form, to change it there before saving."""
@@ -1278,7 +2314,7 @@ def workbench(art_or_id: Article | str | None = None, data_dir: str | os.PathLik
     --------
     >>> bench = workbench("cnn_china_ukraine_2022")
     >>> bench.tabs.titles
-    ('Candidates', 'Statement', 'Speaker', 'Position and topic', 'Event')
+    ('Candidates', 'Statement', 'Speaker', 'Position and topic', 'Event', 'Edit or delete')
     """
     folder = _folder(data_dir)
     if isinstance(art_or_id, Article):
@@ -1287,14 +2323,3 @@ def workbench(art_or_id: Article | str | None = None, data_dir: str | os.PathLik
         corpus = load_corpus(folder)
         article_id = article_from(corpus, art_or_id).article_id
     return Workbench(article_id, folder)
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable: ``nc.workbench(art)`` is ``nc.workbench.workbench(art)``."""
-
-    def __call__(self, art_or_id: Article | str | None = None,
-                 data_dir: str | os.PathLike[str] | None = None) -> Workbench:
-        return workbench(art_or_id, data_dir)
-
-
-sys.modules[__name__].__class__ = _CallableModule
