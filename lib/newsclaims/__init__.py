@@ -7,11 +7,13 @@
 
 The derived tables, charts and explorers live in three modules, loaded with the package:
 ``nc.analysis`` (DataFrames and networks), ``nc.charts`` (plotly figures) and
-``nc.widgets`` (ipywidgets explorers). ``nc.workbench(art)`` opens the coding workbench,
-where a teacher codes an article (``nc.workbench``, the module, holds its functions).
+``nc.widgets`` (ipywidgets explorers); ``nc.frame`` sets the article's frame (headline,
+caption, lede, narration, labels) against its body, and its sources (lesson 10).
+``nc.workbench(art)`` opens the coding workbench, where a teacher codes an article
+(``nc.workbench``, the module, holds its functions).
 """
 
-from . import analysis, charts, checks, coding, export, lessons, newarticle, widgets, workbench
+from . import analysis, charts, checks, coding, export, frame, lessons, newarticle, widgets, workbench
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .files import data_dir, work_dir
@@ -32,6 +34,7 @@ __all__ = [
     "data_dir",
     "export",
     "extract_statements",
+    "frame",
     "list_articles",
     "load_article",
     "lessons",
