@@ -145,7 +145,7 @@ def test_an_article_without_frame_coding_loads_and_says_so(mini_data):
     assert art.frame.empty and art.labels.empty and art.voices.empty
     assert set(fr.coded(art)["status"]) == {"not coded yet"}
     assert fr.frame_actors(art).empty and fr.gender_counts(art).empty
-    assert fr.finding(art, "voices").startswith("No frame coded yet for article 'mini'")
+    assert fr.finding(art, "gender").startswith("No frame coded yet for article 'mini'")
     assert fr.gender_chart(art).layout.title.text.startswith("No voices coded yet")
 
 

@@ -606,7 +606,8 @@ def finding(art: Article, what: str) -> str:
     -------
     str
         "Notice: ..." with the numbers; or, when the article has not coded what the
-        comparison needs, "No ... coded yet" and what to code.
+        comparison needs, "No ... coded yet" and what to code ("No frame coded yet"
+        when it has none of the three tables).
 
     Raises
     ------
@@ -622,6 +623,9 @@ def finding(art: Article, what: str) -> str:
     if what not in FINDINGS:
         raise ValueError(f"what must be one of {', '.join(FINDINGS)}, not {what!r}")
     need = _NEEDS[what]
+    if art.frame.empty and art.labels.empty and art.voices.empty:
+        return (f"No frame coded yet for article {art.article_id!r}: no frame spans, labels or voices. "
+                f"{an.TO_CODE[need]}")
     if getattr(art, need).empty:
         return f"No {need} coded yet for article {art.article_id!r}. {an.TO_CODE[need]}"
     if what == "frame":
