@@ -20,7 +20,8 @@ def make_corpus(target: Path, copies: int, source: Path | None = None) -> Path:
     (target / "texts").mkdir(exist_ok=True)
     for name in ("datapackage.json", "actors.csv", "aliases.csv", "topics.csv"):
         shutil.copy(source / name, target / name)
-    tables = {name: read_rows(source / f"{name}.csv") for name in ("articles", "statements", "positions", "events")}
+    tables = {name: read_rows(source / f"{name}.csv")
+              for name in ("articles", "statements", "positions", "events", "frame", "labels", "voices")}
     out: dict[str, list[dict[str, str]]] = {name: [] for name in tables}
     for i in range(copies):
         tag = f"c{i:05d}"
@@ -35,6 +36,10 @@ def make_corpus(target: Path, copies: int, source: Path | None = None) -> Path:
             out["positions"].append(p | {"statement_id": f"{p['statement_id']}_{tag}"})
         for e in tables["events"][1]:
             out["events"].append(e | {"event_id": f"{e['event_id']}_{tag}", "article_id": f"{e['article_id']}_{tag}"})
+        for name, key in (("frame", "frame_id"), ("labels", "label_id"), ("voices", None)):
+            for r in tables[name][1]:
+                out[name].append(r | {"article_id": f"{r['article_id']}_{tag}"}
+                                 | ({key: f"{r[key]}_{tag}"} if key else {}))
     for name, (header, _) in tables.items():
         write_rows(target / f"{name}.csv", header, out[name])
     return target

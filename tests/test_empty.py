@@ -29,9 +29,10 @@ import pytest
 import newsclaims as nc
 from newsclaims import analysis as an
 from newsclaims import charts, checks, export, extract, reliability, text, widgets
+from newsclaims import frame as fr
 from newsclaims.data import article_from
 
-MODULES = (an, charts, widgets, text, export, extract, checks, reliability)
+MODULES = (an, charts, widgets, text, export, extract, checks, reliability, fr)
 CASES = ("blank", "silent", "mini", "solo")
 
 
@@ -151,6 +152,24 @@ CALLS: dict[str, list[Call]] = {
     "reliability.example_coding": [lambda art, tmp: reliability.example_coding(art)],
     "reliability.change_answers": [lambda art, tmp: reliability.change_answers(_student(art), "form", [0, 4], "x")],
     "charts.confusion_chart": [lambda art, tmp: charts.confusion_chart(_student(art), _reference(art), "form")],
+    "frame.coded": [lambda art, tmp: fr.coded(art)],
+    "frame.frame_actors": [lambda art, tmp: fr.frame_actors(art)],
+    "frame.frame_topics": [lambda art, tmp: fr.frame_topics(art)],
+    "frame.text_voices": [lambda art, tmp: fr.text_voices(art), lambda art, tmp: fr.text_voices(art, "paragraph")],
+    "frame.labels_table": [lambda art, tmp: fr.labels_table(art)],
+    "frame.labels_by_actor": [lambda art, tmp: fr.labels_by_actor(art)],
+    "frame.sources_table": [lambda art, tmp: fr.sources_table(art)],
+    "frame.named_sources": [lambda art, tmp: fr.named_sources(art)],
+    "frame.source_types": [lambda art, tmp: fr.source_types(art)],
+    "frame.gender_table": [lambda art, tmp: fr.gender_table(art)],
+    "frame.gender_counts": [lambda art, tmp: fr.gender_counts(art)],
+    "frame.finding": [lambda art, tmp, what=what: fr.finding(art, what) for what in fr.FINDINGS],
+    "frame.frame_chart": [lambda art, tmp: fr.frame_chart(art), lambda art, tmp: fr.frame_chart(art, "topics")],
+    "frame.text_voices_chart": [lambda art, tmp: fr.text_voices_chart(art)],
+    "frame.labels_chart": [lambda art, tmp: fr.labels_chart(art)],
+    "frame.named_chart": [lambda art, tmp: fr.named_chart(art)],
+    "frame.source_types_chart": [lambda art, tmp: fr.source_types_chart(art)],
+    "frame.gender_chart": [lambda art, tmp: fr.gender_chart(art)],
 }
 
 # What a result needs coded, in order; the first table with no rows is named in a figure's
@@ -176,6 +195,13 @@ NEEDS = {
     "widgets.stance_explorer": ("positions",),
     "widgets.topic_explorer": ("positions",),
     "checks.check": ("statements",),
+    "frame.frame_chart": ("frame",),
+    "frame.text_voices_chart": ("frame",),
+    "frame.labels_chart": ("labels",),
+    "frame.named_chart": ("voices",),
+    "frame.source_types_chart": ("voices",),
+    "frame.gender_chart": ("voices",),
+    "frame.finding": ("frame",),
 }
 # Tables that have rows even for an article with nothing coded, and why.
 ROWS_ANYWAY = {
@@ -186,6 +212,7 @@ ROWS_ANYWAY = {
     "extract.evaluate": "one row per way of matching spans",
     "reliability.agreement": "one row per field",
     "reliability.class_agreement": "one row per field",
+    "frame.coded": "one row per part of the frame coding, saying whether it is coded",
 }
 # Tables built from positions: empty for an article with none.
 FROM_POSITIONS = {"analysis.positions_table", "analysis.stance_matrix", "analysis.alignment", "export.dna_table",

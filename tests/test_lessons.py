@@ -91,9 +91,10 @@ def plans() -> list[tuple[str, int, list[tuple[int, int, str, str]]]]:
     return found
 
 
-def test_the_guide_has_two_90_minute_sessions_and_three_45_minute_classes():
-    lengths = sorted(length for _, length, _ in plans())
-    assert lengths == [45, 45, 45, 90, 90]
+def test_the_guide_has_two_90_minute_sessions_and_45_minute_classes():
+    lengths = [length for _, length, _ in plans()]
+    # the three first classes (00 with 02; 04; 05), and one for each later lesson the guide plans for
+    assert lengths.count(90) == 2 and lengths.count(45) >= 4 and set(lengths) == {45, 90}
 
 
 @pytest.mark.parametrize("title, length, rows", plans(), ids=[p[0][:40] for p in plans()])
@@ -111,7 +112,7 @@ def test_every_plan_adds_up_set_up_included(title, length, rows, sections):
         skipped = [s.strip() for s in skip.group(1).split(";")] if skip else []
         assert set(skipped) <= set(mine["section"]), f"{lesson}: no section {set(skipped) - set(mine['section'])}"
         in_class = re.search(r"\*\*In class:\*\* ([^*]+?)\.(?: \*\*|$)", what)
-        chosen = re.findall(r"\d\.\d", in_class.group(1)) if in_class else []
+        chosen = re.findall(r"\d+\.\d+", in_class.group(1)) if in_class else []  # 4.1, 10.1
         kept = mine[~mine["section"].isin(skipped)]
         exercises = " ".join(kept["exercises"]).split()
         assert set(chosen) <= set(exercises), f"{lesson}: exercises {set(chosen) - set(exercises)} are not there"

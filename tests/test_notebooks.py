@@ -78,6 +78,9 @@ def doctored_folder(target: Path) -> Path:
     set_value(target / "actors.csv", "actor_id", "wang_yi", "name", DANGEROUS["name"])
     set_value(target / "topics.csv", "topic_id", "nato_enlargement", "label", DANGEROUS["label"])
     set_value(target / "articles.csv", "article_id", ARTICLE, "title", "A copy <b>of</b> the article")
+    # a new headline: the frame's spans of the old one no longer apply (validate would refuse them)
+    header, rows = read_rows(target / "frame.csv")
+    write_rows(target / "frame.csv", header, [r for r in rows if r["source"] != "title"])
     header, rows = read_rows(target / "positions.csv")
     rows[0]["note"] = DANGEROUS["note"]
     write_rows(target / "positions.csv", header, rows)

@@ -64,6 +64,9 @@ KEYED = {
     "FORM_TINT": ([("statements", "form")], []),
     "_KIND": ([("actors", "kind")], []),
     "DATE_BASIS_SYMBOL": ([("events", "date_basis"), ("statements", "said_on_basis")], []),
+    "_LABEL_KIND": ([("labels", "kind")], []),
+    "_SOURCE_TYPE": ([("voices", "source_type")], []),
+    "_GENDER": ([("voices", "gender")], []),
 }
 
 

@@ -7,12 +7,13 @@
 
 The derived tables, charts and explorers live in three modules, loaded with the package:
 ``nc.analysis`` (DataFrames and networks), ``nc.charts`` (plotly figures) and
-``nc.widgets`` (ipywidgets explorers). ``nc.workbench(art)`` opens the coding workbench,
-where a teacher codes an article; ``nc.bench`` holds the functions behind it (add, edit,
-delete, undo), to call from Python.
+``nc.widgets`` (ipywidgets explorers); ``nc.frame`` sets the article's frame (headline,
+caption, lede, narration, labels) against its body, and its sources (lesson 10).
+``nc.workbench(art)`` opens the coding workbench, where a teacher codes an article;
+``nc.bench`` holds the functions behind it (add, edit, delete, undo), to call from Python.
 """
 
-from . import analysis, bench, charts, checks, coding, export, lessons, newarticle, widgets
+from . import analysis, bench, charts, checks, coding, export, frame, lessons, newarticle, widgets
 from .bench import workbench
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
@@ -35,6 +36,7 @@ __all__ = [
     "data_dir",
     "export",
     "extract_statements",
+    "frame",
     "list_articles",
     "load_article",
     "lessons",

@@ -45,6 +45,11 @@ TO_CODE = {
     "positions": "Code what each statement says about a topic in data/positions.csv.",
     "events or dated statements": "Code the dated happenings in data/events.csv, or when each statement "
                                   "was made (said_on) in data/statements.csv.",
+    "frame": "Code the headline, caption, lede and the journalist's narration as spans in data/frame.csv "
+             "(data/README.md says how).",
+    "labels": "Code the words that characterise an actor or place, with the actor each describes, in "
+              "data/labels.csv.",
+    "voices": "Code each source and person (named or not, source type, gender and its basis) in data/voices.csv.",
 }
 
 

@@ -744,6 +744,40 @@ class _Exercise:
     caveat: Callable[[Article], str] | None = None  # what the answer rests on in this article, when it needs saying
 
 
+def _frame_coded(art: Article, table: str) -> None:
+    """Lesson 10's exercises need the frame coding: an article without it has nothing to check."""
+    if getattr(art, table).empty:
+        raise LookupError(f"no {table} coded")
+
+
+def _headline_actors(art: Article) -> set[str]:
+    from .frame import frame_actors  # frame imports charts, which imports this module's neighbours
+
+    _frame_coded(art, "frame")
+    table = frame_actors(art)
+    return set(table.loc[table["headline"] > 0, "actor_id"])
+
+
+def _narration_paragraphs(art: Article) -> int:
+    _frame_coded(art, "frame")
+    narration = art.frame[art.frame["kind"].astype(object) == "narration"]
+    return int(narration["paragraph"].nunique())
+
+
+def _narration_decoys(art: Article) -> list[tuple[float, str]]:
+    narration = art.frame[art.frame["kind"].astype(object) == "narration"]
+    return [(len(narration), "that counts the narration spans; two can share a paragraph"),
+            (len(art.frame), "that counts every span of the frame, headline and lede included")]
+
+
+def _gender_from_outside(art: Article) -> set[str]:
+    from .frame import gender_table
+
+    _frame_coded(art, "voices")
+    people = gender_table(art)
+    return set(people.loc[people["gender_basis"] == "source", "actor_id"])
+
+
 def _count(what: str, solve: Callable[[Article], Any], why: str, decoys: _Decoys | None = None) -> _Exercise:
     return _Exercise(what, solve, _same_number(what, decoys=decoys), why)
 
@@ -804,6 +838,15 @@ CHECKS: dict[str, _Exercise] = {
                      _same_number("the recall (overlap ≥ 0.5) with the span of cnn22_s27 begun at \"with\"", 0.005,
                                   _addressee_span_decoys, close=0.02),
                      "Where the reference's span begins moves the score: the rules did not change."),
+    "10.1": _Exercise("the actors the headline names", _headline_actors, _same_set(_actors, ("actor", "actors")),
+                      "The headline names states and blocs only, and no person: not one of the people it quotes."),
+    "10.2": _count("the number of paragraphs that hold the journalist's narration", _narration_paragraphs,
+                   "Narration fills the gaps between statements: whole paragraphs, or a clause between two "
+                   "statements.", _narration_decoys),
+    "10.3": _Exercise("the people whose gender the article gives no word for", _gender_from_outside,
+                      _same_set(_actors, ("person", "people")),
+                      "The article gives a pronoun or a title only for people it quotes and then refers back to; "
+                      "for the rest, an outside source has to say."),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
@@ -18,7 +19,8 @@ from . import text as textmod
 from .files import ARTICLE_ENV, DESCRIPTOR, read_rows, write_rows  # noqa: F401  (read_rows, write_rows: public here too)
 from .schema import DataError, Problem, Table
 
-TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events")
+TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events",
+          *("frame", "labels", "voices"))  # the frame and the sources (lesson 10): optional per article
 DESCRIPTOR_LIMIT = 1024 * 1024  # bytes: the package's datapackage.json is about 20 kB
 # The codebook's rule for positions: only a stance on this basis may be firm; any other (implied,
 # inferred) is hedged. The basis values themselves are the descriptor's enum.
@@ -28,7 +30,7 @@ FIRM_BASIS = "stated"
 _S, _I, _D, _B = "string", "integer", "date", "boolean"
 READS = {
     "articles": {"article_id": _S, "title": _S, "outlet": _S, "author": _S, "published": _D, "url": _S,
-                 "text_file": _S},
+                 "text_file": _S, "photo_caption": _S},
     "actors": {"actor_id": _S, "represents": _S, "affiliation": _S},
     "aliases": {"actor_id": _S, "alias": _S},
     "topics": {"topic_id": _S},
@@ -38,6 +40,13 @@ READS = {
     "positions": {"statement_id": _S, "topic_id": _S, "holder_id": _S, "hedged": _B, "basis": _S},
     "events": {"article_id": _S, "date": _D, "date_precision": _S, "date_text": _S, "date_basis": _S,
                "actor_id": _S, "paragraph": _I, "note": _S},
+    # The frame and the sources (lesson 10)
+    "frame": {"frame_id": _S, "article_id": _S, "kind": _S, "source": _S, "start": _I, "end": _I, "text": _S,
+              "paragraph": _I, "topic_id": _S},
+    "labels": {"label_id": _S, "article_id": _S, "start": _I, "end": _I, "label": _S, "paragraph": _I,
+               "actor_id": _S, "target": _S},
+    "voices": {"article_id": _S, "actor_id": _S, "named": _B, "source_type": _S, "gender": _S, "gender_basis": _S,
+               "gender_word": _S, "gender_paragraph": _I, "gender_source": _S, "note": _S},
 }
 
 
@@ -153,6 +162,9 @@ class Corpus:
     ----------
     articles, actors, aliases, topics, statements, positions, events : DataFrame
         The tables of the descriptor's resources, as checked and typed by the loader.
+    frame, labels, voices : DataFrame
+        The frame and the sources (lesson 10): frame spans, labels, and each source's
+        and person's type and gender. An article may have no rows in them.
     texts : dict
         article_id -> the article's text.
     paragraphs : DataFrame
@@ -170,6 +182,9 @@ class Corpus:
     statements: pd.DataFrame
     positions: pd.DataFrame
     events: pd.DataFrame
+    frame: pd.DataFrame
+    labels: pd.DataFrame
+    voices: pd.DataFrame
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
@@ -211,6 +226,9 @@ class Article:
     topics: pd.DataFrame
     events: pd.DataFrame
     mentions: pd.DataFrame
+    frame: pd.DataFrame
+    labels: pd.DataFrame
+    voices: pd.DataFrame
 
     @property
     def credit(self) -> str:
@@ -248,7 +266,8 @@ MADE_COLUMNS = {
 }
 # An Article's frames, in order, and the table each comes from (None: made by the loader).
 FRAMES = {"paragraphs": None, "actors": "actors", "aliases": "aliases", "statements": "statements",
-          "positions": "positions", "topics": "topics", "events": "events", "mentions": None}
+          "positions": "positions", "topics": "topics", "events": "events", "mentions": None,
+          "frame": "frame", "labels": "labels", "voices": "voices"}
 DROPPED = ("article_id",)  # an article's own frames leave out the column that names the article
 
 
@@ -310,7 +329,10 @@ def _article_doc(docs: dict[str, dict[str, str]]) -> str:
             "positions": "The positions its statements take.",
             "topics": "The topics of those positions.",
             "events": "The events it reports.",
-            "mentions": "One row per place the text names an actor by one of its aliases, found by the loader."}
+            "mentions": "One row per place the text names an actor by one of its aliases, found by the loader.",
+            "frame": "Its frame: headline, caption, lede and the journalist's narration, as spans (lesson 10).",
+            "labels": "The labels its text gives actors and places, one row per label and actor described.",
+            "voices": "Each source it cites and person it names: named or not, source type, gender and basis."}
     lines = ["One article: its text, metadata and every coded table restricted to it.", "",
              "Each table is a plain DataFrame. The columns are described below from the field",
              "descriptions in data/datapackage.json, read when the package is imported.", "",
@@ -390,6 +412,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
     problems += _same_span_problems(tables.get("statements"))
     problems += _event_problems(tables.get("events"), texts, spans)
     problems += _basis_problems(tables.get("positions"))
+    problems += _frame_problems(tables, texts, spans)
     if problems:
         raise DataError(problems)
 
@@ -399,7 +422,8 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
         {"article_id": "str", "paragraph": "int64", "start": "int64", "end": "int64", "text": "str"})
     return Corpus(articles=frames["articles"], texts=texts, paragraphs=paragraphs, actors=frames["actors"],
                   aliases=frames["aliases"], topics=frames["topics"], statements=frames["statements"],
-                  positions=frames["positions"], events=frames["events"])
+                  positions=frames["positions"], events=frames["events"], frame=frames["frame"],
+                  labels=frames["labels"], voices=frames["voices"])
 
 
 def problems(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
@@ -737,10 +761,11 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
     statements = own(corpus.statements)
     positions = corpus.positions[corpus.positions["statement_id"].isin(statements["statement_id"])]
     events = own(corpus.events)
+    frame, labels, voices = own(corpus.frame), own(corpus.labels), own(corpus.voices)
     mentions = textmod.find_mentions(corpus.texts[article_id], corpus.aliases)
     wanted = set(mentions["actor_id"]) | set(statements["actor_id"]) | set(positions["holder_id"]) \
         | set(statements["via"].dropna()) | set(statements["addressee_id"].dropna()) \
-        | set(events["actor_id"])
+        | set(events["actor_id"]) | set(labels["actor_id"].dropna()) | set(voices["actor_id"])
     actors = corpus.actors
     while True:  # add whom the wanted actors represent or belong to
         rows = actors[actors["actor_id"].isin(wanted)]
@@ -748,6 +773,7 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
         if more == wanted:
             break
         wanted = more
+    topics = set(positions["topic_id"]) | set(frame["topic_id"].dropna())  # those its stances or its frame name
     meta = corpus.articles.set_index("article_id").loc[article_id].to_dict()
     meta["article_id"] = article_id
     actors = actors[actors["actor_id"].isin(wanted)].reset_index(drop=True)
@@ -760,9 +786,12 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
         aliases=corpus.aliases[corpus.aliases["actor_id"].isin(actors["actor_id"])].reset_index(drop=True),
         statements=statements,
         positions=positions.reset_index(drop=True),
-        topics=corpus.topics[corpus.topics["topic_id"].isin(positions["topic_id"])].reset_index(drop=True),
+        topics=corpus.topics[corpus.topics["topic_id"].isin(topics)].reset_index(drop=True),
         events=events,
         mentions=mentions,
+        frame=frame,
+        labels=labels,
+        voices=voices,
     )
 
 
@@ -972,6 +1001,208 @@ def _basis_problems(positions: Table | None) -> list[Problem]:
     return [positions.problem(int(row), "hedged", f"basis is {basis.iloc[row]}, so hedged must be true: only a "
                                                   f"{FIRM_BASIS} stance may be firm")
             for row in np.flatnonzero(firm & unstated)]
+
+
+# --- The frame and the sources (lesson 10) --------------------------------------------------------
+
+# Where each kind of frame span lies (frame.kind -> frame.source); the values are the descriptor's enums.
+FRAME_SOURCE = {"headline": "title", "caption": "photo_caption", "lede": "text", "narration": "text"}
+NARRATION = "narration"  # frame.kind: the journalist's own words, which no statement's span may overlap
+GENDER_BASIS_WORD, GENDER_BASIS_SOURCE = "article", "source"  # voices.gender_basis
+GENDER_UNKNOWN = "unknown"  # voices.gender: neither the article nor a source says
+EXPERT, INSTITUTION = "expert", "institution"  # voices.source_type
+
+
+def _frame_problems(tables: dict[str, Table], texts: dict[str, str],
+                    spans: dict[str, list[tuple[int, int]]]) -> list[Problem]:
+    """The text rules for frame.csv, labels.csv and voices.csv (lesson 10).
+
+    Every span is the text of its source at its offsets, in the paragraph it names;
+    narration overlaps no statement; a label lies inside the words it describes; a
+    voice agrees with its actor's kind and side, and a gender says where it comes from.
+    """
+    problems: list[Problem] = []
+    articles = tables.get("articles")
+    fields: dict[tuple[str, str], str] = {}
+    if articles is not None:
+        for column in ("title", "photo_caption"):
+            for aid, value in zip(_values(articles.frame, "article_id"), _values(articles.frame, column)):
+                if value is not None:
+                    fields[(aid, column)] = value
+    statements = tables.get("statements")
+    said: dict[str, list[tuple[int, int, str]]] = {}
+    if statements is not None:
+        for aid, a, b, sid in zip(*(_values(statements.frame, c) for c in ("article_id", "start", "end",
+                                                                            "statement_id"))):
+            if None not in (aid, a, b):
+                said.setdefault(aid, []).append((a, b, sid))
+
+    def paragraph_of(aid: str, start: int, end: int) -> tuple[int | None, bool]:
+        """(paragraph holding start, whether end stays in it)."""
+        for number, (a, b) in enumerate(spans[aid], 1):
+            if a <= start < b or (start == b and start == end):
+                return number, end <= b
+        return None, False
+
+    def span(table: Table, row: int, aid: str, source: str, start: int, end: int, words: str, column: str,
+             paragraph: int | None) -> bool:
+        """Check one span against its source; True when its words are right."""
+        where = texts[aid] if source == "text" else fields.get((aid, source))
+        if where is None:
+            problems.append(table.problem(row, "source", f"article {aid!r} has no {source}"))
+            return False
+        name = "the text" if source == "text" else f"the {source}"
+        if end <= start:
+            problems.append(table.problem(row, "end", f"end {end} is not after start {start}"))
+            return False
+        if end > len(where):
+            problems.append(table.problem(row, "end", f"end {end} is past the end of {name} "
+                                                      f"({len(where)} characters)"))
+            return False
+        if where[start:end] != words:
+            at = where.find(words)
+            hint = f"; the words are found at {at}:{at + len(words)}" if at >= 0 else \
+                f"; the words are not found anywhere in {name}"
+            problems.append(table.problem(row, column, f"{name}[{start}:{end}] is {_snippet(where[start:end])}, "
+                                                       f"not the {column}{hint}"))
+            return False
+        if source != "text":
+            if paragraph is not None:
+                problems.append(table.problem(row, "paragraph", f"a span of the {source} has no paragraph: "
+                                                                "leave it empty"))
+            return True
+        found, inside = paragraph_of(aid, start, end)
+        if found is None or not inside:
+            problems.append(table.problem(row, "paragraph", f"span {start}:{end} crosses a paragraph break"))
+            return False
+        if paragraph != found:
+            problems.append(table.problem(row, "paragraph", f"span {start}:{end} lies in paragraph {found}, "
+                                                            f"not {paragraph}"))
+            return False
+        return True
+
+    frame = tables.get("frame")
+    if frame is not None:
+        names = ("article_id", "kind", "source", "start", "end", "text", "paragraph")
+        for row, (aid, kind, source, start, end, words, paragraph) in enumerate(
+                zip(*(_values(frame.frame, c) for c in names))):
+            if aid not in texts or None in (kind, source, start, end, words):
+                continue
+            if FRAME_SOURCE.get(kind, source) != source:
+                problems.append(frame.problem(row, "source", f"a {kind} lies in the {FRAME_SOURCE[kind]}, "
+                                                             f"not the {source}"))
+                continue
+            if not span(frame, row, aid, source, start, end, words, "text", paragraph):
+                continue
+            if kind == NARRATION:
+                for a, b, sid in said.get(aid, []):
+                    if start < b and a < end:
+                        problems.append(frame.problem(
+                            row, "start", f"narration {start}:{end} overlaps statement {sid} ({a}:{b}): narration "
+                                          "is the journalist's own words, which no statement covers"))
+                        break
+    labels = tables.get("labels")
+    if labels is not None:
+        names = ("article_id", "start", "end", "label", "paragraph", "target", "actor_id")
+        seen: dict[tuple[Any, ...], int] = {}
+        for row, (aid, start, end, words, paragraph, target, actor) in enumerate(
+                zip(*(_values(labels.frame, c) for c in names))):
+            if aid not in texts or None in (start, end, words, paragraph):
+                continue
+            if not span(labels, row, aid, "text", start, end, words, "label", paragraph):
+                continue
+            key = (aid, start, end, actor)
+            if key in seen:
+                problems.append(labels.problem(row, "actor_id", f"the label at {start}:{end} is coded twice for "
+                                                                f"{actor!r} (line {labels.lines[seen[key]]})"))
+            seen.setdefault(key, row)
+            if target is None:
+                continue
+            a, b = spans[aid][paragraph - 1]
+            text = texts[aid]
+            holds = [m for m in _occurrences(text, target, a, b) if m <= start and end <= m + len(target)]
+            if not holds:
+                where = "does not stand in" if target not in text[a:b] else "does not hold the label at its offsets in"
+                problems.append(labels.problem(row, "target", f"{_snippet(target)} {where} paragraph {paragraph}"))
+    voices = tables.get("voices")
+    actors = tables.get("actors")
+    if voices is not None and actors is not None:
+        kinds = dict(zip(_values(actors.frame, "actor_id"), _values(actors.frame, "kind")))
+        sides = dict(zip(_values(actors.frame, "actor_id"), _values(actors.frame, "represents")))
+        names = ("article_id", "actor_id", "source_type", "gender", "gender_basis", "gender_word",
+                 "gender_paragraph", "gender_source", "note")
+        for row, (aid, actor, kind, gender, basis, word, paragraph, url, note) in enumerate(
+                zip(*(_values(voices.frame, c) for c in names))):
+            if actor not in kinds:
+                continue  # reported by the foreign key
+            person = kinds[actor] == PERSON
+            if kind == INSTITUTION and person:
+                problems.append(voices.problem(row, "source_type", f"{actor!r} is a person: an official or an "
+                                                                   f"{EXPERT}, not an {INSTITUTION}"))
+            elif kind == EXPERT and sides.get(actor) is not None:
+                problems.append(voices.problem(row, "source_type", f"an {EXPERT} speaks for no one, but actors.csv "
+                                                                   f"says {actor!r} represents {sides[actor]!r}"))
+            if not person:
+                for column, value in (("gender", gender), ("gender_basis", basis), ("gender_word", word),
+                                      ("gender_paragraph", paragraph), ("gender_source", url)):
+                    if value is not None:
+                        problems.append(voices.problem(row, column, f"{actor!r} is not a person "
+                                                                    f"(kind {kinds[actor]}): leave it empty"))
+                        break
+                continue
+            if gender is None:
+                if voices.raw is None or voices.raw.at[row, "gender"] == "":  # a bad value is reported already
+                    allowed = ", ".join(map(str, voices.frame["gender"].cat.categories))
+                    problems.append(voices.problem(row, "gender", f"{actor!r} is a person: give a gender ({allowed})"))
+                continue
+            if gender == GENDER_UNKNOWN:
+                if basis is not None:
+                    problems.append(voices.problem(row, "gender_basis", f"gender is {GENDER_UNKNOWN}: leave the "
+                                                                        "basis empty"))
+                elif note is None:
+                    problems.append(voices.problem(row, "note", f"gender is {GENDER_UNKNOWN}: say in the note "
+                                                                "where you looked"))
+                continue
+            if basis is None:
+                problems.append(voices.problem(row, "gender_basis", f"gender is {gender}, so say where it comes "
+                                                                    f"from: {GENDER_BASIS_WORD} or "
+                                                                    f"{GENDER_BASIS_SOURCE}"))
+            elif basis == GENDER_BASIS_WORD:
+                if url is not None:
+                    problems.append(voices.problem(row, "gender_source", f"the basis is {GENDER_BASIS_WORD}: give "
+                                                                         "its word and paragraph, not a web address"))
+                elif word is None or paragraph is None:
+                    problems.append(voices.problem(row, "gender_word" if word is None else "gender_paragraph",
+                                                   f"the basis is {GENDER_BASIS_WORD}: give the article's word "
+                                                   "and its paragraph"))
+                elif aid in spans:
+                    if paragraph > len(spans[aid]):
+                        problems.append(voices.problem(row, "gender_paragraph", f"paragraph {paragraph} does not "
+                                                                                f"exist; the text has "
+                                                                                f"{len(spans[aid])}"))
+                    else:
+                        a, b = spans[aid][paragraph - 1]
+                        if not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", texts[aid][a:b]):
+                            problems.append(voices.problem(row, "gender_word", f"{word!r} is not a word of "
+                                                                               f"paragraph {paragraph}"))
+            elif basis == GENDER_BASIS_SOURCE:
+                if url is None:
+                    problems.append(voices.problem(row, "gender_source", f"the basis is {GENDER_BASIS_SOURCE}: "
+                                                                         "give the source's web address"))
+                elif word is not None or paragraph is not None:
+                    problems.append(voices.problem(row, "gender_word" if word is not None else "gender_paragraph",
+                                                   f"the basis is {GENDER_BASIS_SOURCE}: the article's word and "
+                                                   "paragraph are for the basis article; leave them empty"))
+    return problems
+
+
+def _occurrences(text: str, words: str, start: int, end: int) -> list[int]:
+    """Every offset where ``words`` begins inside text[start:end] (overlapping ones too)."""
+    found, at = [], text.find(words, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(words, at + 1, end)
+    return found
 
 
 def _values(frame: pd.DataFrame, column: str) -> list[Any]:

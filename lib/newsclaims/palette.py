@@ -76,9 +76,20 @@ _FORM = {"direct": "orange", "partial": "sky blue", "paraphrase": "bluish green"
 _KIND = {"person": "orange", "group": "yellow", "state": "blue", "region": "sky blue",
          "organization": "bluish green", "bloc": "vermillion", "document": "reddish purple"}
 
+# The frame and the sources (lesson 10): labels.kind, voices.source_type, voices.gender, and whose words
+# a part of the text is (frame.VOICES, not a field): quoted takes the direct form's colour, reported the paraphrase's
+_LABEL_KIND = {"status": "vermillion", "alignment": "blue", "judgement": "reddish purple", "manner": "yellow"}
+_SOURCE_TYPE = {"official": "blue", "expert": "orange", "institution": "reddish purple"}
+_GENDER = {"woman": "orange", "man": "sky blue", "unknown": "grey"}
+_VOICE = {"quoted": "orange", "reported": "bluish green", "narration": "blue", "attribution": "grey"}
+
 STANCE = Keyed({k: OKABE_ITO[v] for k, v in _STANCE.items()}, FALLBACK)
 FORM = Keyed({k: OKABE_ITO[v] for k, v in _FORM.items()}, FALLBACK)
 KIND = Keyed({k: OKABE_ITO[v] for k, v in _KIND.items()}, FALLBACK)
+LABEL_KIND = Keyed({k: OKABE_ITO[v] for k, v in _LABEL_KIND.items()}, FALLBACK)
+SOURCE_TYPE = Keyed({k: OKABE_ITO[v] for k, v in _SOURCE_TYPE.items()}, FALLBACK)
+GENDER = Keyed({k: OKABE_ITO[v] for k, v in _GENDER.items()}, FALLBACK)
+VOICE = Keyed({k: OKABE_ITO[v] for k, v in _VOICE.items()}, FALLBACK)
 # Text in a stance's, form's or kind's colour (on white or a light background)
 STANCE_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _STANCE.items()}, FALLBACK_TEXT)
 FORM_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _FORM.items()}, FALLBACK_TEXT)
