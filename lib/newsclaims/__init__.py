@@ -11,7 +11,7 @@ The derived tables, charts and explorers live in three modules, loaded with the 
 where a teacher codes an article (``nc.workbench``, the module, holds its functions).
 """
 
-from . import analysis, charts, checks, coding, export, lessons, newarticle, widgets, workbench
+from . import analysis, charts, checks, coding, compare, export, lessons, newarticle, widgets, workbench
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .files import data_dir, work_dir
@@ -29,6 +29,7 @@ __all__ = [
     "checks",
     "class_agreement",
     "coding",
+    "compare",
     "data_dir",
     "export",
     "extract_statements",
