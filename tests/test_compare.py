@@ -322,3 +322,53 @@ def test_quoted_share(two):
 def test_figures_are_figures(two):
     for chart in (cmp.speaker_kinds_chart, cmp.forms_chart, cmp.stances_chart, cmp.congruence_charts):
         assert isinstance(chart(two), go.Figure)
+
+
+# --- Lesson 08, executed on a folder of one article and on one of two ---------------------------------
+
+LESSON = Path(__file__).resolve().parents[1] / "notebooks" / "08_two_articles.ipynb"
+# The exercises' skeletons, answered as counted by hand above (8.2: 3 of 5 statements quote words, 1 of 3)
+ANSWERS = {"answer_8_1 = ...": 'answer_8_1 = ["Ana Berg", "the council"]',
+           "answer_8_2 = ...": 'answer_8_2 = "Alpha News"',
+           "answer_8_3 = ...": 'answer_8_3 = ["Winter ferry"]'}
+
+
+def run_lesson(folder: Path, here: Path, answers: bool) -> str:
+    """The lesson executed on a data folder, from a working directory of its own: its outputs as one text."""
+    import json
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(LESSON, as_version=4)
+    if answers:
+        for cell in nb.cells:
+            for skeleton, answer in ANSWERS.items():
+                cell.source = cell.source.replace(skeleton, answer)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSCLAIMS_DATA", str(folder))
+        patch.delenv("NEWSCLAIMS_ARTICLE", raising=False)
+        NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(here)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    return json.dumps(outputs)
+
+
+def test_the_lesson_compares_two_articles_and_checks_the_answers(tmp_path):
+    two = build(tmp_path / "data", ("alpha", "beta"))
+    (tmp_path / "here").mkdir()
+    shown = run_lesson(two, tmp_path / "here", answers=True)
+    assert "Comparing Alpha News and Beta Radio" in shown
+    assert "Tied in every article: Ana Berg\\u2013The council." in shown
+    assert "Beta Radio paraphrases most" in shown
+    for exercise in ("8.1", "8.2", "8.3"):
+        assert f"Exercise {exercise}: \\u2713 Right." in shown, exercise
+    assert cmp.NOTHING_TO_COMPARE not in shown
+
+
+def test_the_lesson_says_plainly_when_the_folder_holds_one_article(tmp_path):
+    one = build(tmp_path / "data", ("alpha",))
+    (tmp_path / "here").mkdir()
+    shown = run_lesson(one, tmp_path / "here", answers=True)
+    assert shown.count(cmp.NOTHING_TO_COMPARE) >= 1 + 5 + 3  # the first cell, each notice, each check
+    assert "Right." not in shown

@@ -982,8 +982,9 @@ def check(exercise: str, answer: Any, corpus: Articles, article_ids: Sequence[st
     Returns
     -------
     Verdict
-        ``right`` is True or False, or None when there is nothing to check: no
-        answer yet, only one article, or an article without what the exercise needs.
+        ``right`` is True or False, or None when there is nothing to check: an
+        article without what the exercise needs, only one article (both said even
+        before an answer is given), or no answer yet.
 
     Raises
     ------
@@ -1000,14 +1001,14 @@ def check(exercise: str, answer: Any, corpus: Articles, article_ids: Sequence[st
         raise KeyError(f"no check for exercise {exercise!r}; there are checks for {', '.join(CHECKS)}")
     ex = CHECKS[exercise]
     arts = articles(corpus, article_ids)
-    if answer is Ellipsis or answer is None:
-        return Verdict(exercise, None, f"Put your answer ({ex.what}) in place of ... and run the cell again.")
     gaps = _gaps(arts, ex.needs)
-    if gaps:
+    if gaps:  # said first, before any answer is given: the exercise cannot be done yet
         return Verdict(exercise, None, " ".join(gaps) + f" There is no answer to check yet. "
                                                         f"{an.TO_CODE[ex.needs]}")
     if len(arts) < 2:
         return Verdict(exercise, None, NOTHING_TO_COMPARE)
+    if answer is Ellipsis or answer is None:
+        return Verdict(exercise, None, f"Put your answer ({ex.what}) in place of ... and run the cell again.")
     expected = ex.solve(arts)
     try:
         right, note = ex.judge(arts, answer, expected)  # type: ignore[arg-type]
