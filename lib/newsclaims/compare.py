@@ -33,9 +33,12 @@ from . import analysis as an
 from . import charts
 from .checks import Verdict, _Names, _same_set, _Unreadable
 from .data import Article, Corpus, article_from, load_corpus, vocabulary
-from .palette import FORM, KIND, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on
+from .palette import FORM, KIND, STANCE, STANCE_SYMBOL, STANCE_TEXT, colour_name, text_on
 
 Articles = Corpus | Article | Sequence[Article]
+# The forms a comparison sets against each other (datapackage.json, statements.form), as charts.forms_by_actor
+# does: the whole quotation and the paraphrase. A form the descriptor gains is counted and drawn beside them.
+WHOLE, LOOSE = "direct", "paraphrase"
 NO_STATEMENTS = "no statements coded yet"
 NO_POSITIONS = "no positions coded yet"
 NOTHING_TO_COMPARE = ("The data folder holds only one article, so there is nothing to compare it with yet. "
@@ -548,8 +551,7 @@ def _notice_voices(arts: list[Article], level: an.Level) -> list[str]:
 
 def _notice_forms(arts: list[Article], level: an.Level) -> list[str]:
     table = forms(arts)
-    coded = vocabulary("statements", "form", arts[0]) if arts else ()
-    whole, loose = coded[0], coded[-1]  # the descriptor's order: whole quotation first, paraphrase last
+    whole, loose = WHOLE, LOOSE
     lines, paraphrase = [], {}
     for outlet, group in table.groupby("outlet", sort=False):
         total = int(group["statements"].sum())
@@ -681,12 +683,15 @@ def speaker_kinds_chart(corpus: Articles, article_ids: Sequence[str] | None = No
                                       "<br>%{customdata[0]}<extra></extra>", row=1, col=col)
         top = mine.sort_values("statements", ascending=False).iloc[0]
         tops.append(f"{_kinds_word(str(top['kind']))} in {named[art.article_id]} ({top['statements']} of {total})")
-        fig.update_xaxes(range=[0, 145], row=1, col=col, title_text="% of its statements")
     fig.update_yaxes(categoryorder="array", categoryarray=[charts.esc(k) for k in kinds])
     title = "Who makes the most statements: " + _listing(tops)
     sub = "Each panel is one article; each bar, a kind of speaker's share of that article's statements."
     missing = _gaps(arts, "statements")
-    fig = charts._finish(fig, title, "", "kind of speaker", " ".join([sub, *missing]), height=120 + 40 * len(kinds))
+    fig = charts._finish(fig, title, "", "", " ".join([sub, *missing]), height=120 + 40 * len(kinds))
+    for col, art in enumerate(arts, 1):  # axis titles where there are bars: the first panel names the kinds
+        if not art.statements.empty:
+            fig.update_xaxes(range=[0, 145], title_text="% of the article's statements", row=1, col=col)
+    fig.update_yaxes(title_text="kind of speaker", row=1, col=1)
     return _subplot_titles_left(fig)
 
 
@@ -737,10 +742,9 @@ def forms_chart(corpus: Articles, article_ids: Sequence[str] | None = None,
                                 for o in outlets],
                     hovertemplate="%{y}: %{x:.0f}% %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
     fig.update_layout(barmode="stack")
-    coded = list(table["form"].cat.categories)
-    whole, loose = coded[0], coded[-1]
-    shares = table.pivot_table(index="outlet", columns="form", values="share", observed=False)
-    words = [f"{o} {shares.at[o, whole]:.0%} {whole}, {shares.at[o, loose]:.0%} {loose}" for o in outlets[::-1]]
+    shares = table.assign(form=table["form"].astype(str)).set_index(["outlet", "form"])["share"]
+    words = [f"{o} {shares.get((o, WHOLE), 0):.0%} {WHOLE}, {shares.get((o, LOOSE), 0):.0%} {LOOSE}"
+             for o in outlets[::-1]]
     title = "; ".join(words)
     sub = ("Each bar is one outlet's statements, split by form; the number in each part counts them. "
            "Direct: a whole quotation. Partial: quoted words inside the journalist's sentence. "
@@ -782,7 +786,14 @@ def stances_chart(corpus: Articles, article_ids: Sequence[str] | None = None,
     table = stances(arts, level=level)
     named = labels(arts)
     sizes = [max(table.loc[table["article_id"] == a.article_id, "who"].nunique(), 2) for a in arts]
-    fig = _panels(arts, [named[a.article_id] for a in arts], rows=True, heights=sizes)
+    # one column per topic in every panel, the same column for the same topic: topics in most articles first
+    spread = table.groupby("topic")["article_id"].nunique()
+    width = table.groupby("topic")["who"].nunique()
+    topics = sorted(spread.index, key=lambda t: (-spread[t], -width[t], t))
+    plot = sum(40 * s for s in sizes)
+    fig = make_subplots(rows=len(arts), cols=1, shared_xaxes=True, row_heights=sizes,
+                        vertical_spacing=min(60 / (plot + 60 * len(arts)), 0.3),
+                        subplot_titles=[charts.esc(named[a.article_id]) for a in arts])
     seen: set[str] = set()
     parts = []
     for row, art in enumerate(arts, 1):
@@ -792,7 +803,6 @@ def stances_chart(corpus: Articles, article_ids: Sequence[str] | None = None,
             continue
         quotes = an.quotes(art)
         whos = m.groupby("who_name")["topic_id"].nunique().sort_values(kind="stable").index.tolist()
-        topics = m.groupby("topic")["who"].nunique().sort_values(ascending=False, kind="stable").index.tolist()
         for stance in m["stance"].cat.categories:
             for hedged in (False, True):
                 part = m[(m["stance"] == stance) & (m["hedged"] == hedged)]
@@ -812,17 +822,19 @@ def stances_chart(corpus: Articles, article_ids: Sequence[str] | None = None,
                                   "<br>%{customdata[0]} statement(s):<br>%{customdata[1]}<extra></extra>",
                     row=row, col=1)
                 seen.add(name)
-        fig.update_xaxes(categoryorder="array", categoryarray=[charts.esc(t) for t in topics], tickangle=-30,
-                         row=row, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=[charts.esc(w) for w in whos], row=row, col=1)
-        parts.append(f"{named[art.article_id]} {m['who'].nunique()} on {m['topic_id'].nunique()} topics")
-    who = "sides" if level == "side" else "holders"
-    title = f"Whose stances are reported: {who} and topics, " + "; ".join(parts)
+        n_who = m["who"].nunique()
+        parts.append(f"{named[art.article_id]}, {_plural(n_who, 'side' if level == 'side' else 'holder')} "
+                     f"on {_plural(m['topic_id'].nunique(), 'topic')}")
+    title = "Whose stances each article reports: " + "; ".join(parts)
     stances_named = ", ".join(f"{STANCE_SYMBOL[s]} {s}" for s in table["stance"].cat.categories)
-    sub = (f"One panel per article. In each square: {stances_named}, and the number of statements behind it; "
-           "open squares are hedged. Hover a square for the evidence.")
+    sub = (f"One panel per article, one column per topic. In each square: {stances_named}, and the number of "
+           "statements behind it; open squares are hedged. Hover a square for the evidence.")
     fig = charts._finish(fig, title, "", "", " ".join([sub, *_gaps(arts, "positions")]),
-                         height=sum(120 + 34 * s for s in sizes))
+                         height=plot + 60 * len(arts) + 150)
+    fig.update_xaxes(categoryorder="array", categoryarray=[charts.esc(t) for t in topics], tickangle=-40,
+                     tickmode="array", tickvals=[charts.esc(t) for t in topics])
+    fig.update_xaxes(title_text="topic", row=len(arts), col=1)
     return _subplot_titles_left(fig)
 
 
@@ -885,6 +897,9 @@ def congruence_charts(corpus: Articles, article_ids: Sequence[str] | None = None
     sub = ("One network per article, as lesson 04 draws it: a line joins two actors who take the same stance on a "
            "topic; the number on it counts the topics; dotted when all the evidence is hedged. Hover a tie's "
            "midpoint for its topics and statements.")
+    if any(getattr(t, "line", None) is not None and t.line.color == STANCE[an.MIXED] for t in fig.data):
+        sub += (f" A {colour_name(STANCE[an.MIXED])} line rests only on a mixed stance: an actor who both supports "
+                "and opposes, not an agreement.")
     fig = charts._finish(fig, title, "", "", " ".join([sub, *_gaps(arts, "positions")]), height=460)
     fig.update_layout(showlegend=False)
     return _subplot_titles_left(fig)
