@@ -247,6 +247,9 @@ def test_notices_say_what_the_counts_say(two):
 def test_with_one_article_a_notice_says_there_is_nothing_to_compare(two):
     assert cmp.NOTHING_TO_COMPARE in cmp.notice("forms", two[:1])
     assert cmp.NOTHING_TO_COMPARE not in cmp.notice("forms", two)
+    # nothing is "in every article" when there is one: the tables mark no row
+    for table in (cmp.speakers, cmp.stances, cmp.congruence_ties):
+        assert len(table(two[:1])) and not table(two[:1])["in_all"].any(), table.__name__
 
 
 def test_an_article_with_nothing_coded_is_named_as_not_coded_yet(corpus):

@@ -133,6 +133,11 @@ def labels(arts: Articles) -> dict[str, str]:
     return {a.article_id: o if outlets.count(o) == 1 else f"{o} ({a.article_id})" for a, o in zip(arts, outlets)}
 
 
+def _in_every(found: list[set]) -> set:
+    """What every article holds: none when there are fewer than two articles, as nothing is compared."""
+    return set.intersection(*found) if len(found) >= 2 else set()
+
+
 def _stack(arts: list[Article], frames: list[pd.DataFrame], columns: dict[str, str]) -> pd.DataFrame:
     """Per-article frames stacked, each with its article's id and outlet in front."""
     named = labels(arts)
@@ -205,7 +210,7 @@ def speakers(corpus: Articles, article_ids: Sequence[str] | None = None) -> pd.D
         article_id, outlet, actor_id, name, kind, side (whom the speaker speaks
         for, :func:`~newsclaims.analysis.speaks_for`), statements, share (of the
         article's statements), quoted_words and in_all (whether the speaker speaks
-        in every article compared). Each article's speakers with the most
+        in every article compared; false for all when only one is). Each article's speakers with the most
         statements first. No rows for an article with no statements.
 
     Examples
@@ -223,7 +228,7 @@ def speakers(corpus: Articles, article_ids: Sequence[str] | None = None) -> pd.D
                                    side=share["actor_id"].map(an.speaks_for(art.actors)),
                                    share=share["statement_share"]))
     heard = [set(a.statements["actor_id"]) for a in arts]
-    everywhere = set.intersection(*heard) if heard else set()
+    everywhere = _in_every(heard)
     columns = {"article_id": "str", "outlet": "str", "actor_id": "str", "name": "str", "kind": "object",
                "side": "str", "statements": "int64", "share": "float64", "quoted_words": "int64", "in_all": "bool"}
     out = _stack(arts, [f.assign(in_all=f["actor_id"].isin(everywhere)) for f in frames], columns)
@@ -362,7 +367,7 @@ def stances(corpus: Articles, article_ids: Sequence[str] | None = None, level: a
         :func:`~newsclaims.analysis.stance_matrix` (who, who_name, topic_id, topic,
         stance, hedged, score, n, a count per coded stance, statements), and
         in_all: whether every article compared reports a stance of this who on this
-        topic. No rows for an article with no positions.
+        topic (false for all when only one article is). No rows for an article with no positions.
 
     Examples
     --------
@@ -377,7 +382,7 @@ def stances(corpus: Articles, article_ids: Sequence[str] | None = None, level: a
     if template is None:  # no article at all: the columns of an empty matrix
         raise ValueError("no articles to compare")
     pairs = [set(zip(f["who"], f["topic_id"])) for f in frames]
-    everywhere = set.intersection(*pairs)
+    everywhere = _in_every(pairs)
     columns = {"article_id": "str", "outlet": "str",
                **{c: str(t) if not isinstance(t, pd.CategoricalDtype) else "object"
                   for c, t in template.dtypes.items()}, "in_all": "bool"}
@@ -407,7 +412,7 @@ def congruence_ties(corpus: Articles, article_ids: Sequence[str] | None = None,
         article_id, outlet, a, b (actor ids, in order), a_name, b_name, weight (the
         topics on which they take the same stance), hedged (all the evidence
         hedged), topics (ids joined by ``;``) and in_all: whether the two are tied
-        in every article's network. The strongest ties of each article first. No
+        in every article's network (false for all when only one article is). The strongest ties of each article first. No
         rows for an article where no two actors agree.
 
     See Also
@@ -430,7 +435,7 @@ def congruence_ties(corpus: Articles, article_ids: Sequence[str] | None = None,
         frame = pd.DataFrame(rows, columns=["a", "b", "a_name", "b_name", "weight", "hedged", "topics"])
         frames.append(frame.sort_values(["weight", "a", "b"], ascending=[False, True, True]))
     ties = [set(zip(f["a"], f["b"])) for f in frames]
-    everywhere = set.intersection(*ties) if ties else set()
+    everywhere = _in_every(ties)
     columns = {"article_id": "str", "outlet": "str", "a": "str", "b": "str", "a_name": "str", "b_name": "str",
                "weight": "int64", "hedged": "bool", "topics": "str", "in_all": "bool"}
     return _stack(arts, [f.assign(in_all=[(a, b) in everywhere for a, b in zip(f["a"], f["b"])]) for f in frames],
