@@ -412,8 +412,9 @@ def congruence_ties(corpus: Articles, article_ids: Sequence[str] | None = None,
         article_id, outlet, a, b (actor ids, in order), a_name, b_name, weight (the
         topics on which they take the same stance), hedged (all the evidence
         hedged), topics (ids joined by ``;``) and in_all: whether the two are tied
-        in every article's network (false for all when only one article is). The strongest ties of each article first. No
-        rows for an article where no two actors agree.
+        in every article's network (false for all when only one article is). The
+        strongest ties of each article first. No rows for an article where no two
+        actors agree.
 
     See Also
     --------
