@@ -28,11 +28,13 @@ import pytest
 
 import newsclaims as nc
 from newsclaims import analysis as an
-from newsclaims import charts, checks, export, extract, reliability, text, widgets
+from newsclaims import charts, checks, compare, export, extract, reliability, text, widgets
 from newsclaims import frame as fr
 from newsclaims.data import article_from
 
-MODULES = (an, charts, widgets, text, export, extract, checks, reliability, fr)
+from conftest import seed_article
+
+MODULES = (an, charts, widgets, text, export, extract, checks, reliability, fr, compare)
 CASES = ("blank", "silent", "mini", "solo")
 
 
@@ -57,6 +59,8 @@ SKIP = {
     "extract.find_names": "finds the names in one text; takes no article (extract_statements calls it with none)",
     "extract.junk_share": "measures one list of names; takes no article",
     "extract.evaluate_corpus": "measures a data folder's half given in its split.csv; takes no article",
+    "compare.pair": "chooses two articles of a data folder; takes no article (tests/test_compare.py runs it on "
+                    "folders of one and of three articles)",
 }
 
 
@@ -170,6 +174,28 @@ CALLS: dict[str, list[Call]] = {
     "frame.named_chart": [lambda art, tmp: fr.named_chart(art)],
     "frame.source_types_chart": [lambda art, tmp: fr.source_types_chart(art)],
     "frame.gender_chart": [lambda art, tmp: fr.gender_chart(art)],
+    # compare: the article alone, and beside the seed article (the lesson's comparison with one article uncoded)
+    "compare.articles": [lambda art, tmp: compare.articles([art])],
+    "compare.labels": [lambda art, tmp: compare.labels([art])],
+    "compare.overview": [lambda art, tmp: compare.overview([art])],
+    "compare.speakers": [lambda art, tmp: compare.speakers([art])],
+    "compare.speaker_kinds": [lambda art, tmp: compare.speaker_kinds([art])],
+    "compare.forms": [lambda art, tmp: compare.forms([art]), lambda art, tmp: compare.forms([art], by="article")],
+    "compare.stances": [lambda art, tmp: compare.stances([art]),
+                        lambda art, tmp: compare.stances([art], level="holder")],
+    "compare.congruence_ties": [lambda art, tmp: compare.congruence_ties([art])],
+    "compare.quoted_share": [lambda art, tmp: compare.quoted_share(art)],
+    "compare.notice": [lambda art, tmp, what=what: compare.notice(what, [art]) for what in
+                       ("overview", "voices", "forms", "stances", "congruence")]
+    + [lambda art, tmp, what=what: compare.notice(what, [seed_article(), art]) for what in
+       ("overview", "voices", "forms", "stances", "congruence")],
+    "compare.check": [lambda art, tmp: [compare.check(exercise, 0, [art]) for exercise in compare.CHECKS],
+                      lambda art, tmp: [compare.check(exercise, 0, [seed_article(), art])
+                                        for exercise in compare.CHECKS]],
+    "compare.speaker_kinds_chart": [lambda art, tmp: compare.speaker_kinds_chart([art])],
+    "compare.forms_chart": [lambda art, tmp: compare.forms_chart([art])],
+    "compare.stances_chart": [lambda art, tmp: compare.stances_chart([art])],
+    "compare.congruence_charts": [lambda art, tmp: compare.congruence_charts([art])],
 }
 
 # What a result needs coded, in order; the first table with no rows is named in a figure's
@@ -202,6 +228,12 @@ NEEDS = {
     "frame.source_types_chart": ("voices",),
     "frame.gender_chart": ("voices",),
     "frame.finding": ("frame",),
+    "compare.notice": ("statements",),
+    "compare.check": ("statements",),
+    "compare.speaker_kinds_chart": ("statements",),
+    "compare.forms_chart": ("statements",),
+    "compare.stances_chart": ("positions",),
+    "compare.congruence_charts": ("positions",),
 }
 # Tables that have rows even for an article with nothing coded, and why.
 ROWS_ANYWAY = {
@@ -213,10 +245,11 @@ ROWS_ANYWAY = {
     "reliability.agreement": "one row per field",
     "reliability.class_agreement": "one row per field",
     "frame.coded": "one row per part of the frame coding, saying whether it is coded",
+    "compare.overview": "one row per article, coded or not",
 }
 # Tables built from positions: empty for an article with none.
 FROM_POSITIONS = {"analysis.positions_table", "analysis.stance_matrix", "analysis.alignment", "export.dna_table",
-                  "export.safe_for_spreadsheets", "export.to_dna_csv"}
+                  "export.safe_for_spreadsheets", "export.to_dna_csv", "compare.stances", "compare.congruence_ties"}
 
 
 @pytest.fixture(scope="module")

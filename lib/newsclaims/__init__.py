@@ -13,7 +13,7 @@ caption, lede, narration, labels) against its body, and its sources (lesson 10).
 ``nc.bench`` holds the functions behind it (add, edit, delete, undo), to call from Python.
 """
 
-from . import analysis, bench, charts, checks, coding, export, frame, lessons, newarticle, widgets
+from . import analysis, bench, charts, checks, coding, compare, export, frame, lessons, newarticle, widgets
 from .bench import workbench
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
@@ -33,6 +33,7 @@ __all__ = [
     "checks",
     "class_agreement",
     "coding",
+    "compare",
     "data_dir",
     "export",
     "extract_statements",
