@@ -57,9 +57,9 @@ STATEMENTS = [
 def empty_folder(target: Path) -> Path:
     """A copy of data/ with every table emptied to its header, and no texts."""
     shutil.copytree(DATA, target)
-    for table in ("articles", "actors", "aliases", "topics", "statements", "positions", "events"):
-        header, _ = read_rows(target / f"{table}.csv")
-        write_rows(target / f"{table}.csv", header, [])
+    for table in target.glob("*.csv"):
+        header, _ = read_rows(table)
+        write_rows(table, header, [])
     for text in (target / "texts").iterdir():
         text.unlink()
     return target
