@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import line_of, set_value
+from conftest import DATA, line_of, read_rows, set_value
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: str | None = None):
@@ -18,8 +18,14 @@ def test_validate_ok_with_counts(tmp_path):
     done = run("validate", cwd=str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok: ")
-    assert done.stdout.startswith("ok: 1 article, 26 paragraphs, ")
-    assert ", 37 statements, " in done.stdout
+    # the counts, worked out from the files: every article's paragraphs, every statement
+    articles = read_rows(DATA / "articles.csv")[1]
+    paragraphs = sum(len((DATA / a["text_file"]).read_text(encoding="utf-8").strip().split("\n\n")) for a in articles)
+    statements = len(read_rows(DATA / "statements.csv")[1])
+    assert done.stdout.startswith(f"ok: {len(articles)} article{'s' * (len(articles) != 1)}, {paragraphs} paragraphs, ")
+    assert f", {statements} statements, " in done.stdout
+    for a in articles:  # one completeness line per article
+        assert f"\n{a['article_id']}: " in done.stdout
     assert done.stderr == ""
 
 

@@ -12,7 +12,7 @@ import pytest
 
 import newsclaims as nc
 
-from conftest import ARTICLE, DATA, SEED, TEXT, seed_article, set_value
+from conftest import ARTICLE, DATA, SEED, TEXT, read_rows, set_value
 
 # The page furniture the seed file carries around the article body (../shared/seed/SOURCE.md).
 FURNITURE = {
@@ -186,11 +186,17 @@ def test_article_actors_cover_every_reference(art):
 
 
 def test_list_articles_and_corpus():
+    # every article of articles.csv, in its order, the seed among them; the corpus holds each one whole
+    rows = read_rows(DATA / "articles.csv")[1]
     arts = nc.list_articles()
-    assert arts["article_id"].tolist() == [ARTICLE]
+    assert arts["article_id"].tolist() == [r["article_id"] for r in rows]
+    assert ARTICLE in arts["article_id"].tolist()
     corpus = nc.load_corpus()
+    for row in rows:
+        assert corpus.texts[row["article_id"]] == (DATA / row["text_file"]).read_text(encoding="utf-8")
     assert corpus.texts[ARTICLE] == TEXT.read_text(encoding="utf-8")
-    assert len(corpus.statements) == len(seed_article().statements)
+    assert len(corpus.statements) == sum(len(nc.load_article(r["article_id"]).statements) for r in rows)
+    assert len(corpus.statements) == len(read_rows(DATA / "statements.csv")[1])
 
 
 def test_unknown_article_names_the_known_ones():
@@ -227,7 +233,8 @@ def test_loads_from_another_working_directory(tmp_path):
 
 
 def test_problems_names_each_problem_in_the_folder_or_says_ok(data_copy, tmp_path):
-    assert nc.data.problems(data_copy) == ["ok: 1 article, 37 statements"]
+    n, m = (len(read_rows(data_copy / f"{t}.csv")[1]) for t in ("articles", "statements"))
+    assert nc.data.problems(data_copy) == [f"ok: {n} article{'s' * (n != 1)}, {m} statements"]
     start = int(nc.load_article(data_dir=data_copy).statements.set_index("statement_id").at["cnn22_s01", "start"])
     set_value(data_copy / "statements.csv", "statement_id", "cnn22_s01", "start", str(start + 2))
     found = nc.data.problems(data_copy)

@@ -59,9 +59,10 @@ def test_every_quoted_passage_lies_inside_a_statement():
     for article_id, text in TEXTS.items():
         spans = [(int(r["start"]), int(r["end"])) for r in STATEMENTS if r["article_id"] == article_id]
         passages = quoted_passages(text)
-        assert len(passages) >= 25
+        assert len(passages) == text.count('"') // 2, article_id  # every mark is in a pair
         missed = [text[a:b] for a, b in passages if not any(s <= a and b <= e for s, e in spans)]
-        assert missed == []
+        assert missed == [], article_id
+    assert len(quoted_passages(TEXTS["cnn_china_ukraine_2022"])) >= 25  # the pairing finds the seed's quotations
 
 
 def test_direct_quotes_are_whole_quotations():

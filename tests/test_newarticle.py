@@ -16,7 +16,7 @@ import pytest
 
 import newsclaims as nc
 
-from conftest import ARTICLE
+from conftest import ARTICLE, DATA, read_rows
 
 SAMPLE = ("Riverton (Example News) The mayor, Ana Ruiz, said the old bridge would reopen in May.\n\n"
           '"We have fixed what was broken, and we have checked it twice," Ruiz said – café’s “owner” too.\n')
@@ -65,10 +65,13 @@ def test_a_new_article_validates_and_loads_with_its_text_verbatim(data_copy, tmp
     done = cli("new-article", str(story), "--id", "example_bridge", *REQUIRED, "--dateline", "Riverton",
                "--data", str(data_copy), env=env)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-3].startswith("ok: 2 articles, ")
-    assert done.stdout.splitlines()[-1] == ("example_bridge: 0 statements — code some "
-                                            "(python -m newsclaims validate --complete)")
-    assert cli("validate", str(data_copy), env=env).stdout.startswith("ok: 2 articles, ")
+    lines = done.stdout.splitlines()
+    n = len(read_rows(DATA / "articles.csv")[1]) + 1  # the package's articles and the new one
+    ok = next(i for i, line in enumerate(lines) if line.startswith("ok: "))
+    assert lines[ok].startswith(f"ok: {n} articles, ") and len(lines[ok + 1:]) == n  # then one line per article
+    assert lines[-1] == ("example_bridge: 0 statements — code some "
+                         "(python -m newsclaims validate --complete)")
+    assert cli("validate", str(data_copy), env=env).stdout.startswith(f"ok: {n} articles, ")
     assert (data_copy / "texts" / "example_bridge.txt").read_bytes() == story.read_bytes()
     assert (data_copy / "articles.csv").read_bytes().startswith(old)  # the rows there are kept byte for byte
     art = nc.load_article("example_bridge", data_dir=data_copy)
@@ -105,7 +108,7 @@ def test_a_malformed_articles_csv_is_reported_by_line_and_left_as_it_is(data_cop
 def test_a_full_disk_writes_neither_the_row_nor_the_text(data_copy, tmp_path):
     big = tmp_path / "big.txt"
     paragraph = "The mayor said the bridge would reopen in May, and residents said it would not. " * 12
-    big.write_text("\n\n".join([paragraph.strip()] * 100) + "\n", encoding="utf-8")  # ~100 KB
+    big.write_text("\n\n".join([paragraph.strip()] * 200) + "\n", encoding="utf-8")  # ~190 KB
     disk = tmp_path / "disk"
     disk.mkdir()
     # room for the data folder and about 48 KB more: less than the text needs
@@ -248,7 +251,8 @@ def test_add_row_appends_through_the_one_write_path(data_copy, monkeypatch):
     assert list(row) == header and row["name"] == "Ana Ruiz" and row["note"] == row["role"] == ""
     add_row(data_copy, "aliases", actor_id="ana_ruiz", alias="Ruiz")
     assert written == [data_copy / "actors.csv", data_copy / "aliases.csv"]
-    assert nc.data.problems(data_copy) == ["ok: 1 article, 37 statements"]
+    n, m = (len(read_rows(data_copy / f"{t}.csv")[1]) for t in ("articles", "statements"))
+    assert nc.data.problems(data_copy) == [f"ok: {n} article{'s' * (n != 1)}, {m} statements"]
     actors = nc.load_corpus(data_copy).actors
     assert actors.iloc[-1]["actor_id"] == "ana_ruiz" and len(actors) == len(nc.load_corpus().actors) + 1
 

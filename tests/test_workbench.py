@@ -48,7 +48,7 @@ from newsclaims.bench import (
 )
 from newsclaims.newarticle import new_article
 
-from conftest import ARTICLE
+from conftest import ARTICLE, DATA, read_rows
 
 STORY = ("Riverton (Example News) The mayor of Riverton, Ana Ruiz, said on Monday that the old bridge would "
          "reopen in May.\n\n"
@@ -865,7 +865,8 @@ def test_the_seed_article_is_complete(art):
     without = set(art.statements["statement_id"]) - set(art.positions["statement_id"])
     assert set(gaps["item"]) == without
     assert set(gaps["gap"]) == {"statement without a position"}
-    assert data.completeness_summary() == [f"{ARTICLE}: complete"]
+    # and every article of the package is complete, the second as well as the seed
+    assert data.completeness_summary() == [f"{r['article_id']}: complete" for r in read_rows(DATA / "articles.csv")[1]]
 
 
 def test_a_new_article_lacks_everything(folder):
@@ -883,7 +884,7 @@ def test_a_new_article_lacks_everything(folder):
     assert gaps[["gap", "item"]].values.tolist() == [
         ["no positions", NEW], ["quoted passage not coded", '"It is still unsafe for children,"'],
         ["person without a side", "ana_ruiz"]]
-    assert data.completeness_summary(folder)[1] == (
+    assert data.completeness_summary(folder)[-1] == (
         f"{NEW}: 1 statement, 0 positions; to do: no positions (1), quoted passage not coded (1), "
         "person without a side (1) (python -m newsclaims validate --complete)")
 
@@ -901,21 +902,23 @@ def test_statements_without_positions_are_listed_to_check_unless_the_note_says_s
                   cue="said")
     gaps = data.completeness(folder, NEW)
     assert gaps[["level", "gap", "item"]].values.tolist() == [["check", "statement without a position", "bridge_s03"]]
-    assert data.completeness_summary(folder)[1] == f"{NEW}: complete"
+    assert data.completeness_summary(folder)[-1] == f"{NEW}: complete"
 
 
 def test_validate_says_how_complete_each_article_is(folder, capsys):
     assert main(["validate", str(folder)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("ok: 2 articles, ")
-    assert out[1:] == [f"{ARTICLE}: complete",
-                       f"{NEW}: 0 statements — code some (python -m newsclaims validate --complete)"]
+    coded = [r["article_id"] for r in read_rows(DATA / "articles.csv")[1]]  # the package's articles, all complete
+    assert out[0].startswith(f"ok: {len(coded) + 1} articles, ")
+    assert out[1:] == [f"{a}: complete" for a in coded] + [
+        f"{NEW}: 0 statements — code some (python -m newsclaims validate --complete)"]
 
     assert main(["validate", "--complete", str(folder)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[1] == f"{ARTICLE}: complete"
-    assert all(line.startswith("  check: statement without a position: ") for line in out[2:out.index(
-        f"{NEW}: 0 statements — code some")])
+    between = out[2:out.index(f"{NEW}: 0 statements — code some")]
+    assert [line for line in between if not line.startswith("  check: statement without a position: ")] == [
+        f"{a}: complete" for a in coded[1:]]
     tail = out[out.index(f"{NEW}: 0 statements — code some") + 1:]
     assert [line.split(":")[:2] for line in tail] == [["  needed", " no statements"],
                                                      ["  needed", " quoted passage not coded"],

@@ -206,7 +206,7 @@ class Corpus:
         Examples
         --------
         >>> load_corpus().counts()["statements"]
-        37
+        56
         """
         return {name: len(getattr(self, name)) for name in [f.name for f in fields(self)] + ["mentions"]}
 
@@ -388,7 +388,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
     --------
     >>> corpus = load_corpus()
     >>> corpus.statements.groupby("form", observed=True).size().to_dict()
-    {'direct': 12, 'partial': 12, 'paraphrase': 13}
+    {'direct': 15, 'partial': 16, 'paraphrase': 25}
     """
     folder = files.data_dir(data_dir)
     resources = {r["name"]: r for r in read_descriptor(folder)["resources"]}
@@ -447,7 +447,7 @@ def problems(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
     Examples
     --------
     >>> problems()
-    ['ok: 1 article, 37 statements']
+    ['ok: 2 articles, 56 statements']
     """
     try:
         corpus = load_corpus(data_dir)
@@ -625,7 +625,7 @@ def completeness_summary(corpus_or_folder: Corpus | str | os.PathLike[str] | Non
     Examples
     --------
     >>> completeness_summary()
-    ['cnn_china_ukraine_2022: complete']
+    ['cnn_china_ukraine_2022: complete', 'wikinews_turkey_libya_2020: complete']
     """
     corpus = corpus_or_folder if isinstance(corpus_or_folder, Corpus) else load_corpus(corpus_or_folder)
     gaps = completeness(corpus)
@@ -670,7 +670,7 @@ def list_articles(data_dir: str | os.PathLike[str] | None = None) -> pd.DataFram
     Examples
     --------
     >>> list_articles()["article_id"].tolist()
-    ['cnn_china_ukraine_2022']
+    ['cnn_china_ukraine_2022', 'wikinews_turkey_libya_2020']
     """
     return load_corpus(data_dir).articles
 
