@@ -106,6 +106,9 @@ def ruiz(folder: Path, **more) -> dict[str, str]:
     ("Thursday's meeting", "2026-04-30", "day", "resolved"),
     ("April 28", "2026-04-28", "day", "resolved"),
     ("on 3 May", "2026-05-03", "day", "resolved"),
+    ("the November 27 deal", "2025-11-27", "day", "resolved"),  # a month and day after publication: last year's
+    ("on 6 May", PUBLISHED, "day", "resolved"),  # the day of publication itself
+    ("February 29", "2024-02-29", "day", "resolved"),  # the last 29 February before publication
     ("February 4, 2022", "2022-02-04", "day", "stated"),
     ("4 February 2022", "2022-02-04", "day", "stated"),
     ("2025-12-31", "2025-12-31", "day", "stated"),

@@ -115,8 +115,8 @@ def resolve_date(words: str | None, published: dt.date | pd.Timestamp) -> DateRe
     """The date the article's words give, against its publication date.
 
     A full date ("February 4, 2022", "4 February 2022", "2022-02-04") is
-    ``stated``; a month and day without a year take the publication's year, and a
-    weekday is the most recent such day on or before publication: both
+    ``stated``; a month and day without a year, and a weekday, are the most recent
+    such day on or before publication: both
     ``resolved``. "today" and "yesterday" are resolved too. A month with a year,
     or a year alone, is stated with month or year precision (the first day of
     it, as events.csv records such dates). Words with no date ("for weeks",
@@ -141,6 +141,8 @@ def resolve_date(words: str | None, published: dt.date | pd.Timestamp) -> DateRe
     datetime.date(2022, 2, 21)
     >>> resolve_date("February 4", dt.date(2022, 2, 22))[:3]
     (datetime.date(2022, 2, 4), 'day', 'resolved')
+    >>> resolve_date("the November 27 deal", dt.date(2020, 1, 11)).date
+    datetime.date(2019, 11, 27)
     >>> resolve_date("for weeks", dt.date(2022, 2, 22)).date is None
     True
     """
@@ -152,17 +154,25 @@ def resolve_date(words: str | None, published: dt.date | pd.Timestamp) -> DateRe
         found = pattern.search(text)
         if not found:
             continue
-        year = int(found.group(y)) if y else published.year
         month = MONTHS.index(found.group(m)) + 1 if m and not found.group(m).isdigit() else \
             int(found.group(m)) if m else 1
         day = int(found.group(d)) if d else 1
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            return DateReading(None, None, None, f"{found.group()!r} is not a real date")
-        how = (f"stated: {found.group()!r}" if basis == STATED
-               else f"resolved: {found.group()!r} in the year of publication, {published.year}")
-        return DateReading(date, precision, basis, how)
+        if y:
+            try:
+                date = dt.date(int(found.group(y)), month, day)
+            except ValueError:
+                return DateReading(None, None, None, f"{found.group()!r} is not a real date")
+            return DateReading(date, precision, basis, f"stated: {found.group()!r}")
+        # no year: the most recent such day on or before publication (29 February: up to eight years back)
+        for year in range(published.year, published.year - 9, -1):
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if date <= published:
+                return DateReading(date, precision, basis, f"resolved: the last {found.group()!r} on or before "
+                                                           f"publication ({_long(published)})")
+        return DateReading(None, None, None, f"{found.group()!r} is not a real date")
     found = _WEEKDAY.search(text)
     if found:
         back = (published.weekday() - WEEKDAYS.index(found.group(1))) % 7
