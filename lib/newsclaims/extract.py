@@ -62,22 +62,27 @@ from .text import overlap
 # The one table of reporting verbs that every rule reads, by what the verb signals (see the
 # module's docstring for the sources). Every inflection is written out. A base form that is
 # as often a noun ("state", "note", "claim", "stress", "report") is left out, its -ed and
-# -ing forms kept; a verb whose object is rarely a claim ("maintain") is kept only with "that".
+# -ing forms kept; its -s form ("claims", "reports") is kept, and read as a noun after a determiner
+# ("some reports") or before another cue ("reports suggest": see _cues_in); a verb whose object is
+# rarely a claim ("maintain") is kept only with "that".
 REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     # a report and nothing more (Thompson's neutral verbs)
     "neutral": ("say", "says", "said", "saying", "tell", "tells", "told", "telling", "adds", "added", "adding",
                 "stated", "stating", "noted", "noting", "explained", "explains", "explaining", "commented",
-                "commenting", "reported", "wrote", "writes", "expressed", "expresses", "expressing"),
+                "commenting", "reported", "reports", "wrote", "writes", "writing", "expressed", "expresses",
+                "expressing", "described", "describes", "describing", "describe"),
     # the speaker holds to the claim: the reporter marks its force (Bergler's "insist", "claim")
     "assertive": ("insist", "insists", "insisted", "insisting", "stressed", "stressing", "assert", "asserts",
                   "asserted", "asserting", "reiterate", "reiterates", "reiterated", "reiterating",
                   "maintain that", "maintains that", "maintained that", "has maintained that", "maintaining that",
                   "underscore", "underscores", "underscored", "underscoring", "emphasised", "emphasized",
                   "emphasising", "emphasizing", "argue", "argues", "argued", "arguing", "claimed", "claiming",
-                  "affirmed", "affirming", "contend", "contends", "contended", "contending"),
+                  "affirmed", "affirming", "contend", "contends", "contended", "contending", "claims", "alleged",
+                  "alleges", "alleging"),
     # the speaker wants someone to act (Thompson: the speaker's purpose)
     "directive": ("urge", "urges", "urged", "urging", "call for", "calls for", "called for", "calling for",
-                  "call on", "calls on", "called on", "calling on", "asked", "demanded", "appealed for"),
+                  "call on", "calls on", "called on", "calling on", "asked", "demanded", "appealed for",
+                  "encourage", "encourages", "encouraged", "encouraging"),
     # the speaker judges someone or something, or refuses a claim
     "critical": ("accuse", "accuses", "accused", "accusing", "condemn", "condemns", "condemned", "condemning",
                  "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "criticised",
@@ -89,7 +94,8 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
                    "pledged", "pledging", "promised", "vowed", "vowing"),
     # the speaker draws or invites an inference, or admits one
     "inferential": ("suggest", "suggests", "suggested", "suggesting", "warn", "warns", "warned", "warning",
-                    "cautioned", "predicted", "predicts", "acknowledged", "admitted", "conceded", "conceding"),
+                    "cautioned", "predicted", "predicts", "acknowledged", "admitted", "conceded", "conceding",
+                    "indicated", "indicates", "indicating", "estimated", "estimating"),
     # the source of what precedes: "..., according to Ben Ode"
     "source": ("according to",),
 }
@@ -116,7 +122,10 @@ CUES = list(dict.fromkeys(_with_that(form for forms in REPORTING_VERBS.values() 
 CUE_KINDS = {cue: kind for kind, forms in REPORTING_VERBS.items() for form in forms for cue in _with_that([form])}
 
 # a paraphrase's content runs to the end of its clause (a full stop is found apart: see _clause_end)
-CLAUSE_END = re.compile(r", (?:but|adding|with|according to|referring to|and in|while)\b|[,;]? --|$")
+# (a semicolon, a colon or a dash ends a clause too; so does a circumstance that opens after it, ", following
+# the vote", "despite the ban", and the writer's gloss, ", meaning ...")
+CLAUSE_END = re.compile(r", (?:but|adding|with|according to|referring to|and in|while|following|meaning)\b"
+                        r"|[,;]? --|;|:\s|\s[—–]\s|\s(?:despite|whereas)\b|$")
 # words that begin a circumstance, not a claim: "Wang said during the call"
 NOT_CONTENT = re.compile(r"(?:during|in|at|on|after|before|while|when|outside)\b")
 # a speaker's kind, most likely first, when several actors precede a cue
@@ -137,13 +146,22 @@ NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bshort of|\brefused to|\bdeclined t
                      r"(?:\w+ly\s+)?$")
 # The subject of a passive reporting verb is its addressee or its target, not its speaker:
 # "he was told", "Russia is accused of".
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+# (an adverb or a time may stand between: "was on Wednesday reported to")
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|(?:on|in|at|last|this)\s+\w+\s+)?$")
+# a determiner or a preposition before a cue in -ed makes it an adjective, and "as" a report with no
+# source: "the confirmed death toll", "over alleged plots", "As revealed at trial"
+ADJECTIVE = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our)|\b(?:over|of|for|about|with|by|from|as))\s+$", re.I)
 # "The announcement that was made", "he said that was wrong": "that" followed by a verb is a
 # pronoun, not the start of the content. (A content clause begins with its own subject.)
 AUXILIARY = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does"
                        r"|do)\b")
 # a determiner before a cue in -ing makes it a noun: "a warning shot", "the saying goes"
 DETERMINER = re.compile(r"\b(?:a|an|the|this|that|his|her|its|their|our)\s+$")
+# a determiner or a quantifier before a cue in -s makes it a plural noun: "some reports", "the calls for calm"
+PLURAL_DETERMINER = re.compile(r"\b(?:the|these|those|his|her|its|their|our|some|many|several|such|other|any|no"
+                               r"|all|both)\s+(?:\w+\s+)?$", re.I)
+# the cues in -s that are as often plural nouns
+PLURAL_NOUNS = ("claims", "reports", "calls")
 
 # --- the name finder's word lists -------------------------------------------------------------
 # With no actors, speakers are names: runs of capitalised words. These lists say which
@@ -255,20 +273,34 @@ def _compile_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted(dict.fromkeys(c for c in cues if c), key=len, reverse=True)
     if not words:  # no cues: a pattern that never matches, not one that matches nothing everywhere
         return re.compile(r"(?!)()")
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    # a source cue opens a sentence as often as not: "According to Ben Ode, ..."
+    written = [f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if _is_source(w) else re.escape(w) for w in words]
+    return re.compile(r"(?<!\w)(" + "|".join(written) + r")(?!\w)")
+
+
+def _is_source(cue: str) -> bool:
+    """Is the cue one whose source follows it ("according to", "According to")?"""
+    return CUE_KINDS.get(cue.lower()) == "source"
 
 
 CUE_PATTERN = _cue_pattern()
 
-# who can speak right after a quotation, before its cue: a pronoun, or a few words ("Ruiz",
-# "the readout", "the Chinese Foreign Minister", "officials")
-_SLOT = r"(?:(?:the|a|an) )?[\w'’.-]+(?: [\w'’.-]+){0,3}?"
+# who can speak right after a quotation, before its cue: a pronoun, a few words ("Ruiz", "the readout",
+# "the Chinese Foreign Minister", "officials"), or a longer run of capitalised words with a title ("Deputy
+# Emergency Situations Minister Alexander Chupriyan"); never a word that cannot open a subject: an
+# auxiliary ("..., has alleged"), a conjunction or preposition ("..., with officials saying"), an adverb
+# ("..., subsequently claimed")
+_NOT_SUBJECT = (r"(?!(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|did|does|do|and|but"
+                r"|or|nor|with|without|as|which|who|whom|whose|while|when|where|after|before|if|because)\b)"
+                r"(?![a-z]+ly\b)")
+_SLOT = (_NOT_SUBJECT + r"(?:(?:the|a|an) )?(?:[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|de|von|van|der|dela|al)){1,7}"
+         r"|[\w'’.-]+(?: [\w'’.-]+){0,3}?)")
 
 
 @lru_cache(maxsize=16)
 def _cue_after_quote(cues: re.Pattern[str]) -> re.Pattern[str]:
     """A cue after a quotation, with the speaker's name or pronoun before it: '"...," she said'."""
-    return re.compile(r"\s*,?\s*(?:(" + _SLOT + r")\s+)?" + cues.pattern)
+    return re.compile(r"\s*,?\s*(?:and\s+)?(?:(" + _SLOT + r")\s+)?" + cues.pattern)
 
 
 @lru_cache(maxsize=16)
@@ -666,6 +698,9 @@ def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, st
     mention (or None), how it was found, and a confidence.
     """
     cue_start, cue_end, word = cue
+    if _is_source(word):  # "according to a tweet by Mike Pompeo": the first name after it
+        source = _speaker_near(mentions, cue_end, sentence[1], prefer_last=False)
+        return (source, "the source named after the cue", 0.8) if source else (None, "no speaker found", 0.3)
     if word.split()[0].endswith(("ment", "tion", "ence")):  # a noun's speaker is its possessor: "Acme's announcement"
         owner = [m for m in mentions if m.end <= cue_start and re.fullmatch(r"(?:['’]s)?\s+", text[m.end:cue_start])
                  and (text[m.end:m.end + 1] in "'’" or m.text.endswith(("'s", "’s")))]
@@ -757,6 +792,10 @@ def _cues_in(text: str, para: Paragraph, cues: re.Pattern[str]) -> list[tuple[in
             continue
         if first.endswith("ing") and " " not in cue and DETERMINER.search(lead):  # "a warning shot": a noun
             continue
+        if first.endswith("ed") and " " not in cue and ADJECTIVE.search(lead):  # "the confirmed toll": an adjective
+            continue
+        if first in PLURAL_NOUNS and (PLURAL_DETERMINER.search(lead) or cues.match(text, end + 1)):
+            continue  # "some reports suggest", "reports describe": a noun, the subject of the cue after it
         if cue.endswith(" that") and AUXILIARY.match(text, end):  # "that" followed by a verb opens no report
             if first.endswith(("ment", "tion", "ence")):  # "the announcement that was made": a relative clause
                 continue
@@ -851,8 +890,9 @@ def _cue_then_quote(text: str, para: Paragraph, cues: re.Pattern[str],
 
 @lru_cache(maxsize=16)
 def _cue_before_colon(cues: re.Pattern[str]) -> re.Pattern[str]:
-    """A cue, a few words at most, then a colon that ends the text: 'Wang said in a statement:'."""
-    return re.compile(cues.pattern + r"[^:\"“”.]{0,40}:\s*$")
+    """A cue, then the rest of its clause, then a colon that ends the text: 'Wang said in a statement:', 'Wang
+    told the press the drugs were only part of the answer:'."""
+    return re.compile(cues.pattern + r"[^:;\"“”.]{0,120}:\s*$")
 
 
 def _colon_quote(text: str, para: Paragraph, cues: re.Pattern[str],
@@ -903,11 +943,26 @@ def _quote_alone(text: str, para: Paragraph, cues: re.Pattern[str],
 def _according_to(text: str, para: Paragraph, cues: re.Pattern[str],
                  mentions: Sequence[Mention]) -> Iterator[Candidate]:
     """'..., according to Ben Ode': the clause before the cue, whose source follows it."""
-    for cue_start, cue_end, cue in _cues_in(text, para, cues):
-        if cue != "according to":  # the one cue whose source comes after it
+    found = _cues_in(text, para, cues)
+    for cue_start, cue_end, cue in found:
+        if not _is_source(cue):  # the one cue whose source comes after it
             continue
         sentence = para.sentence_of(cue_start)
         source = _speaker_near(mentions, cue_end, sentence[1], prefer_last=False)
+        if not text[sentence[0]:cue_start].strip():  # "According to Ben Ode, the plan will fail": the claim follows
+            comma = text.find(", ", cue_end, sentence[1])
+            if comma < 0:
+                continue
+            start = comma + 2
+            end = _clause_end(text, start, para.end, cues)
+            if source and source.start > comma:  # the source is named before the comma, or not at all
+                source = None
+            # "According to the readout, Wang expressed concern": the source is only the intermediary, and the
+            # claim is the cue's after it
+            if end - start >= 15 and not any(start <= c[0] < end and not _in_quote(para, c[0]) for c in found):
+                form = "partial" if QUOTE.search(text[start:end]) else "paraphrase"
+                yield _candidate(text, start, end, source, cue, cue_start, form, "according_to", "", 0.6, para)
+            continue
         start, end = sentence[0], cue_start
         while end > start and text[end - 1] in " ,":
             end -= 1
@@ -938,7 +993,7 @@ def _content_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
     """
     found = _cues_in(text, para, cues)
     for cue_start, cue_end, cue in found:
-        if cue == "according to" or _in_quote(para, cue_start):  # its own rule; a cue quoted is not the writer's
+        if _is_source(cue) or _in_quote(para, cue_start):  # its own rule; a cue quoted is not the writer's
             continue
         sentence = para.sentence_of(cue_start)
         head = _BEFORE_CUE.search(text, sentence[0], cue_start)
@@ -1011,7 +1066,7 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
     """
     after_quote = _cue_after_quote(cues)
     for cue_start, cue_end, cue in _cues_in(text, para, cues):
-        if cue == "according to":  # its content comes before it: ``according_to``
+        if _is_source(cue):  # its content comes before it, or after its source: ``according_to``
             continue
         content = cue_end + (1 if text[cue_end:cue_end + 1] == " " else 0)
         lead = _COMPLEMENTISER.match(text, content)
@@ -1114,9 +1169,12 @@ def _keep_first(candidates: Iterable[Candidate], rules: Sequence[Rule] = RULES) 
         return c.paragraph, group, c.cue_start if group == 1 else c.start, precedence.get(c.rule, len(rules))
 
     def clash(c: Candidate, kept: Candidate) -> bool:
-        return (c.start < kept.end and kept.start < c.end
-                or kept.start <= c.cue_start < kept.end
-                or c.cue_start >= 0 and c.cue_start == kept.cue_start and not c.form == kept.form == "direct")
+        # a cue serves one claim, except quotations joined by "and", and a claim and the quotation after its
+        # colon ('Wang told the press the drugs were part of the answer: "..."')
+        shared = c.cue_start >= 0 and c.cue_start == kept.cue_start and not c.form == kept.form == "direct"
+        if shared and "colon_quote" in (c.rule, kept.rule):
+            shared = False
+        return c.start < kept.end and kept.start < c.end or kept.start <= c.cue_start < kept.end or shared
 
     kept: list[Candidate] = []
     for c in sorted(candidates, key=order):
