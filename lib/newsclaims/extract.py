@@ -197,10 +197,11 @@ PRONOUNS = frozenset("he she they it we i you him her them his hers their its".s
 # a title before a name is not the name: "Chinese Foreign Minister Wang Yi" is Wang Yi
 TITLES = frozenset(
     "Admiral Adm. Ambassador Archbishop Ayatollah Bishop Capt. Captain Chairman Chairperson Chairwoman Chancellor "
-    "Col. Colonel Commissioner Dame Director Director-General Dr Dr. Emir Envoy Gen. Gov. Governor Imam Judge King "
-    "Leader Lord Lt. Mayor Minister Mr Mr. Mrs Mrs. Ms Ms. Pope Premier President Prince Princess Prof. Professor "
-    "Queen Rabbi Rep. Representative Secretary Secretary-General Sen. Senator Sheikh Sir Speaker Spokesman "
-    "Spokesperson Spokeswoman Sultan Vice-President".split())
+    "Col. Colonel Commandant Commissioner Dame Detective Director Director-General Dr Dr. Emir Envoy Gen. Gov. "
+    "Governor Imam Inspector Judge King Leader Lord Lt. Mayor Minister MP Mr Mr. Mrs Mrs. Ms Ms. Pope Premier "
+    "President Prince Princess Prof. Professor Prosecutor Queen Rabbi Rep. Representative Secretary "
+    "Secretary-General Sen. Senator Sheikh Sheriff Sir Speaker Spokesman Spokesperson Spokeswoman Sultan "
+    "Superintendent Vice-President".split())
 # words that can stand before a title and belong to it: "Foreign Minister", "Deputy Prime Minister"
 TITLE_WORDS = frozenset(
     "Chief Defence Defense Deputy Economy Finance First Foreign Health Interior Justice Press Prime Senior Supreme "
@@ -222,7 +223,8 @@ PLACE_STARTS = frozenset("Cape Central East Fort Great Hong Las Lake Los Lower M
 PLACE_ENDS = frozenset("Bay City County Coast Emirates Gulf Island Islands Kingdom Mountains Ocean Peninsula Province "
                        "Region Republic River Sea Square States Strait Street Valley".split())
 # a name's particles, whole words only, between its capitalised words: "Ursula von der Leyen"
-PARTICLES = ("of", "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin", "ibn", "al")
+PARTICLES = ("of", "von", "van", "der", "den", "de", "da", "di", "du", "del", "dela", "della", "la", "dos", "das",
+             "bin", "ibn", "al")
 # nouns that say an appositive describes a person: "Ischinger, chairman of the conference,"
 PERSON_NOUNS = frozenset(
     "adviser advisor ambassador analyst author chair chairman chairwoman chancellor chief commissioner correspondent "
@@ -231,7 +233,8 @@ PERSON_NOUNS = frozenset(
     "scientist secretary senator speaker spokesman spokesperson spokeswoman student".split())
 # nouns for the groups the news quotes, named with a capitalised adjective: "Western officials
 # suggest", "U.S. officials said" ("experts" alone is no name: the actors' aliases can name them)
-GROUP_NOUNS = ("activists", "analysts", "authorities", "critics", "diplomats", "economists", "experts", "investors",
+GROUP_NOUNS = ("activists", "analysts", "authorities", "companies", "critics", "diplomats", "economists", "experts",
+               "firms", "investors",
                "lawmakers", "leaders", "legislators", "observers", "officials", "protesters", "prosecutors",
                "researchers", "residents", "scientists", "sources", "witnesses")
 # prepositions: a name after one is not the subject of the verb that follows ("envoy to the UN on Monday said")
@@ -243,19 +246,23 @@ ABBREVIATIONS = frozenset("Adm Capt Col Co Corp Dr Gen Gov Hon Inc Jr Lt Ltd Maj
                           "Sgt Sr St vs".split())
 
 # One token of a name: an acronym with full stops ("U.S."), an initial before another token
-# ("J."), or a capitalised word with its hyphens and apostrophes ("Thomas-Greenfield", "Russia's").
+# ("J."), or a capitalised word with its hyphens and apostrophes ("Thomas-Greenfield", "Russia's"),
+# or a website's name ("Znak.com").
 _TOKEN = (r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:" + "|".join(sorted(a for a in ABBREVIATIONS if a[0].isupper()))
-          + r")\.(?= [A-Z])|[A-Z][\w'’]*(?:-[\w'’]+)*)")
+          + r")\.(?= [A-Z])|[A-Z][\w'’]*(?:-[\w'’]+)*(?:\.(?:com|org|net)\b)?)")
 # a capitalised name: tokens, with particles between them ("Ursula von der Leyen", "Bank of
 # England"), or particles before them where a surname begins with one ("von der Leyen"); a
 # particle is a whole word and never ends a name ("Russia's decision" is "Russia's")
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
-NAME = re.compile(rf"(?<![\w.'’-])(?:(?:von|van|de|der|den|da|di|du|al) )*{_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
+NAME = re.compile(rf"(?<![\w.'’-])(?:(?:von|van|de|dela|der|den|da|di|du|al) )*{_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
 _GROUP = re.compile(r"(?<![\w'’-])(?:" + "|".join(NATIONALITIES) + r"|(?:[A-Z]\.){2,}|[A-Z]{2,}) (?:"
                     + "|".join(GROUP_NOUNS) + r")(?![\w'’-])")
 _LOWER_TITLE = re.compile(r"(?<![\w'’-])the (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
                           + "|".join(sorted({t.lower().rstrip(".") for t in TITLES if t[-1] != "."}, key=len,
                                             reverse=True)) + r")(?![\w'’-])")
+# a title and the place it is held for, before a name: "Ambassador to Germany Richard Grenell"
+_TITLE_TO = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                       + r")\s+(?:to|for|in)\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.?!][\"”]?(?=\s+[\"“A-Z])")
 
 
@@ -305,8 +312,9 @@ def _cue_after_quote(cues: re.Pattern[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def _opens_quote(cues: re.Pattern[str]) -> re.Pattern[str]:
-    """What lets a quotation open a clause: the end of a sentence, a colon, or a cue ('Wang said "..."')."""
-    return re.compile(r"(?:^|[.:]\s|" + cues.pattern + r"\s)$")
+    """What lets a quotation open a clause: the end of a sentence, a colon, or a cue ('Wang said "..."', 'Wang
+    said, "..."')."""
+    return re.compile(r"(?:^|[.:]\s|" + cues.pattern + r",?\s)$")
 
 
 class Mention(NamedTuple):
@@ -399,15 +407,40 @@ def _paragraphs(text: str) -> list[Paragraph]:
 
 
 def _mentions(text: str, actors: pd.DataFrame | None = None, aliases: pd.DataFrame | None = None) -> list[Mention]:
-    """Who the text names, outside quotations: the actors' aliases, or, with none, the names the name finder finds."""
+    """Who can speak in the text, outside quotations: the actors' aliases, or, with none, the names the name finder
+    finds; and the unnamed groups (``_unnamed``) where no alias or name covers them.
+
+    A name in parentheses after another ("the World Health Organization (WHO)") is that name again, not a
+    speaker of its own, and is left out.
+    """
     if aliases is None or not len(aliases):
-        return _names(text)
-    kinds = dict(zip(actors["actor_id"], actors["kind"].astype(str))) if actors is not None else {}
-    named = [Mention(r.start, r.end, r.actor_id, r.alias, kinds.get(r.actor_id, ""))
-             for r in textmod.find_mentions(text, aliases).itertuples()]
+        named = _names(text)
+    else:
+        kinds = dict(zip(actors["actor_id"], actors["kind"].astype(str))) if actors is not None else {}
+        named = [Mention(r.start, r.end, r.actor_id, r.alias, kinds.get(r.actor_id, ""))
+                 for r in textmod.find_mentions(text, aliases).itertuples()]
     quoted = [m.span() for m in QUOTE.finditer(text)]
     # a speaker is never inside a quotation
-    return [m for m in named if not any(a <= m.start < b for a, b in quoted)]
+    named = [m for m in named if not any(a <= m.start < b for a, b in quoted)
+             and not (text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")")]
+    groups = [g for g in _unnamed(text) if not any(a <= g.start < b for a, b in quoted)]
+    # a possessor is part of its group ("Johnson's critics"); a group that a name already covers is that name
+    named = [m for m in named if not any(g.start <= m.start and m.end < g.end for g in groups)]
+    groups = [g for g in groups if not any(m.start < g.end and g.start < m.end for m in named)]
+    return sorted(named + groups, key=lambda m: (m.start, m.end))
+
+
+# nouns for the unnamed speakers the news quotes with no name, in lower case or opening a sentence: "officials
+# said", "Residents there told the press", "Some reports suggest" (the codebook's group and document actors)
+UNNAMED = (*GROUP_NOUNS, "police", "reports", "studies")
+_UNNAMED = re.compile(r"(?<![\w'’-])(?:[A-Z][\w.-]*['’]s? )?(?:"
+                      + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in UNNAMED) + r")(?![\w'’-])")
+
+
+def _unnamed(text: str) -> list[Mention]:
+    """The unnamed groups that can speak: "officials", "Critics", and a possessor's group ("Johnson's critics"),
+    kind ``group``, with no actor."""
+    return [Mention(m.start(), m.end(), None, m.group(), "group") for m in _UNNAMED.finditer(text)]
 
 
 # --- the name finder --------------------------------------------------------------------------
@@ -526,6 +559,10 @@ def _names(text: str) -> list[Mention]:
                 continue  # "Russian" names nobody
             if len(tokens) == 1 and start in starts and _bare(tokens[0]).lower() in lower:
                 continue  # a common word that opens a sentence: "Residents were not convinced"
+            if len(tokens) >= 3 and _TITLE_TO.search(text[max(0, start - 60):start]):
+                # "US Ambassador to Germany Richard Grenell": the first word is the place, the rest the name
+                words, tokens = words[1:], tokens[1:]
+                start = words[0][0]
             cut = _title_end(tokens)
             if cut and cut < len(tokens):  # "Chinese Foreign Minister Wang Yi": the title, then the name
                 name_start = words[cut][0]
@@ -564,6 +601,8 @@ def _kind(tokens: Sequence[str]) -> str:
     words = [_bare(w) for w in tokens if w not in PARTICLES]
     if any(w in ORGANISATIONS for w in words):
         return "organization"
+    if any(re.search(r"['’]s?$", w) for w in tokens[:-1]):  # "DRC's Institut National": a possessor's, no person
+        return ""
     if words[0] in PLACE_STARTS or words[-1] in PLACE_ENDS:
         return "place"
     if len(words) == 1 or all(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]+", w) for w in words):
@@ -591,7 +630,8 @@ def _titles_held(text: str, found: Sequence[Mention], holders: list[tuple[int, s
     """Each title alone, as its holder's name where the text gives one.
 
     A person's name that follows a title closely holds it: "US Ambassador to
-    the United Nations Linda Thomas-Greenfield". Otherwise the title names the
+    the United Nations Linda Thomas-Greenfield"; so does one that the title
+    follows as an appositive ("Delfin Lorenzana, the Defence Secretary"). Otherwise the title names the
     latest person who held it before ("Chinese Foreign Minister Wang Yi ... the
     Foreign Minister"), or, with none, stays as written.
     """
@@ -600,7 +640,11 @@ def _titles_held(text: str, found: Sequence[Mention], holders: list[tuple[int, s
         if m.kind != "title":
             continue
         nxt = next((n for n in out[i + 1:] if n.kind == "person"), None)
-        if nxt and nxt.start - m.end <= 40 and not re.search(r"[,;:\"“”.]", text[m.end:nxt.start]):
+        prev = next((n for n in reversed(out[:i]) if n.kind == "person"), None)
+        if prev and re.fullmatch(r",\s+(?:the\s+)?", text[prev.end:m.start]):  # "Delfin Lorenzana, the Defence
+            holders.append((m.start, _title_key(m.text.split()), prev.text))   # Secretary": an appositive
+            out[i] = m._replace(text=prev.text)
+        elif nxt and nxt.start - m.end <= 40 and not re.search(r"[,;:\"“”.]", text[m.end:nxt.start]):
             holders.append((m.start, _title_key(m.text.split()), nxt.text))
             out[i] = m._replace(text=nxt.text)
         else:
@@ -645,12 +689,15 @@ def find_names(text: str) -> pd.DataFrame:
 # --- finding the speaker ----------------------------------------------------------------
 
 def _speaker_near(mentions: Sequence[Mention], lo: int, hi: int, prefer_last: bool = True) -> Mention | None:
-    """The likeliest speaker among the mentions in [lo, hi): the nearest, and among known actors a person first."""
+    """The likeliest speaker among the mentions in [lo, hi): the nearest, and among known actors a person first;
+    an unnamed group only where no known actor is there."""
     inside = [m for m in mentions if lo <= m.start and m.end <= hi]
     if not inside:
         return None
     order = range(len(inside) - 1, -1, -1) if prefer_last else range(len(inside))
-    return min((inside[i] for i in order), key=lambda m: KIND_ORDER.get(m.kind, 7) if m.actor_id else 0)
+    known = any(m.actor_id for m in inside)
+    return min((inside[i] for i in order),
+               key=lambda m: KIND_ORDER.get(m.kind, 7) if m.actor_id else 8 if known else 0)
 
 
 def _stands_for(m: Mention, pronoun: str) -> bool:
@@ -677,9 +724,13 @@ def _resolve(pronoun: str, mentions: Sequence[Mention], before: int, since: int,
 
 
 def _subject_like(text: str, m: Mention, lo: int) -> bool:
-    """Can this name be a verb's subject? Not after a preposition ("envoy to the United Nations", "in Moscow")."""
-    before = re.findall(r"[\w'’]+", text[max(lo, m.start - 30):m.start])
-    while before and before[-1].lower() in ("the", "a", "an"):
+    """Can this name be a verb's subject? Not after a preposition ("envoy to the United Nations", "in Moscow",
+    "of the army's Western Mindanao Command")."""
+    joined = re.search(r"((?:[A-Z][\w'’-]*\s+(?:of\s+)?)*[A-Z][\w'’-]*)\s+and\s+$", text[lo:m.start])
+    if joined:  # "of Allergy and Infectious Diseases": a name joined by "and" to one that is no subject is none
+        return _subject_like(text, Mention(lo + joined.start(), lo + joined.end(1), None, "", ""), lo)
+    before = re.findall(r"[\w'’]+", text[max(lo, m.start - 40):m.start])
+    while before and (before[-1].lower() in ("the", "a", "an") or re.search(r"\w['’]s?$", before[-1])):
         before.pop()
     return not before or before[-1] not in PREPOSITIONS
 
@@ -705,19 +756,25 @@ def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, st
         owner = [m for m in mentions if m.end <= cue_start and re.fullmatch(r"(?:['’]s)?\s+", text[m.end:cue_start])
                  and (text[m.end:m.end + 1] in "'’" or m.text.endswith(("'s", "’s")))]
         return (owner[-1], "the owner of the cue", 0.9) if owner else (None, "no speaker found", 0.3)
-    right_before = re.search(r"(?<!\w)(he|she|they)\s+$", text[sentence[0]:cue_start], re.I)
+    # a pronoun right before the cue, or a few lower-case words before it: "He went on to say"
+    right_before = re.search(r"(?<![\w'’])(he|she|they)\s+(?:[a-z]+\s+){0,4}$", text[sentence[0]:cue_start], re.I)
     if right_before:
         found = _resolve(right_before.group(1), mentions, sentence[0] + right_before.start(), since, 0.7)
         if found[0]:
             return found
+    # (the subject of a participle may follow "with": "with officials saying")
     adjacent = [m for m in mentions if sentence[0] <= m.start and m.end <= cue_start
-                and not text[m.end:cue_start].strip()]
+                and not text[m.end:cue_start].strip() and (_subject_like(text, m, sentence[0]) or word.endswith(
+                    "ing") and re.search(r"\bwith\s+$", text[max(0, m.start - 6):m.start]))]
     if adjacent:
         return adjacent[-1], "name right before the cue", 0.9
     if not any(m.actor_id for m in mentions):
         return _named_subject(text, mentions, cue, sentence, after_limit, since)
-    participle = word.split()[0].endswith("ing")
-    before = _speaker_near(mentions, sentence[0], cue_start, prefer_last=not participle)
+    # a cue in -ing after a comma takes the sentence's subject ("von der Leyen referred to ..., suggesting");
+    # any other the nearest ("Stefaniak was met with applause upon announcing")
+    participle = _after_comma_participle(text, word, cue_start)
+    subjects = [m for m in mentions if _subject_like(text, m, sentence[0])] if participle else mentions
+    before = _speaker_near(subjects, sentence[0], cue_start, prefer_last=not participle)
     between = text[before.end:cue_start] if before else ""
     if before and len(between) < 80 and not QUOTE.search(between):
         return before, "name before the cue", 0.9
@@ -734,6 +791,17 @@ def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, st
     return None, "no speaker found", 0.3
 
 
+# an appositive between a subject and its cue: ", chairman of the conference," ", the Defence Secretary,"
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z]|(?:" + "|".join(
+    re.escape(w) for w in sorted(TITLES | TITLE_WORDS, key=len, reverse=True)) + r")\b)[^,;\"“”]*,\s*(?:[a-z]+ly\s+)?$")
+
+
+def _after_comma_participle(text: str, word: str, cue_start: int) -> bool:
+    """Is the cue a participle that follows a comma (", saying", ", writing"), whose subject is the sentence's?"""
+    return word.split()[0].endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", text[max(0, cue_start - 20):cue_start]
+                                                          ) is not None
+
+
 def _named_subject(text: str, mentions: Sequence[Mention], cue: tuple[int, int, str],
                    sentence: tuple[int, int], after_limit: int, since: int) -> tuple[Mention | None, str, float]:
     """The speaker of a cue when the names are the name finder's: the subject nearest the cue.
@@ -745,17 +813,24 @@ def _named_subject(text: str, mentions: Sequence[Mention], cue: tuple[int, int, 
     ("Troops massed near Ukraine, officials said"). A cue in -ing takes the
     sentence's first subject. Then a name right after the cue ("said Ana
     Ruiz"), then a pronoun resolved. No name at all is better than a wrong one.
+    An appositive may open with a title ("Muyembe, Director General of the institute, said").
     """
     cue_start, cue_end, word = cue
     end = cue_start
-    appositive = re.search(r",\s+(?:(?:a|an|the)\s+)?[a-z][^,;\"“”]*,\s*$", text[sentence[0]:cue_start])
+    appositive = _APPOSITIVE.search(text[sentence[0]:cue_start])
     if appositive:
         end = sentence[0] + appositive.start()
     subjects = [m for m in mentions if sentence[0] <= m.start and m.end <= end and _subject_like(text, m, sentence[0])]
+    # the names listed after "including" or "such as" belong to the subject before them: "German firms
+    # including Daimler and Siemens have announced"
+    listed = re.search(r"\b(?:including|such as)\b[^.;:]*$", text[sentence[0]:end])
+    head = [m for m in subjects if listed and m.end <= sentence[0] + listed.start()]
+    if head:
+        return head[-1], "name before the cue", 0.8
     if subjects:
-        participle = word.split()[0].endswith("ing")
+        participle = _after_comma_participle(text, word, cue_start)
         subject = subjects[0] if participle else subjects[-1]
-        between = text[subject.end:end].rstrip(", ")
+        between = re.sub(r"\s*\([^()]*\)", "", text[subject.end:end]).rstrip(", ")  # "(NIAID)" is no distance
         if participle or (len(between) < 80 and not QUOTE.search(between) and not re.search(r",\s*\S", between)):
             return subject, "name before the cue", 0.9
     after = _speaker_near(mentions, cue_end, min(after_limit, cue_end + 60), prefer_last=False)
@@ -854,14 +929,18 @@ def _quote_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
                    mentions: Sequence[Mention]) -> Iterator[Candidate]:
     """A quotation that opens a clause, then its cue: '"...," said Ana Ruiz', '"...," she said'.
 
-    A run of quotations joined by "and" shares the cue after the last of them.
+    A run of quotations joined by "and" shares the cue after the last of them. A quotation that its cue
+    interrupts goes on after it ('"...," he told the press, "they will ..."'): the second part is a
+    statement of its own, with the same cue and speaker.
     """
     after_quote = _cue_after_quote(cues)
     for k, (qa, qb) in enumerate(para.quotes):
         run_end = _run_end(text, para, k)
         after = after_quote.match(text, run_end, min(para.end, run_end + 80))  # in its own paragraph
-        # no cue after it; or not a clause of its own; or a few words only, a partial quote
-        if after is None or not _opens_clause(text, para, k, cues) or _words(text, (qa, qb)) < 4:
+        # no cue after it; or not a clause of its own; or a few words only, a partial quote; or it ends its
+        # sentence with a full stop, and what follows is another sentence ('"... world." Schwartz went on to say')
+        if (after is None or not _opens_clause(text, para, k, cues) or _words(text, (qa, qb)) < 4
+                or re.search(r"[.!?]\]?$", text[qa + 1:qb - 1]) and after.group(1)):
             continue
         cue_start, cue_end, cue = after.start(2), after.end(2), after.group(2)
         if after.group(1):
@@ -870,6 +949,12 @@ def _quote_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
             speaker, how, confidence = _speaker_for(text, mentions, (cue_start, cue_end, cue),
                                                     para.sentence_of(qa), para.end, para.previous)
         yield _candidate(text, qa, qb, speaker, cue, cue_start, "direct", "quote_then_cue", how, confidence, para)
+        rest = re.match(r"[^\"“”.,;:]{0,40},\s*(?=[\"“])", text[after.end():para.end])
+        if rest and text[qb - 2:qb - 1] == ",":  # the quotation breaks off at a comma and goes on after its cue
+            nxt = next(((a, b) for a, b in para.quotes if a == after.end() + rest.end()), None)
+            if nxt and _words(text, nxt) >= 2:
+                yield _candidate(text, nxt[0], nxt[1], speaker, cue, cue_start, "direct", "quote_then_cue", how,
+                                 confidence, para)
 
 
 def _cue_then_quote(text: str, para: Paragraph, cues: re.Pattern[str],
@@ -881,7 +966,8 @@ def _cue_then_quote(text: str, para: Paragraph, cues: re.Pattern[str],
             continue
         sentence = para.sentence_of(qa)
         # the cue is in the same sentence, with nothing but space between it and the quotation
-        before = [c for c in found if sentence[0] <= c[0] and c[1] <= qa and not text[c[1]:qa].strip()]
+        # (a comma may stand between: 'Hammond commented, "It would be ..."')
+        before = [c for c in found if sentence[0] <= c[0] and c[1] <= qa and text[c[1]:qa].strip() in ("", ",")]
         if before:
             speaker, how, confidence = _speaker_for(text, mentions, before[-1], sentence, qa, para.previous)
             yield _candidate(text, qa, qb, speaker, before[-1][2], before[-1][0], "direct", "cue_then_quote", how,
@@ -1026,6 +1112,9 @@ def _content_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
 _COMPLEMENTISER = re.compile(r"(?:that|against)\s+")
 # a few words of addressee, then "that": "told reporters that ...", "warned allies that ..."
 _ADDRESSEE = re.compile(r"(?:[\w'’.-]+\s+){1,4}?that\s+")
+# or, with no "that", the press or the public: "told reporters today the trial ...", "told the press the drugs ..."
+_AUDIENCE = re.compile(r"(?:(?:the|local|state|foreign|national)\s+)*(?:press|reporters|journalists|media|public)"
+                       r"\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?!that\b)")
 
 
 @lru_cache(maxsize=16)
@@ -1071,7 +1160,7 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
         content = cue_end + (1 if text[cue_end:cue_end + 1] == " " else 0)
         lead = _COMPLEMENTISER.match(text, content)
         if cue in ADDRESSED:  # "told reporters that": the addressee is not the claim
-            lead = _ADDRESSEE.match(text, content) or lead
+            lead = _ADDRESSEE.match(text, content) or _AUDIENCE.match(text, content) or lead
         if cue in TO_INFINITIVE:
             lead = re.compile(r"to\s+").match(text, content)
         if lead and not AUXILIARY.match(text, lead.end() - 1):  # "said that was wrong" keeps its "that"
@@ -1196,7 +1285,8 @@ def _continue_speakers(kept: Sequence[Candidate], paras: Sequence[Paragraph], te
     done: list[Candidate] = []
     last: Candidate | None = None  # the latest statement with a speaker
     for c in kept:
-        joined = c.cue_start > 0 and re.search(r"\band\s+$", text[max(0, c.cue_start - 8):c.cue_start])
+        joined = c.cue_start > 0 and re.search(r"\b(?:and|but)\s+(?:\w+ly\s+)?$",
+                                               text[max(0, c.cue_start - 20):c.cue_start])
         if c.rule == "quote_alone":
             c = c._replace(speaker_text=last.speaker_text if last else "", actor_id=last.actor_id if last else None,
                            confidence=0.5 if last else 0.2)
@@ -1336,16 +1426,24 @@ def _same_speaker(found: pd.Series, actor_id: object, names: dict[str, str]) -> 
     By actor id when the candidate has one; otherwise by name: the words that
     name its speaker are the actor's name, or its last words (a surname:
     "Thomas-Greenfield" is Linda Thomas-Greenfield), or, for one word, the
-    first (a family name written first: "Wang" is Wang Yi). An actor's name is
-    its ``name`` in the actors given, or its id read as words
-    ("linda_thomas_greenfield").
+    first (a family name written first: "Wang" is Wang Yi) or the initials
+    of its words ("WHO" is the World Health Organization, "US" the United
+    States). An actor's name is its ``name`` in the actors given, or its id
+    read as words ("linda_thomas_greenfield"); a context in parentheses at its
+    end ("Coast Guard (Philippines)") may be left out, as the text leaves it out.
     """
     if isinstance(found["actor_id"], str):
         return found["actor_id"] == actor_id
-    said, full = _name_words(found.get("speaker_text")), _name_words(names.get(actor_id, actor_id))
-    if not said or not full:
-        return False
-    return full[-len(said):] == said or len(said) == 1 and full[0] == said[0]
+    said = _name_words(found.get("speaker_text"))
+    name = names.get(actor_id, actor_id)
+    forms = [name, re.sub(r"\s*\([^()]*\)$", "", name)] if isinstance(name, str) else [name]
+    for full in map(_name_words, forms):
+        if not said or not full:
+            continue
+        initials = "".join(w[0] for w in full if w not in ("of", "and", "the", "for"))
+        if full[-len(said):] == said or len(said) == 1 and said[0] in (full[0], initials):
+            return True
+    return False
 
 
 def _actor_names(actors: pd.DataFrame | None) -> dict[str, str]:
