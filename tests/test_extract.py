@@ -674,3 +674,42 @@ def test_a_claim_and_the_quotation_after_its_colon():
     assert found[["quote", "form"]].values.tolist() == [["the drugs were only part of the answer", "paraphrase"],
                                                         ['"What will stop the virus is good care."', "direct"]]
     assert set(found["actor_id"]) == {"ben"}
+
+
+@pytest.mark.parametrize("pattern, text, span, speaker", [
+    ("a neutral verb's subject opening a sentence is a name", "Reuters reported the ban was not part of a plan.",
+     "the ban was not part of a plan", "Reuters"),
+    ("a title after a title: 'Director General'", "Jean-Jacques Muyembe, Director General of the institute, spoke "
+     "first. He went on to say thousands of deaths could be prevented.", "thousands of deaths could be prevented",
+     "Jean-Jacques Muyembe"),
+    ("an opening adverbial is no appositive", "On Monday morning, Director Anthony Fauci of the National Institute "
+     "of Allergy, announced the trial had stopped.", "the trial had stopped", "Anthony Fauci"),
+])
+def test_more_speaker_patterns_with_no_actors(pattern, text, span, speaker):
+    found = no_actors(text)
+    assert found.loc[found["quote"] == span, "speaker_text"].tolist() == [speaker], pattern
+
+
+def test_an_inferential_verb_does_not_make_a_word_a_name():
+    assert ex.find_names("History suggests that truces fail.").empty
+    assert ex.find_names("Reuters reported that truces fail.")["name"].tolist() == ["Reuters"]
+
+
+def test_a_pronoun_that_opens_the_sentence_speaks_for_a_verb_joined_by_and():
+    s = only(run("Ana Ruiz left the hall.\n\nShe did not know the date and said her brothers were safe."))
+    assert (s.quote, s.actor_id) == ("her brothers were safe", "ana")
+
+
+def test_a_preposition_that_opens_a_sentence_is_a_preposition():
+    s = only(run('In the readout itself Acme also made this point, writing "We are fully cooperating with the '
+                 'inquiry."'))
+    assert s.actor_id == "acme"
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ('Ruiz said "We couldn\'t win," and the city flag is at half-mast.', '"We couldn\'t win,"'),
+    ("With Blueland encouraging firms to leave the country, Acme has announced plans to go.",
+     "firms to leave the country"),
+])
+def test_a_clause_ends_where_a_new_one_begins(sentence, span):
+    assert span in run(sentence)["quote"].tolist()

@@ -197,7 +197,7 @@ PRONOUNS = frozenset("he she they it we i you him her them his hers their its".s
 # a title before a name is not the name: "Chinese Foreign Minister Wang Yi" is Wang Yi
 TITLES = frozenset(
     "Admiral Adm. Ambassador Archbishop Ayatollah Bishop Capt. Captain Chairman Chairperson Chairwoman Chancellor "
-    "Col. Colonel Commandant Commissioner Dame Detective Director Director-General Dr Dr. Emir Envoy Gen. Gov. "
+    "Col. Colonel Commandant Commissioner Dame Detective Director Director-General Dr Dr. Emir Envoy Gen. General Gov. "
     "Governor Imam Inspector Judge King Leader Lord Lt. Mayor Minister MP Mr Mr. Mrs Mrs. Ms Ms. Pope Premier "
     "President Prince Princess Prof. Professor Prosecutor Queen Rabbi Rep. Representative Secretary "
     "Secretary-General Sen. Senator Sheikh Sheriff Sir Speaker Spokesman Spokesperson Spokeswoman Sultan "
@@ -260,6 +260,8 @@ _GROUP = re.compile(r"(?<![\w'’-])(?:" + "|".join(NATIONALITIES) + r"|(?:[A-Z]
 _LOWER_TITLE = re.compile(r"(?<![\w'’-])the (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
                           + "|".join(sorted({t.lower().rstrip(".") for t in TITLES if t[-1] != "."}, key=len,
                                             reverse=True)) + r")(?![\w'’-])")
+# a neutral reporting verb right after a word: "Reuters reported"
+_NEUTRAL_AFTER = re.compile(r"\s+(?:" + "|".join(w for w in REPORTING_VERBS["neutral"] if " " not in w) + r")\b")
 # a title and the place it is held for, before a name: "Ambassador to Germany Richard Grenell"
 _TITLE_TO = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
                        + r")\s+(?:to|for|in)\s+(?:the\s+)?$")
@@ -576,9 +578,12 @@ def _names(text: str) -> list[Mention]:
                 persons.update(_bare(w) for w in found[-1].text.split() if w not in PARTICLES)
     found = [_single(m, text, persons, holders) for m in found]
     # a single word seen only where a sentence opens is not known to be a name ("History suggests ..."),
-    # unless it is an acronym or a person's
+    # unless it is an acronym or a person's, or the subject of a neutral reporting verb, which reports a
+    # source that speaks ("Reuters reported"), where an inferential verb also takes what cannot speak
+    # ("History suggests", "Studies indicate")
     found = [m for m in found if m.kind or m.start not in starts or " " in m.text or _bare(m.text) in inside
-             or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2,}", _bare(m.text))]
+             or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2,}", _bare(m.text))
+             or _NEUTRAL_AFTER.match(text, m.end) and m.text.lower() not in UNNAMED]  # "Critics say": a group
     found = _titles_held(text, found, holders)
     found += [Mention(m.start(), m.end(), None, m.group(), "group") for m in _GROUP.finditer(text)]
     for m in _LOWER_TITLE.finditer(text):  # "the foreign minister": only when the text named one
@@ -732,7 +737,7 @@ def _subject_like(text: str, m: Mention, lo: int) -> bool:
     before = re.findall(r"[\w'’]+", text[max(lo, m.start - 40):m.start])
     while before and (before[-1].lower() in ("the", "a", "an") or re.search(r"\w['’]s?$", before[-1])):
         before.pop()
-    return not before or before[-1] not in PREPOSITIONS
+    return not before or before[-1].lower() not in PREPOSITIONS
 
 
 def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, str],
@@ -763,6 +768,12 @@ def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, st
         if found[0]:
             return found
     # (the subject of a participle may follow "with": "with officials saying")
+    opening = re.match(r"(He|She|They)\b", text[sentence[0]:cue_start])
+    if opening and not any(sentence[0] <= m.start and m.end <= cue_start for m in mentions) and re.search(
+            r"\b(?:and|but)\s+(?:\w+ly\s+)?$", text[sentence[0]:cue_start]):  # "She did not know ... and said"
+        found = _resolve(opening.group(1), mentions, sentence[0], since, 0.7)
+        if found[0]:
+            return found
     adjacent = [m for m in mentions if sentence[0] <= m.start and m.end <= cue_start
                 and not text[m.end:cue_start].strip() and (_subject_like(text, m, sentence[0]) or word.endswith(
                     "ing") and re.search(r"\bwith\s+$", text[max(0, m.start - 6):m.start]))]
@@ -818,9 +829,10 @@ def _named_subject(text: str, mentions: Sequence[Mention], cue: tuple[int, int, 
     cue_start, cue_end, word = cue
     end = cue_start
     appositive = _APPOSITIVE.search(text[sentence[0]:cue_start])
-    if appositive:
-        end = sentence[0] + appositive.start()
     subjects = [m for m in mentions if sentence[0] <= m.start and m.end <= end and _subject_like(text, m, sentence[0])]
+    if appositive and any(m.end <= sentence[0] + appositive.start() for m in subjects):  # an appositive follows a
+        end = sentence[0] + appositive.start()  # subject ("On Monday, Director Anthony Fauci ..., announced": none)
+        subjects = [m for m in subjects if m.end <= end]
     # the names listed after "including" or "such as" belong to the subject before them: "German firms
     # including Daimler and Siemens have announced"
     listed = re.search(r"\b(?:including|such as)\b[^.;:]*$", text[sentence[0]:end])
@@ -1166,8 +1178,16 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
         if lead and not AUXILIARY.match(text, lead.end() - 1):  # "said that was wrong" keeps its "that"
             content = lead.end()
         end = _clause_end(text, content, para.end, cues)
+        sentence = para.sentence_of(cue_start)
+        if re.match(r"With\b[^,]*$", text[sentence[0]:cue_start]):  # "With the US encouraging firms to leave,
+            comma = text.find(", ", content, end)                    # German firms have ...": the opening
+            end = comma if comma > 0 else end                        # phrase ends at its comma
         for qa, qb in para.quotes:  # a quotation that starts inside the clause ends it after its mark
             if content <= qa < end < qb:
+                end = qb
+        if content in (qa for qa, _ in para.quotes):  # 'said "We couldn't win," and the flag ...': the
+            qb = next(b for a, b in para.quotes if a == content)  # quotation, where a new clause follows it
+            if re.match(r",?\s+(?:and|but)\s", text[qb:end]):
                 end = qb
         for qa, qb in para.quotes:  # and the clause stops at a quotation that a cue closes: '"...," he said'
             after = after_quote.match(text, qb, min(para.end, qb + 80))
