@@ -1622,13 +1622,18 @@ def evaluate_corpus(folder: str | os.PathLike[str], half: str | None = "test", a
     DataFrame
         A first row ``all rules``: candidates, coded statements, matches,
         precision, recall, F1, paraphrase recall (the share of coded paraphrases
-        matched), speaker accuracy with actors and without; then one row per rule
+        matched), speaker accuracy with actors and without, and the junk share
+        (``junk_share``) of what ``new-article``'s review files would list for
+        these texts: the names (``newarticle.review_names``) and the candidate
+        speakers (``speaker_text`` of the run with no actors), pooled, and of
+        the speakers alone (``junk_share_speakers``); then one row per rule
         (by its name in ``RULES``): its candidates, matches and precision, the
         rest left empty.
     """
     from pathlib import Path
 
     from .data import article_from, load_corpus
+    from .newarticle import review_names
 
     corpus = load_corpus(folder)
     split = pd.read_csv(Path(folder) / "split.csv", dtype=str)
@@ -1636,9 +1641,12 @@ def evaluate_corpus(folder: str | os.PathLike[str], half: str | None = "test", a
     totals = {"candidates": 0, "coded": 0, "matched": 0, "paraphrases": 0, "paraphrases_missed": 0}
     speakers = {True: [0, 0], False: [0, 0]}  # right speakers, matches
     per_rule: dict[str, list[int]] = {rule.name: [0, 0] for rule in RULES}
+    listed: dict[str, list[str]] = {"names": [], "speakers": []}  # what the review files would list
     for article_id in ids:
         art = article_from(corpus, article_id)
         runs = {True: extract_from(art), False: extract_statements(art.text)}
+        listed["names"] += list(review_names(art.text).index)
+        listed["speakers"] += [s for s in runs[False]["speaker_text"] if s]
         for with_actors, found in runs.items():
             row = evaluate(found, art.statements, art.actors).set_index("match").loc["overlap ≥ 0.5"]
             speakers[with_actors][0] += round(row["speaker_accuracy"] * row["matched"])
@@ -1664,10 +1672,13 @@ def evaluate_corpus(folder: str | os.PathLike[str], half: str | None = "test", a
              "paraphrase_recall": (1 - totals["paraphrases_missed"] / totals["paraphrases"]
                                    if totals["paraphrases"] else float("nan")),
              "speaker_accuracy": speakers[actors][0] / speakers[actors][1] if speakers[actors][1] else 0.0,
-             "speaker_accuracy_no_actors": speakers[False][0] / speakers[False][1] if speakers[False][1] else 0.0}]
+             "speaker_accuracy_no_actors": speakers[False][0] / speakers[False][1] if speakers[False][1] else 0.0,
+             "junk_share": junk_share(listed["names"] + listed["speakers"]),
+             "junk_share_speakers": junk_share(listed["speakers"])}]
     rows += [{"rule": name, "candidates": c, "matched": m, "precision": m / c if c else float("nan")}
              for name, (c, m) in per_rule.items()]
     columns = {"rule": "str", "candidates": "int64", "coded": "float64", "matched": "int64", "precision": "float64",
                "recall": "float64", "f1": "float64", "paraphrase_recall": "float64",
-               "speaker_accuracy": "float64", "speaker_accuracy_no_actors": "float64"}
+               "speaker_accuracy": "float64", "speaker_accuracy_no_actors": "float64", "junk_share": "float64",
+               "junk_share_speakers": "float64"}
     return pd.DataFrame(rows, columns=list(columns)).astype(columns)
