@@ -47,6 +47,8 @@ def only(found: pd.DataFrame) -> pd.Series:
      "Ana Ruiz"),
     ("uncued_partial", 'Ana Ruiz remembers the winter of 1991. That\'s when "the whole city went dark for a month."',
      '"the whole city went dark for a month."', "Ana Ruiz"),
+    ("passive_by", "Acme was told by Ben Ode that the plant would close in May.", "the plant would close in May",
+     "Ben Ode"),
 ])
 def test_each_rule_on_its_own_sentence(rule, sentence, span, speaker):
     found = [c for c in ex._candidates(sentence, ACTORS, ALIASES) if c.rule == rule]
@@ -713,3 +715,21 @@ def test_a_preposition_that_opens_a_sentence_is_a_preposition():
 ])
 def test_a_clause_ends_where_a_new_one_begins(sentence, span):
     assert span in run(sentence)["quote"].tolist()
+
+
+@pytest.mark.parametrize("sentence, span, speaker", [
+    ('In a meeting he was told by Deputy Minister Ben Ode of "presumably forty people under the rubble", while '
+     "others waited.", '"presumably forty people under the rubble"', "ben"),  # a title before the agent
+    ("Several ministers were reported by Acme to have visited the hospital.", "to have visited the hospital",
+     "acme"),  # "to" stays with the claim
+    ("A badge was used by the attacker, reported by Acme as stolen from a guard and by Blueland as forged.",
+     "stolen from a guard", "acme"),  # a reduced passive after a comma; a second agent ends the claim
+])
+def test_a_passive_cue_with_its_agent(sentence, span, speaker):
+    s = only(run(sentence))
+    assert (s.quote, s.actor_id) == (span, speaker)
+    assert s.rule.split(";")[0] == f"passive cue '{s.cue}', its agent the speaker"
+
+
+def test_a_passive_cue_with_no_agent_reports_nothing():
+    assert run("Ruiz was told the plant would close.").empty

@@ -7,8 +7,8 @@ coding says how far to trust it.
 
 Each rule is a small function at module level, named in ``RULES`` in order of
 precedence: ``quote_then_cue``, ``cue_then_quote``, ``colon_quote``,
-``quote_alone``, ``according_to``, ``content_then_cue``, ``cue_then_paraphrase``
-and ``uncued_partial``. It reads one paragraph, the one cue lexicon (``CUES``,
+``quote_alone``, ``according_to``, ``content_then_cue``, ``cue_then_paraphrase``,
+``uncued_partial`` and ``passive_by``. It reads one paragraph, the one cue lexicon (``CUES``,
 drawn from ``REPORTING_VERBS``, or the ``cues=`` given) and the actors named in
 the text, and yields ``Candidate`` tuples. ``extract_statements`` runs every
 rule, keeps the candidates that clash with none kept before them, lets the last
@@ -877,6 +877,8 @@ def _cues_in(text: str, para: Paragraph, cues: re.Pattern[str]) -> list[tuple[in
             continue
         if not first.endswith(("ing", "s")) and PASSIVE.search(lead):  # "he was told": the addressee, not the speaker
             continue
+        if not first.endswith(("ing", "s")) and " " not in cue and re.match(r",?\s+by\s", text[end:end + 6]):
+            continue  # "..., reported by The Guardian": a passive, whose agent is the speaker (``passive_by``)
         if first.endswith("ing") and " " not in cue and DETERMINER.search(lead):  # "a warning shot": a noun
             continue
         if first.endswith("ed") and " " not in cue and ADJECTIVE.search(lead):  # "the confirmed toll": an adjective
@@ -1205,6 +1207,51 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
                          confidence * FORM_WEIGHT[form], para)
 
 
+def _passive_by(text: str, para: Paragraph, cues: re.Pattern[str],
+                mentions: Sequence[Mention]) -> Iterator[Candidate]:
+    """A passive reporting verb with its agent, who is the speaker: 'he was told by Minister Zinichev of "..."',
+    'were reported by local media to have visited ...', 'was identified as Jaypee Galicha by a spokesperson'.
+
+    The claim follows the agent (a leading "of", "that" or "as" belongs to the cue; "to" stays, as the
+    coding keeps it), and stops at its clause or at a second agent (", and by ..."); or it stands between
+    "as" and "by". With no name for the agent, the rule finds nothing.
+    """
+    for m in cues.finditer(text, para.start, para.end):
+        cue_start, cue_end, cue = m.start(1), m.end(1), m.group(1)
+        first = cue.split()[0]
+        lead = text[max(para.start, cue_start - 24):cue_start]
+        # only a passive, which the other rules leave alone (see _cues_in), or a reduced one after a comma
+        # ("a badge was used, reported by The Guardian as ...")
+        if (" " in cue or first.endswith(("ing", "s")) or NEGATED.search(lead)
+                or not (PASSIVE.search(lead) or re.search(r",\s*$", lead))):
+            continue
+        sentence = para.sentence_of(cue_start)
+        between = re.match(r"\s+as\s+([^,;.\"“”]{1,80}?)\s+by\s+", text[cue_end:sentence[1]])
+        by = between or re.match(r"\s+by\s+", text[cue_end:sentence[1]])
+        if by is None:
+            continue
+        # the agent: the first name after "by", perhaps after a title ("by Emergencies Minister Yevgeny Zinichev")
+        agent = next((n for n in mentions if n.start >= cue_end + by.end() and re.fullmatch(
+            r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}", text[cue_end + by.end():n.start])), None)
+        if agent is None:
+            continue
+        if between:
+            start, end = cue_end + between.start(1), cue_end + between.end(1)
+        else:
+            start = agent.end + len(re.match(r"\s*(?:(?:of|that|as)\s+)?", text[agent.end:]).group())
+            end = _clause_end(text, start, para.end, cues)
+            second = re.search(r"\s+and\s+by\s", text[start:end])
+            end = start + second.start() if second else end
+            for qa, qb in para.quotes:  # a quotation that starts inside the clause ends it after its mark
+                if start <= qa < end < qb:
+                    end = qb
+        if end - start < 3:
+            continue
+        form = "partial" if QUOTE.search(text[start:end]) else "paraphrase"
+        yield _candidate(text, start, end, agent, cue, cue_start, form, "passive_by", "the agent of a passive cue",
+                         0.7 * FORM_WEIGHT[form], para)
+
+
 def _is_person(m: Mention) -> bool:
     return m.kind == "person" or m.actor_id is None and m.kind == "title"
 
@@ -1258,7 +1305,8 @@ RULES = (Rule("quote_then_cue", _quote_then_cue, "quotation, cue after"),
          Rule("according_to", _according_to, "according to: the clause before the source"),
          Rule("content_then_cue", _content_then_cue, "claim, then cue '{cue}'"),
          Rule("cue_then_paraphrase", _cue_then_paraphrase, "cue '{cue}'"),
-         Rule("uncued_partial", _uncued_partial, "quoted words with no cue, by the person named next to them"))
+         Rule("uncued_partial", _uncued_partial, "quoted words with no cue, by the person named next to them"),
+         Rule("passive_by", _passive_by, "passive cue '{cue}', its agent the speaker"))
 # --- the pipeline -----------------------------------------------------------------------
 
 def _keep_first(candidates: Iterable[Candidate], rules: Sequence[Rule] = RULES) -> list[Candidate]:
