@@ -7,8 +7,8 @@ coding says how far to trust it.
 
 Each rule is a small function at module level, named in ``RULES`` in order of
 precedence: ``quote_then_cue``, ``cue_then_quote``, ``colon_quote``,
-``quote_alone``, ``according_to``, ``content_then_cue``, ``cue_then_paraphrase``
-and ``uncued_partial``. It reads one paragraph, the one cue lexicon (``CUES``,
+``quote_alone``, ``according_to``, ``content_then_cue``, ``cue_then_paraphrase``,
+``uncued_partial`` and ``passive_by``. It reads one paragraph, the one cue lexicon (``CUES``,
 drawn from ``REPORTING_VERBS``, or the ``cues=`` given) and the actors named in
 the text, and yields ``Candidate`` tuples. ``extract_statements`` runs every
 rule, keeps the candidates that clash with none kept before them, lets the last
@@ -62,22 +62,27 @@ from .text import overlap
 # The one table of reporting verbs that every rule reads, by what the verb signals (see the
 # module's docstring for the sources). Every inflection is written out. A base form that is
 # as often a noun ("state", "note", "claim", "stress", "report") is left out, its -ed and
-# -ing forms kept; a verb whose object is rarely a claim ("maintain") is kept only with "that".
+# -ing forms kept; its -s form ("claims", "reports") is kept, and read as a noun after a determiner
+# ("some reports") or before another cue ("reports suggest": see _cues_in); a verb whose object is
+# rarely a claim ("maintain") is kept only with "that".
 REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     # a report and nothing more (Thompson's neutral verbs)
     "neutral": ("say", "says", "said", "saying", "tell", "tells", "told", "telling", "adds", "added", "adding",
                 "stated", "stating", "noted", "noting", "explained", "explains", "explaining", "commented",
-                "commenting", "reported", "wrote", "writes", "expressed", "expresses", "expressing"),
+                "commenting", "reported", "reports", "wrote", "writes", "writing", "expressed", "expresses",
+                "expressing", "described", "describes", "describing", "describe"),
     # the speaker holds to the claim: the reporter marks its force (Bergler's "insist", "claim")
     "assertive": ("insist", "insists", "insisted", "insisting", "stressed", "stressing", "assert", "asserts",
                   "asserted", "asserting", "reiterate", "reiterates", "reiterated", "reiterating",
                   "maintain that", "maintains that", "maintained that", "has maintained that", "maintaining that",
                   "underscore", "underscores", "underscored", "underscoring", "emphasised", "emphasized",
                   "emphasising", "emphasizing", "argue", "argues", "argued", "arguing", "claimed", "claiming",
-                  "affirmed", "affirming", "contend", "contends", "contended", "contending"),
+                  "affirmed", "affirming", "contend", "contends", "contended", "contending", "claims", "alleged",
+                  "alleges", "alleging"),
     # the speaker wants someone to act (Thompson: the speaker's purpose)
     "directive": ("urge", "urges", "urged", "urging", "call for", "calls for", "called for", "calling for",
-                  "call on", "calls on", "called on", "calling on", "asked", "demanded", "appealed for"),
+                  "call on", "calls on", "called on", "calling on", "asked", "demanded", "appealed for",
+                  "encourage", "encourages", "encouraged", "encouraging"),
     # the speaker judges someone or something, or refuses a claim
     "critical": ("accuse", "accuses", "accused", "accusing", "condemn", "condemns", "condemned", "condemning",
                  "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "criticised",
@@ -89,7 +94,8 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
                    "pledged", "pledging", "promised", "vowed", "vowing"),
     # the speaker draws or invites an inference, or admits one
     "inferential": ("suggest", "suggests", "suggested", "suggesting", "warn", "warns", "warned", "warning",
-                    "cautioned", "predicted", "predicts", "acknowledged", "admitted", "conceded", "conceding"),
+                    "cautioned", "predicted", "predicts", "acknowledged", "admitted", "conceded", "conceding",
+                    "indicated", "indicates", "indicating", "estimated", "estimating"),
     # the source of what precedes: "..., according to Ben Ode"
     "source": ("according to",),
 }
@@ -116,7 +122,10 @@ CUES = list(dict.fromkeys(_with_that(form for forms in REPORTING_VERBS.values() 
 CUE_KINDS = {cue: kind for kind, forms in REPORTING_VERBS.items() for form in forms for cue in _with_that([form])}
 
 # a paraphrase's content runs to the end of its clause (a full stop is found apart: see _clause_end)
-CLAUSE_END = re.compile(r", (?:but|adding|with|according to|referring to|and in|while)\b|[,;]? --|$")
+# (a semicolon, a colon or a dash ends a clause too; so does a circumstance that opens after it, ", following
+# the vote", "despite the ban", and the writer's gloss, ", meaning ...")
+CLAUSE_END = re.compile(r", (?:but|adding|with|according to|referring to|and in|while|following|meaning)\b"
+                        r"|[,;]? --|;|:\s|\s[—–]\s|\s(?:despite|whereas)\b|$")
 # words that begin a circumstance, not a claim: "Wang said during the call"
 NOT_CONTENT = re.compile(r"(?:during|in|at|on|after|before|while|when|outside)\b")
 # a speaker's kind, most likely first, when several actors precede a cue
@@ -137,13 +146,22 @@ NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bshort of|\brefused to|\bdeclined t
                      r"(?:\w+ly\s+)?$")
 # The subject of a passive reporting verb is its addressee or its target, not its speaker:
 # "he was told", "Russia is accused of".
-PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+# (an adverb or a time may stand between: "was on Wednesday reported to")
+PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|(?:on|in|at|last|this)\s+\w+\s+)?$")
+# a determiner or a preposition before a cue in -ed makes it an adjective, and "as" a report with no
+# source: "the confirmed death toll", "over alleged plots", "As revealed at trial"
+ADJECTIVE = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our)|\b(?:over|of|for|about|with|by|from|as))\s+$", re.I)
 # "The announcement that was made", "he said that was wrong": "that" followed by a verb is a
 # pronoun, not the start of the content. (A content clause begins with its own subject.)
 AUXILIARY = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does"
                        r"|do)\b")
 # a determiner before a cue in -ing makes it a noun: "a warning shot", "the saying goes"
 DETERMINER = re.compile(r"\b(?:a|an|the|this|that|his|her|its|their|our)\s+$")
+# a determiner or a quantifier before a cue in -s makes it a plural noun: "some reports", "the calls for calm"
+PLURAL_DETERMINER = re.compile(r"\b(?:the|these|those|his|her|its|their|our|some|many|several|such|other|any|no"
+                               r"|all|both)\s+(?:\w+\s+)?$", re.I)
+# the cues in -s that are as often plural nouns
+PLURAL_NOUNS = ("claims", "reports", "calls")
 
 # --- the name finder's word lists -------------------------------------------------------------
 # With no actors, speakers are names: runs of capitalised words. These lists say which
@@ -179,10 +197,11 @@ PRONOUNS = frozenset("he she they it we i you him her them his hers their its".s
 # a title before a name is not the name: "Chinese Foreign Minister Wang Yi" is Wang Yi
 TITLES = frozenset(
     "Admiral Adm. Ambassador Archbishop Ayatollah Bishop Capt. Captain Chairman Chairperson Chairwoman Chancellor "
-    "Col. Colonel Commissioner Dame Director Director-General Dr Dr. Emir Envoy Gen. Gov. Governor Imam Judge King "
-    "Leader Lord Lt. Mayor Minister Mr Mr. Mrs Mrs. Ms Ms. Pope Premier President Prince Princess Prof. Professor "
-    "Queen Rabbi Rep. Representative Secretary Secretary-General Sen. Senator Sheikh Sir Speaker Spokesman "
-    "Spokesperson Spokeswoman Sultan Vice-President".split())
+    "Col. Colonel Commandant Commissioner Dame Detective Director Director-General Dr Dr. Emir Envoy Gen. General Gov. "
+    "Governor Imam Inspector Judge King Leader Lord Lt. Mayor Minister MP Mr Mr. Mrs Mrs. Ms Ms. Pope Premier "
+    "President Prince Princess Prof. Professor Prosecutor Queen Rabbi Rep. Representative Secretary "
+    "Secretary-General Sen. Senator Sheikh Sheriff Sir Speaker Spokesman Spokesperson Spokeswoman Sultan "
+    "Superintendent Vice-President".split())
 # words that can stand before a title and belong to it: "Foreign Minister", "Deputy Prime Minister"
 TITLE_WORDS = frozenset(
     "Chief Defence Defense Deputy Economy Finance First Foreign Health Interior Justice Press Prime Senior Supreme "
@@ -204,7 +223,8 @@ PLACE_STARTS = frozenset("Cape Central East Fort Great Hong Las Lake Los Lower M
 PLACE_ENDS = frozenset("Bay City County Coast Emirates Gulf Island Islands Kingdom Mountains Ocean Peninsula Province "
                        "Region Republic River Sea Square States Strait Street Valley".split())
 # a name's particles, whole words only, between its capitalised words: "Ursula von der Leyen"
-PARTICLES = ("of", "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin", "ibn", "al")
+PARTICLES = ("of", "von", "van", "der", "den", "de", "da", "di", "du", "del", "dela", "della", "la", "dos", "das",
+             "bin", "ibn", "al")
 # nouns that say an appositive describes a person: "Ischinger, chairman of the conference,"
 PERSON_NOUNS = frozenset(
     "adviser advisor ambassador analyst author chair chairman chairwoman chancellor chief commissioner correspondent "
@@ -213,7 +233,8 @@ PERSON_NOUNS = frozenset(
     "scientist secretary senator speaker spokesman spokesperson spokeswoman student".split())
 # nouns for the groups the news quotes, named with a capitalised adjective: "Western officials
 # suggest", "U.S. officials said" ("experts" alone is no name: the actors' aliases can name them)
-GROUP_NOUNS = ("activists", "analysts", "authorities", "critics", "diplomats", "economists", "experts", "investors",
+GROUP_NOUNS = ("activists", "analysts", "authorities", "companies", "critics", "diplomats", "economists", "experts",
+               "firms", "investors",
                "lawmakers", "leaders", "legislators", "observers", "officials", "protesters", "prosecutors",
                "researchers", "residents", "scientists", "sources", "witnesses")
 # prepositions: a name after one is not the subject of the verb that follows ("envoy to the UN on Monday said")
@@ -225,19 +246,25 @@ ABBREVIATIONS = frozenset("Adm Capt Col Co Corp Dr Gen Gov Hon Inc Jr Lt Ltd Maj
                           "Sgt Sr St vs".split())
 
 # One token of a name: an acronym with full stops ("U.S."), an initial before another token
-# ("J."), or a capitalised word with its hyphens and apostrophes ("Thomas-Greenfield", "Russia's").
+# ("J."), or a capitalised word with its hyphens and apostrophes ("Thomas-Greenfield", "Russia's"),
+# or a website's name ("Znak.com").
 _TOKEN = (r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:" + "|".join(sorted(a for a in ABBREVIATIONS if a[0].isupper()))
-          + r")\.(?= [A-Z])|[A-Z][\w'’]*(?:-[\w'’]+)*)")
+          + r")\.(?= [A-Z])|[A-Z][\w'’]*(?:-[\w'’]+)*(?:\.(?:com|org|net)\b)?)")
 # a capitalised name: tokens, with particles between them ("Ursula von der Leyen", "Bank of
 # England"), or particles before them where a surname begins with one ("von der Leyen"); a
 # particle is a whole word and never ends a name ("Russia's decision" is "Russia's")
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
-NAME = re.compile(rf"(?<![\w.'’-])(?:(?:von|van|de|der|den|da|di|du|al) )*{_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
+NAME = re.compile(rf"(?<![\w.'’-])(?:(?:von|van|de|dela|der|den|da|di|du|al) )*{_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
 _GROUP = re.compile(r"(?<![\w'’-])(?:" + "|".join(NATIONALITIES) + r"|(?:[A-Z]\.){2,}|[A-Z]{2,}) (?:"
                     + "|".join(GROUP_NOUNS) + r")(?![\w'’-])")
 _LOWER_TITLE = re.compile(r"(?<![\w'’-])the (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
                           + "|".join(sorted({t.lower().rstrip(".") for t in TITLES if t[-1] != "."}, key=len,
                                             reverse=True)) + r")(?![\w'’-])")
+# a neutral reporting verb right after a word: "Reuters reported"
+_NEUTRAL_AFTER = re.compile(r"\s+(?:" + "|".join(w for w in REPORTING_VERBS["neutral"] if " " not in w) + r")\b")
+# a title and the place it is held for, before a name: "Ambassador to Germany Richard Grenell"
+_TITLE_TO = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                       + r")\s+(?:to|for|in)\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.?!][\"”]?(?=\s+[\"“A-Z])")
 
 
@@ -255,26 +282,41 @@ def _compile_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted(dict.fromkeys(c for c in cues if c), key=len, reverse=True)
     if not words:  # no cues: a pattern that never matches, not one that matches nothing everywhere
         return re.compile(r"(?!)()")
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    # a source cue opens a sentence as often as not: "According to Ben Ode, ..."
+    written = [f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if _is_source(w) else re.escape(w) for w in words]
+    return re.compile(r"(?<!\w)(" + "|".join(written) + r")(?!\w)")
+
+
+def _is_source(cue: str) -> bool:
+    """Is the cue one whose source follows it ("according to", "According to")?"""
+    return CUE_KINDS.get(cue.lower()) == "source"
 
 
 CUE_PATTERN = _cue_pattern()
 
-# who can speak right after a quotation, before its cue: a pronoun, or a few words ("Ruiz",
-# "the readout", "the Chinese Foreign Minister", "officials")
-_SLOT = r"(?:(?:the|a|an) )?[\w'’.-]+(?: [\w'’.-]+){0,3}?"
+# who can speak right after a quotation, before its cue: a pronoun, a few words ("Ruiz", "the readout",
+# "the Chinese Foreign Minister", "officials"), or a longer run of capitalised words with a title ("Deputy
+# Emergency Situations Minister Alexander Chupriyan"); never a word that cannot open a subject: an
+# auxiliary ("..., has alleged"), a conjunction or preposition ("..., with officials saying"), an adverb
+# ("..., subsequently claimed")
+_NOT_SUBJECT = (r"(?!(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|did|does|do|and|but"
+                r"|or|nor|with|without|as|which|who|whom|whose|while|when|where|after|before|if|because)\b)"
+                r"(?![a-z]+ly\b)")
+_SLOT = (_NOT_SUBJECT + r"(?:(?:the|a|an) )?(?:[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|of|de|von|van|der|dela|al)){1,7}"
+         r"|[\w'’.-]+(?: [\w'’.-]+){0,3}?)")
 
 
 @lru_cache(maxsize=16)
 def _cue_after_quote(cues: re.Pattern[str]) -> re.Pattern[str]:
     """A cue after a quotation, with the speaker's name or pronoun before it: '"...," she said'."""
-    return re.compile(r"\s*,?\s*(?:(" + _SLOT + r")\s+)?" + cues.pattern)
+    return re.compile(r"\s*,?\s*(?:and\s+)?(?:(" + _SLOT + r")\s+)?" + cues.pattern)
 
 
 @lru_cache(maxsize=16)
 def _opens_quote(cues: re.Pattern[str]) -> re.Pattern[str]:
-    """What lets a quotation open a clause: the end of a sentence, a colon, or a cue ('Wang said "..."')."""
-    return re.compile(r"(?:^|[.:]\s|" + cues.pattern + r"\s)$")
+    """What lets a quotation open a clause: the end of a sentence, a colon, or a cue ('Wang said "..."', 'Wang
+    said, "..."')."""
+    return re.compile(r"(?:^|[.:]\s|" + cues.pattern + r",?\s)$")
 
 
 class Mention(NamedTuple):
@@ -367,15 +409,40 @@ def _paragraphs(text: str) -> list[Paragraph]:
 
 
 def _mentions(text: str, actors: pd.DataFrame | None = None, aliases: pd.DataFrame | None = None) -> list[Mention]:
-    """Who the text names, outside quotations: the actors' aliases, or, with none, the names the name finder finds."""
+    """Who can speak in the text, outside quotations: the actors' aliases, or, with none, the names the name finder
+    finds; and the unnamed groups (``_unnamed``) where no alias or name covers them.
+
+    A name in parentheses after another ("the World Health Organization (WHO)") is that name again, not a
+    speaker of its own, and is left out.
+    """
     if aliases is None or not len(aliases):
-        return _names(text)
-    kinds = dict(zip(actors["actor_id"], actors["kind"].astype(str))) if actors is not None else {}
-    named = [Mention(r.start, r.end, r.actor_id, r.alias, kinds.get(r.actor_id, ""))
-             for r in textmod.find_mentions(text, aliases).itertuples()]
+        named = _names(text)
+    else:
+        kinds = dict(zip(actors["actor_id"], actors["kind"].astype(str))) if actors is not None else {}
+        named = [Mention(r.start, r.end, r.actor_id, r.alias, kinds.get(r.actor_id, ""))
+                 for r in textmod.find_mentions(text, aliases).itertuples()]
     quoted = [m.span() for m in QUOTE.finditer(text)]
     # a speaker is never inside a quotation
-    return [m for m in named if not any(a <= m.start < b for a, b in quoted)]
+    named = [m for m in named if not any(a <= m.start < b for a, b in quoted)
+             and not (text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")")]
+    groups = [g for g in _unnamed(text) if not any(a <= g.start < b for a, b in quoted)]
+    # a possessor is part of its group ("Johnson's critics"); a group that a name already covers is that name
+    named = [m for m in named if not any(g.start <= m.start and m.end < g.end for g in groups)]
+    groups = [g for g in groups if not any(m.start < g.end and g.start < m.end for m in named)]
+    return sorted(named + groups, key=lambda m: (m.start, m.end))
+
+
+# nouns for the unnamed speakers the news quotes with no name, in lower case or opening a sentence: "officials
+# said", "Residents there told the press", "Some reports suggest" (the codebook's group and document actors)
+UNNAMED = (*GROUP_NOUNS, "police", "reports", "studies")
+_UNNAMED = re.compile(r"(?<![\w'’-])(?:[A-Z][\w.-]*['’]s? )?(?:"
+                      + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in UNNAMED) + r")(?![\w'’-])")
+
+
+def _unnamed(text: str) -> list[Mention]:
+    """The unnamed groups that can speak: "officials", "Critics", and a possessor's group ("Johnson's critics"),
+    kind ``group``, with no actor."""
+    return [Mention(m.start(), m.end(), None, m.group(), "group") for m in _UNNAMED.finditer(text)]
 
 
 # --- the name finder --------------------------------------------------------------------------
@@ -494,6 +561,10 @@ def _names(text: str) -> list[Mention]:
                 continue  # "Russian" names nobody
             if len(tokens) == 1 and start in starts and _bare(tokens[0]).lower() in lower:
                 continue  # a common word that opens a sentence: "Residents were not convinced"
+            if len(tokens) >= 3 and _TITLE_TO.search(text[max(0, start - 60):start]):
+                # "US Ambassador to Germany Richard Grenell": the first word is the place, the rest the name
+                words, tokens = words[1:], tokens[1:]
+                start = words[0][0]
             cut = _title_end(tokens)
             if cut and cut < len(tokens):  # "Chinese Foreign Minister Wang Yi": the title, then the name
                 name_start = words[cut][0]
@@ -507,9 +578,12 @@ def _names(text: str) -> list[Mention]:
                 persons.update(_bare(w) for w in found[-1].text.split() if w not in PARTICLES)
     found = [_single(m, text, persons, holders) for m in found]
     # a single word seen only where a sentence opens is not known to be a name ("History suggests ..."),
-    # unless it is an acronym or a person's
+    # unless it is an acronym or a person's, or the subject of a neutral reporting verb, which reports a
+    # source that speaks ("Reuters reported"), where an inferential verb also takes what cannot speak
+    # ("History suggests", "Studies indicate")
     found = [m for m in found if m.kind or m.start not in starts or " " in m.text or _bare(m.text) in inside
-             or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2,}", _bare(m.text))]
+             or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2,}", _bare(m.text))
+             or _NEUTRAL_AFTER.match(text, m.end) and m.text.lower() not in UNNAMED]  # "Critics say": a group
     found = _titles_held(text, found, holders)
     found += [Mention(m.start(), m.end(), None, m.group(), "group") for m in _GROUP.finditer(text)]
     for m in _LOWER_TITLE.finditer(text):  # "the foreign minister": only when the text named one
@@ -532,6 +606,8 @@ def _kind(tokens: Sequence[str]) -> str:
     words = [_bare(w) for w in tokens if w not in PARTICLES]
     if any(w in ORGANISATIONS for w in words):
         return "organization"
+    if any(re.search(r"['’]s?$", w) for w in tokens[:-1]):  # "DRC's Institut National": a possessor's, no person
+        return ""
     if words[0] in PLACE_STARTS or words[-1] in PLACE_ENDS:
         return "place"
     if len(words) == 1 or all(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]+", w) for w in words):
@@ -559,7 +635,8 @@ def _titles_held(text: str, found: Sequence[Mention], holders: list[tuple[int, s
     """Each title alone, as its holder's name where the text gives one.
 
     A person's name that follows a title closely holds it: "US Ambassador to
-    the United Nations Linda Thomas-Greenfield". Otherwise the title names the
+    the United Nations Linda Thomas-Greenfield"; so does one that the title
+    follows as an appositive ("Delfin Lorenzana, the Defence Secretary"). Otherwise the title names the
     latest person who held it before ("Chinese Foreign Minister Wang Yi ... the
     Foreign Minister"), or, with none, stays as written.
     """
@@ -568,7 +645,11 @@ def _titles_held(text: str, found: Sequence[Mention], holders: list[tuple[int, s
         if m.kind != "title":
             continue
         nxt = next((n for n in out[i + 1:] if n.kind == "person"), None)
-        if nxt and nxt.start - m.end <= 40 and not re.search(r"[,;:\"“”.]", text[m.end:nxt.start]):
+        prev = next((n for n in reversed(out[:i]) if n.kind == "person"), None)
+        if prev and re.fullmatch(r",\s+(?:the\s+)?", text[prev.end:m.start]):  # "Delfin Lorenzana, the Defence
+            holders.append((m.start, _title_key(m.text.split()), prev.text))   # Secretary": an appositive
+            out[i] = m._replace(text=prev.text)
+        elif nxt and nxt.start - m.end <= 40 and not re.search(r"[,;:\"“”.]", text[m.end:nxt.start]):
             holders.append((m.start, _title_key(m.text.split()), nxt.text))
             out[i] = m._replace(text=nxt.text)
         else:
@@ -613,12 +694,15 @@ def find_names(text: str) -> pd.DataFrame:
 # --- finding the speaker ----------------------------------------------------------------
 
 def _speaker_near(mentions: Sequence[Mention], lo: int, hi: int, prefer_last: bool = True) -> Mention | None:
-    """The likeliest speaker among the mentions in [lo, hi): the nearest, and among known actors a person first."""
+    """The likeliest speaker among the mentions in [lo, hi): the nearest, and among known actors a person first;
+    an unnamed group only where no known actor is there."""
     inside = [m for m in mentions if lo <= m.start and m.end <= hi]
     if not inside:
         return None
     order = range(len(inside) - 1, -1, -1) if prefer_last else range(len(inside))
-    return min((inside[i] for i in order), key=lambda m: KIND_ORDER.get(m.kind, 7) if m.actor_id else 0)
+    known = any(m.actor_id for m in inside)
+    return min((inside[i] for i in order),
+               key=lambda m: KIND_ORDER.get(m.kind, 7) if m.actor_id else 8 if known else 0)
 
 
 def _stands_for(m: Mention, pronoun: str) -> bool:
@@ -645,11 +729,15 @@ def _resolve(pronoun: str, mentions: Sequence[Mention], before: int, since: int,
 
 
 def _subject_like(text: str, m: Mention, lo: int) -> bool:
-    """Can this name be a verb's subject? Not after a preposition ("envoy to the United Nations", "in Moscow")."""
-    before = re.findall(r"[\w'’]+", text[max(lo, m.start - 30):m.start])
-    while before and before[-1].lower() in ("the", "a", "an"):
+    """Can this name be a verb's subject? Not after a preposition ("envoy to the United Nations", "in Moscow",
+    "of the army's Western Mindanao Command")."""
+    joined = re.search(r"((?:[A-Z][\w'’-]*\s+(?:of\s+)?)*[A-Z][\w'’-]*)\s+and\s+$", text[lo:m.start])
+    if joined:  # "of Allergy and Infectious Diseases": a name joined by "and" to one that is no subject is none
+        return _subject_like(text, Mention(lo + joined.start(), lo + joined.end(1), None, "", ""), lo)
+    before = re.findall(r"[\w'’]+", text[max(lo, m.start - 40):m.start])
+    while before and (before[-1].lower() in ("the", "a", "an") or re.search(r"\w['’]s?$", before[-1])):
         before.pop()
-    return not before or before[-1] not in PREPOSITIONS
+    return not before or before[-1].lower() not in PREPOSITIONS
 
 
 def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, str],
@@ -666,23 +754,38 @@ def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, st
     mention (or None), how it was found, and a confidence.
     """
     cue_start, cue_end, word = cue
+    if _is_source(word):  # "according to a tweet by Mike Pompeo": the first name after it
+        source = _speaker_near(mentions, cue_end, sentence[1], prefer_last=False)
+        return (source, "the source named after the cue", 0.8) if source else (None, "no speaker found", 0.3)
     if word.split()[0].endswith(("ment", "tion", "ence")):  # a noun's speaker is its possessor: "Acme's announcement"
         owner = [m for m in mentions if m.end <= cue_start and re.fullmatch(r"(?:['’]s)?\s+", text[m.end:cue_start])
                  and (text[m.end:m.end + 1] in "'’" or m.text.endswith(("'s", "’s")))]
         return (owner[-1], "the owner of the cue", 0.9) if owner else (None, "no speaker found", 0.3)
-    right_before = re.search(r"(?<!\w)(he|she|they)\s+$", text[sentence[0]:cue_start], re.I)
+    # a pronoun right before the cue, or a few lower-case words before it: "He went on to say"
+    right_before = re.search(r"(?<![\w'’])(he|she|they)\s+(?:[a-z]+\s+){0,4}$", text[sentence[0]:cue_start], re.I)
     if right_before:
         found = _resolve(right_before.group(1), mentions, sentence[0] + right_before.start(), since, 0.7)
         if found[0]:
             return found
+    # (the subject of a participle may follow "with": "with officials saying")
+    opening = re.match(r"(He|She|They)\b", text[sentence[0]:cue_start])
+    if opening and not any(sentence[0] <= m.start and m.end <= cue_start for m in mentions) and re.search(
+            r"\b(?:and|but)\s+(?:\w+ly\s+)?$", text[sentence[0]:cue_start]):  # "She did not know ... and said"
+        found = _resolve(opening.group(1), mentions, sentence[0], since, 0.7)
+        if found[0]:
+            return found
     adjacent = [m for m in mentions if sentence[0] <= m.start and m.end <= cue_start
-                and not text[m.end:cue_start].strip()]
+                and not text[m.end:cue_start].strip() and (_subject_like(text, m, sentence[0]) or word.endswith(
+                    "ing") and re.search(r"\bwith\s+$", text[max(0, m.start - 6):m.start]))]
     if adjacent:
         return adjacent[-1], "name right before the cue", 0.9
     if not any(m.actor_id for m in mentions):
         return _named_subject(text, mentions, cue, sentence, after_limit, since)
-    participle = word.split()[0].endswith("ing")
-    before = _speaker_near(mentions, sentence[0], cue_start, prefer_last=not participle)
+    # a cue in -ing after a comma takes the sentence's subject ("von der Leyen referred to ..., suggesting");
+    # any other the nearest ("Stefaniak was met with applause upon announcing")
+    participle = _after_comma_participle(text, word, cue_start)
+    subjects = [m for m in mentions if _subject_like(text, m, sentence[0])] if participle else mentions
+    before = _speaker_near(subjects, sentence[0], cue_start, prefer_last=not participle)
     between = text[before.end:cue_start] if before else ""
     if before and len(between) < 80 and not QUOTE.search(between):
         return before, "name before the cue", 0.9
@@ -699,6 +802,17 @@ def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, st
     return None, "no speaker found", 0.3
 
 
+# an appositive between a subject and its cue: ", chairman of the conference," ", the Defence Secretary,"
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z]|(?:" + "|".join(
+    re.escape(w) for w in sorted(TITLES | TITLE_WORDS, key=len, reverse=True)) + r")\b)[^,;\"“”]*,\s*(?:[a-z]+ly\s+)?$")
+
+
+def _after_comma_participle(text: str, word: str, cue_start: int) -> bool:
+    """Is the cue a participle that follows a comma (", saying", ", writing"), whose subject is the sentence's?"""
+    return word.split()[0].endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", text[max(0, cue_start - 20):cue_start]
+                                                          ) is not None
+
+
 def _named_subject(text: str, mentions: Sequence[Mention], cue: tuple[int, int, str],
                    sentence: tuple[int, int], after_limit: int, since: int) -> tuple[Mention | None, str, float]:
     """The speaker of a cue when the names are the name finder's: the subject nearest the cue.
@@ -710,17 +824,25 @@ def _named_subject(text: str, mentions: Sequence[Mention], cue: tuple[int, int, 
     ("Troops massed near Ukraine, officials said"). A cue in -ing takes the
     sentence's first subject. Then a name right after the cue ("said Ana
     Ruiz"), then a pronoun resolved. No name at all is better than a wrong one.
+    An appositive may open with a title ("Muyembe, Director General of the institute, said").
     """
     cue_start, cue_end, word = cue
     end = cue_start
-    appositive = re.search(r",\s+(?:(?:a|an|the)\s+)?[a-z][^,;\"“”]*,\s*$", text[sentence[0]:cue_start])
-    if appositive:
-        end = sentence[0] + appositive.start()
+    appositive = _APPOSITIVE.search(text[sentence[0]:cue_start])
     subjects = [m for m in mentions if sentence[0] <= m.start and m.end <= end and _subject_like(text, m, sentence[0])]
+    if appositive and any(m.end <= sentence[0] + appositive.start() for m in subjects):  # an appositive follows a
+        end = sentence[0] + appositive.start()  # subject ("On Monday, Director Anthony Fauci ..., announced": none)
+        subjects = [m for m in subjects if m.end <= end]
+    # the names listed after "including" or "such as" belong to the subject before them: "German firms
+    # including Daimler and Siemens have announced"
+    listed = re.search(r"\b(?:including|such as)\b[^.;:]*$", text[sentence[0]:end])
+    head = [m for m in subjects if listed and m.end <= sentence[0] + listed.start()]
+    if head:
+        return head[-1], "name before the cue", 0.8
     if subjects:
-        participle = word.split()[0].endswith("ing")
+        participle = _after_comma_participle(text, word, cue_start)
         subject = subjects[0] if participle else subjects[-1]
-        between = text[subject.end:end].rstrip(", ")
+        between = re.sub(r"\s*\([^()]*\)", "", text[subject.end:end]).rstrip(", ")  # "(NIAID)" is no distance
         if participle or (len(between) < 80 and not QUOTE.search(between) and not re.search(r",\s*\S", between)):
             return subject, "name before the cue", 0.9
     after = _speaker_near(mentions, cue_end, min(after_limit, cue_end + 60), prefer_last=False)
@@ -755,8 +877,14 @@ def _cues_in(text: str, para: Paragraph, cues: re.Pattern[str]) -> list[tuple[in
             continue
         if not first.endswith(("ing", "s")) and PASSIVE.search(lead):  # "he was told": the addressee, not the speaker
             continue
+        if not first.endswith(("ing", "s")) and " " not in cue and re.match(r",?\s+by\s", text[end:end + 6]):
+            continue  # "..., reported by The Guardian": a passive, whose agent is the speaker (``passive_by``)
         if first.endswith("ing") and " " not in cue and DETERMINER.search(lead):  # "a warning shot": a noun
             continue
+        if first.endswith("ed") and " " not in cue and ADJECTIVE.search(lead):  # "the confirmed toll": an adjective
+            continue
+        if first in PLURAL_NOUNS and (PLURAL_DETERMINER.search(lead) or cues.match(text, end + 1)):
+            continue  # "some reports suggest", "reports describe": a noun, the subject of the cue after it
         if cue.endswith(" that") and AUXILIARY.match(text, end):  # "that" followed by a verb opens no report
             if first.endswith(("ment", "tion", "ence")):  # "the announcement that was made": a relative clause
                 continue
@@ -815,14 +943,18 @@ def _quote_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
                    mentions: Sequence[Mention]) -> Iterator[Candidate]:
     """A quotation that opens a clause, then its cue: '"...," said Ana Ruiz', '"...," she said'.
 
-    A run of quotations joined by "and" shares the cue after the last of them.
+    A run of quotations joined by "and" shares the cue after the last of them. A quotation that its cue
+    interrupts goes on after it ('"...," he told the press, "they will ..."'): the second part is a
+    statement of its own, with the same cue and speaker.
     """
     after_quote = _cue_after_quote(cues)
     for k, (qa, qb) in enumerate(para.quotes):
         run_end = _run_end(text, para, k)
         after = after_quote.match(text, run_end, min(para.end, run_end + 80))  # in its own paragraph
-        # no cue after it; or not a clause of its own; or a few words only, a partial quote
-        if after is None or not _opens_clause(text, para, k, cues) or _words(text, (qa, qb)) < 4:
+        # no cue after it; or not a clause of its own; or a few words only, a partial quote; or it ends its
+        # sentence with a full stop, and what follows is another sentence ('"... world." Schwartz went on to say')
+        if (after is None or not _opens_clause(text, para, k, cues) or _words(text, (qa, qb)) < 4
+                or re.search(r"[.!?]\]?$", text[qa + 1:qb - 1]) and after.group(1)):
             continue
         cue_start, cue_end, cue = after.start(2), after.end(2), after.group(2)
         if after.group(1):
@@ -831,6 +963,12 @@ def _quote_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
             speaker, how, confidence = _speaker_for(text, mentions, (cue_start, cue_end, cue),
                                                     para.sentence_of(qa), para.end, para.previous)
         yield _candidate(text, qa, qb, speaker, cue, cue_start, "direct", "quote_then_cue", how, confidence, para)
+        rest = re.match(r"[^\"“”.,;:]{0,40},\s*(?=[\"“])", text[after.end():para.end])
+        if rest and text[qb - 2:qb - 1] == ",":  # the quotation breaks off at a comma and goes on after its cue
+            nxt = next(((a, b) for a, b in para.quotes if a == after.end() + rest.end()), None)
+            if nxt and _words(text, nxt) >= 2:
+                yield _candidate(text, nxt[0], nxt[1], speaker, cue, cue_start, "direct", "quote_then_cue", how,
+                                 confidence, para)
 
 
 def _cue_then_quote(text: str, para: Paragraph, cues: re.Pattern[str],
@@ -842,7 +980,8 @@ def _cue_then_quote(text: str, para: Paragraph, cues: re.Pattern[str],
             continue
         sentence = para.sentence_of(qa)
         # the cue is in the same sentence, with nothing but space between it and the quotation
-        before = [c for c in found if sentence[0] <= c[0] and c[1] <= qa and not text[c[1]:qa].strip()]
+        # (a comma may stand between: 'Hammond commented, "It would be ..."')
+        before = [c for c in found if sentence[0] <= c[0] and c[1] <= qa and text[c[1]:qa].strip() in ("", ",")]
         if before:
             speaker, how, confidence = _speaker_for(text, mentions, before[-1], sentence, qa, para.previous)
             yield _candidate(text, qa, qb, speaker, before[-1][2], before[-1][0], "direct", "cue_then_quote", how,
@@ -851,8 +990,9 @@ def _cue_then_quote(text: str, para: Paragraph, cues: re.Pattern[str],
 
 @lru_cache(maxsize=16)
 def _cue_before_colon(cues: re.Pattern[str]) -> re.Pattern[str]:
-    """A cue, a few words at most, then a colon that ends the text: 'Wang said in a statement:'."""
-    return re.compile(cues.pattern + r"[^:\"“”.]{0,40}:\s*$")
+    """A cue, then the rest of its clause, then a colon that ends the text: 'Wang said in a statement:', 'Wang
+    told the press the drugs were only part of the answer:'."""
+    return re.compile(cues.pattern + r"[^:;\"“”.]{0,120}:\s*$")
 
 
 def _colon_quote(text: str, para: Paragraph, cues: re.Pattern[str],
@@ -903,11 +1043,26 @@ def _quote_alone(text: str, para: Paragraph, cues: re.Pattern[str],
 def _according_to(text: str, para: Paragraph, cues: re.Pattern[str],
                  mentions: Sequence[Mention]) -> Iterator[Candidate]:
     """'..., according to Ben Ode': the clause before the cue, whose source follows it."""
-    for cue_start, cue_end, cue in _cues_in(text, para, cues):
-        if cue != "according to":  # the one cue whose source comes after it
+    found = _cues_in(text, para, cues)
+    for cue_start, cue_end, cue in found:
+        if not _is_source(cue):  # the one cue whose source comes after it
             continue
         sentence = para.sentence_of(cue_start)
         source = _speaker_near(mentions, cue_end, sentence[1], prefer_last=False)
+        if not text[sentence[0]:cue_start].strip():  # "According to Ben Ode, the plan will fail": the claim follows
+            comma = text.find(", ", cue_end, sentence[1])
+            if comma < 0:
+                continue
+            start = comma + 2
+            end = _clause_end(text, start, para.end, cues)
+            if source and source.start > comma:  # the source is named before the comma, or not at all
+                source = None
+            # "According to the readout, Wang expressed concern": the source is only the intermediary, and the
+            # claim is the cue's after it
+            if end - start >= 15 and not any(start <= c[0] < end and not _in_quote(para, c[0]) for c in found):
+                form = "partial" if QUOTE.search(text[start:end]) else "paraphrase"
+                yield _candidate(text, start, end, source, cue, cue_start, form, "according_to", "", 0.6, para)
+            continue
         start, end = sentence[0], cue_start
         while end > start and text[end - 1] in " ,":
             end -= 1
@@ -938,7 +1093,7 @@ def _content_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
     """
     found = _cues_in(text, para, cues)
     for cue_start, cue_end, cue in found:
-        if cue == "according to" or _in_quote(para, cue_start):  # its own rule; a cue quoted is not the writer's
+        if _is_source(cue) or _in_quote(para, cue_start):  # its own rule; a cue quoted is not the writer's
             continue
         sentence = para.sentence_of(cue_start)
         head = _BEFORE_CUE.search(text, sentence[0], cue_start)
@@ -971,6 +1126,9 @@ def _content_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
 _COMPLEMENTISER = re.compile(r"(?:that|against)\s+")
 # a few words of addressee, then "that": "told reporters that ...", "warned allies that ..."
 _ADDRESSEE = re.compile(r"(?:[\w'’.-]+\s+){1,4}?that\s+")
+# or, with no "that", the press or the public: "told reporters today the trial ...", "told the press the drugs ..."
+_AUDIENCE = re.compile(r"(?:(?:the|local|state|foreign|national)\s+)*(?:press|reporters|journalists|media|public)"
+                       r"\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?!that\b)")
 
 
 @lru_cache(maxsize=16)
@@ -1011,19 +1169,27 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
     """
     after_quote = _cue_after_quote(cues)
     for cue_start, cue_end, cue in _cues_in(text, para, cues):
-        if cue == "according to":  # its content comes before it: ``according_to``
+        if _is_source(cue):  # its content comes before it, or after its source: ``according_to``
             continue
         content = cue_end + (1 if text[cue_end:cue_end + 1] == " " else 0)
         lead = _COMPLEMENTISER.match(text, content)
         if cue in ADDRESSED:  # "told reporters that": the addressee is not the claim
-            lead = _ADDRESSEE.match(text, content) or lead
+            lead = _ADDRESSEE.match(text, content) or _AUDIENCE.match(text, content) or lead
         if cue in TO_INFINITIVE:
             lead = re.compile(r"to\s+").match(text, content)
         if lead and not AUXILIARY.match(text, lead.end() - 1):  # "said that was wrong" keeps its "that"
             content = lead.end()
         end = _clause_end(text, content, para.end, cues)
+        sentence = para.sentence_of(cue_start)
+        if re.match(r"With\b[^,]*$", text[sentence[0]:cue_start]):  # "With the US encouraging firms to leave,
+            comma = text.find(", ", content, end)                    # German firms have ...": the opening
+            end = comma if comma > 0 else end                        # phrase ends at its comma
         for qa, qb in para.quotes:  # a quotation that starts inside the clause ends it after its mark
             if content <= qa < end < qb:
+                end = qb
+        if content in (qa for qa, _ in para.quotes):  # 'said "We couldn't win," and the flag ...': the
+            qb = next(b for a, b in para.quotes if a == content)  # quotation, where a new clause follows it
+            if re.match(r",?\s+(?:and|but)\s", text[qb:end]):
                 end = qb
         for qa, qb in para.quotes:  # and the clause stops at a quotation that a cue closes: '"...," he said'
             after = after_quote.match(text, qb, min(para.end, qb + 80))
@@ -1039,6 +1205,51 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
         form = "partial" if QUOTE.search(text[content:end]) else "paraphrase"
         yield _candidate(text, content, end, speaker, cue, cue_start, form, "cue_then_paraphrase", how,
                          confidence * FORM_WEIGHT[form], para)
+
+
+def _passive_by(text: str, para: Paragraph, cues: re.Pattern[str],
+                mentions: Sequence[Mention]) -> Iterator[Candidate]:
+    """A passive reporting verb with its agent, who is the speaker: 'he was told by Minister Zinichev of "..."',
+    'were reported by local media to have visited ...', 'was identified as Jaypee Galicha by a spokesperson'.
+
+    The claim follows the agent (a leading "of", "that" or "as" belongs to the cue; "to" stays, as the
+    coding keeps it), and stops at its clause or at a second agent (", and by ..."); or it stands between
+    "as" and "by". With no name for the agent, the rule finds nothing.
+    """
+    for m in cues.finditer(text, para.start, para.end):
+        cue_start, cue_end, cue = m.start(1), m.end(1), m.group(1)
+        first = cue.split()[0]
+        lead = text[max(para.start, cue_start - 24):cue_start]
+        # only a passive, which the other rules leave alone (see _cues_in), or a reduced one after a comma
+        # ("a badge was used, reported by The Guardian as ...")
+        if (" " in cue or first.endswith(("ing", "s")) or NEGATED.search(lead)
+                or not (PASSIVE.search(lead) or re.search(r",\s*$", lead))):
+            continue
+        sentence = para.sentence_of(cue_start)
+        between = re.match(r"\s+as\s+([^,;.\"“”]{1,80}?)\s+by\s+", text[cue_end:sentence[1]])
+        by = between or re.match(r"\s+by\s+", text[cue_end:sentence[1]])
+        if by is None:
+            continue
+        # the agent: the first name after "by", perhaps after a title ("by Emergencies Minister Yevgeny Zinichev")
+        agent = next((n for n in mentions if n.start >= cue_end + by.end() and re.fullmatch(
+            r"(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}", text[cue_end + by.end():n.start])), None)
+        if agent is None:
+            continue
+        if between:
+            start, end = cue_end + between.start(1), cue_end + between.end(1)
+        else:
+            start = agent.end + len(re.match(r"\s*(?:(?:of|that|as)\s+)?", text[agent.end:]).group())
+            end = _clause_end(text, start, para.end, cues)
+            second = re.search(r"\s+and\s+by\s", text[start:end])
+            end = start + second.start() if second else end
+            for qa, qb in para.quotes:  # a quotation that starts inside the clause ends it after its mark
+                if start <= qa < end < qb:
+                    end = qb
+        if end - start < 3:
+            continue
+        form = "partial" if QUOTE.search(text[start:end]) else "paraphrase"
+        yield _candidate(text, start, end, agent, cue, cue_start, form, "passive_by", "the agent of a passive cue",
+                         0.7 * FORM_WEIGHT[form], para)
 
 
 def _is_person(m: Mention) -> bool:
@@ -1094,7 +1305,8 @@ RULES = (Rule("quote_then_cue", _quote_then_cue, "quotation, cue after"),
          Rule("according_to", _according_to, "according to: the clause before the source"),
          Rule("content_then_cue", _content_then_cue, "claim, then cue '{cue}'"),
          Rule("cue_then_paraphrase", _cue_then_paraphrase, "cue '{cue}'"),
-         Rule("uncued_partial", _uncued_partial, "quoted words with no cue, by the person named next to them"))
+         Rule("uncued_partial", _uncued_partial, "quoted words with no cue, by the person named next to them"),
+         Rule("passive_by", _passive_by, "passive cue '{cue}', its agent the speaker"))
 # --- the pipeline -----------------------------------------------------------------------
 
 def _keep_first(candidates: Iterable[Candidate], rules: Sequence[Rule] = RULES) -> list[Candidate]:
@@ -1114,9 +1326,12 @@ def _keep_first(candidates: Iterable[Candidate], rules: Sequence[Rule] = RULES) 
         return c.paragraph, group, c.cue_start if group == 1 else c.start, precedence.get(c.rule, len(rules))
 
     def clash(c: Candidate, kept: Candidate) -> bool:
-        return (c.start < kept.end and kept.start < c.end
-                or kept.start <= c.cue_start < kept.end
-                or c.cue_start >= 0 and c.cue_start == kept.cue_start and not c.form == kept.form == "direct")
+        # a cue serves one claim, except quotations joined by "and", and a claim and the quotation after its
+        # colon ('Wang told the press the drugs were part of the answer: "..."')
+        shared = c.cue_start >= 0 and c.cue_start == kept.cue_start and not c.form == kept.form == "direct"
+        if shared and "colon_quote" in (c.rule, kept.rule):
+            shared = False
+        return c.start < kept.end and kept.start < c.end or kept.start <= c.cue_start < kept.end or shared
 
     kept: list[Candidate] = []
     for c in sorted(candidates, key=order):
@@ -1138,7 +1353,8 @@ def _continue_speakers(kept: Sequence[Candidate], paras: Sequence[Paragraph], te
     done: list[Candidate] = []
     last: Candidate | None = None  # the latest statement with a speaker
     for c in kept:
-        joined = c.cue_start > 0 and re.search(r"\band\s+$", text[max(0, c.cue_start - 8):c.cue_start])
+        joined = c.cue_start > 0 and re.search(r"\b(?:and|but)\s+(?:\w+ly\s+)?$",
+                                               text[max(0, c.cue_start - 20):c.cue_start])
         if c.rule == "quote_alone":
             c = c._replace(speaker_text=last.speaker_text if last else "", actor_id=last.actor_id if last else None,
                            confidence=0.5 if last else 0.2)
@@ -1278,16 +1494,24 @@ def _same_speaker(found: pd.Series, actor_id: object, names: dict[str, str]) -> 
     By actor id when the candidate has one; otherwise by name: the words that
     name its speaker are the actor's name, or its last words (a surname:
     "Thomas-Greenfield" is Linda Thomas-Greenfield), or, for one word, the
-    first (a family name written first: "Wang" is Wang Yi). An actor's name is
-    its ``name`` in the actors given, or its id read as words
-    ("linda_thomas_greenfield").
+    first (a family name written first: "Wang" is Wang Yi) or the initials
+    of its words ("WHO" is the World Health Organization, "US" the United
+    States). An actor's name is its ``name`` in the actors given, or its id
+    read as words ("linda_thomas_greenfield"); a context in parentheses at its
+    end ("Coast Guard (Philippines)") may be left out, as the text leaves it out.
     """
     if isinstance(found["actor_id"], str):
         return found["actor_id"] == actor_id
-    said, full = _name_words(found.get("speaker_text")), _name_words(names.get(actor_id, actor_id))
-    if not said or not full:
-        return False
-    return full[-len(said):] == said or len(said) == 1 and full[0] == said[0]
+    said = _name_words(found.get("speaker_text"))
+    name = names.get(actor_id, actor_id)
+    forms = [name, re.sub(r"\s*\([^()]*\)$", "", name)] if isinstance(name, str) else [name]
+    for full in map(_name_words, forms):
+        if not said or not full:
+            continue
+        initials = "".join(w[0] for w in full if w not in ("of", "and", "the", "for"))
+        if full[-len(said):] == said or len(said) == 1 and said[0] in (full[0], initials):
+            return True
+    return False
 
 
 def _actor_names(actors: pd.DataFrame | None) -> dict[str, str]:
@@ -1446,13 +1670,18 @@ def evaluate_corpus(folder: str | os.PathLike[str], half: str | None = "test", a
     DataFrame
         A first row ``all rules``: candidates, coded statements, matches,
         precision, recall, F1, paraphrase recall (the share of coded paraphrases
-        matched), speaker accuracy with actors and without; then one row per rule
+        matched), speaker accuracy with actors and without, and the junk share
+        (``junk_share``) of what ``new-article``'s review files would list for
+        these texts: the names (``newarticle.review_names``) and the candidate
+        speakers (``speaker_text`` of the run with no actors), pooled, and of
+        the speakers alone (``junk_share_speakers``); then one row per rule
         (by its name in ``RULES``): its candidates, matches and precision, the
         rest left empty.
     """
     from pathlib import Path
 
     from .data import article_from, load_corpus
+    from .newarticle import review_names
 
     corpus = load_corpus(folder)
     split = pd.read_csv(Path(folder) / "split.csv", dtype=str)
@@ -1460,9 +1689,12 @@ def evaluate_corpus(folder: str | os.PathLike[str], half: str | None = "test", a
     totals = {"candidates": 0, "coded": 0, "matched": 0, "paraphrases": 0, "paraphrases_missed": 0}
     speakers = {True: [0, 0], False: [0, 0]}  # right speakers, matches
     per_rule: dict[str, list[int]] = {rule.name: [0, 0] for rule in RULES}
+    listed: dict[str, list[str]] = {"names": [], "speakers": []}  # what the review files would list
     for article_id in ids:
         art = article_from(corpus, article_id)
         runs = {True: extract_from(art), False: extract_statements(art.text)}
+        listed["names"] += list(review_names(art.text).index)
+        listed["speakers"] += [s for s in runs[False]["speaker_text"] if s]
         for with_actors, found in runs.items():
             row = evaluate(found, art.statements, art.actors).set_index("match").loc["overlap ≥ 0.5"]
             speakers[with_actors][0] += round(row["speaker_accuracy"] * row["matched"])
@@ -1488,10 +1720,13 @@ def evaluate_corpus(folder: str | os.PathLike[str], half: str | None = "test", a
              "paraphrase_recall": (1 - totals["paraphrases_missed"] / totals["paraphrases"]
                                    if totals["paraphrases"] else float("nan")),
              "speaker_accuracy": speakers[actors][0] / speakers[actors][1] if speakers[actors][1] else 0.0,
-             "speaker_accuracy_no_actors": speakers[False][0] / speakers[False][1] if speakers[False][1] else 0.0}]
+             "speaker_accuracy_no_actors": speakers[False][0] / speakers[False][1] if speakers[False][1] else 0.0,
+             "junk_share": junk_share(listed["names"] + listed["speakers"]),
+             "junk_share_speakers": junk_share(listed["speakers"])}]
     rows += [{"rule": name, "candidates": c, "matched": m, "precision": m / c if c else float("nan")}
              for name, (c, m) in per_rule.items()]
     columns = {"rule": "str", "candidates": "int64", "coded": "float64", "matched": "int64", "precision": "float64",
                "recall": "float64", "f1": "float64", "paraphrase_recall": "float64",
-               "speaker_accuracy": "float64", "speaker_accuracy_no_actors": "float64"}
+               "speaker_accuracy": "float64", "speaker_accuracy_no_actors": "float64", "junk_share": "float64",
+               "junk_share_speakers": "float64"}
     return pd.DataFrame(rows, columns=list(columns)).astype(columns)
