@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
@@ -18,11 +19,19 @@ from . import text as textmod
 from .files import ARTICLE_ENV, DESCRIPTOR, read_rows, write_rows  # noqa: F401  (read_rows, write_rows: public here too)
 from .schema import DataError, Problem, Table
 
-TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events")
+TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events",
+          "sources", "source_passages")
 DESCRIPTOR_LIMIT = 1024 * 1024  # bytes: the package's datapackage.json is about 20 kB
 # The codebook's rule for positions: only a stance on this basis may be firm; any other (implied,
 # inferred) is hedged. The basis values themselves are the descriptor's enum.
 FIRM_BASIS = "stated"
+# The method for source passages (data/README.md): a passage is a quotation, not a reproduction, so it
+# has at most this many words (a Chinese, Japanese or Korean character counts as one); a fidelity that
+# says the words were compared needs the words; "not found" has no passage. The values are the
+# descriptor's enum (tests/test_vocabulary.py holds them to it).
+PASSAGE_WORDS = 60
+COMPARED = ("verbatim", "trimmed", "altered")
+NOT_FOUND = "not found"
 # The fields this module's own checks and frames read, and the type each must have. The descriptor
 # says everything else (more fields, constraints, enums); it cannot take these away or retype them.
 _S, _I, _D, _B = "string", "integer", "date", "boolean"
@@ -38,6 +47,8 @@ READS = {
     "positions": {"statement_id": _S, "topic_id": _S, "holder_id": _S, "hedged": _B, "basis": _S},
     "events": {"article_id": _S, "date": _D, "date_precision": _S, "date_text": _S, "date_basis": _S,
                "actor_id": _S, "paragraph": _I, "note": _S},
+    "sources": {"source_id": _S, "date": _D, "kind": _S, "url": _S},
+    "source_passages": {"statement_id": _S, "source_id": _S, "passage": _S, "fidelity": _S, "note": _S},
 }
 
 
@@ -151,7 +162,7 @@ class Corpus:
 
     Attributes
     ----------
-    articles, actors, aliases, topics, statements, positions, events : DataFrame
+    articles, actors, aliases, topics, statements, positions, events, sources, source_passages : DataFrame
         The tables of the descriptor's resources, as checked and typed by the loader.
     texts : dict
         article_id -> the article's text.
@@ -170,6 +181,8 @@ class Corpus:
     statements: pd.DataFrame
     positions: pd.DataFrame
     events: pd.DataFrame
+    sources: pd.DataFrame
+    source_passages: pd.DataFrame
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
@@ -211,6 +224,8 @@ class Article:
     topics: pd.DataFrame
     events: pd.DataFrame
     mentions: pd.DataFrame
+    sources: pd.DataFrame
+    source_passages: pd.DataFrame
 
     @property
     def credit(self) -> str:
@@ -248,7 +263,8 @@ MADE_COLUMNS = {
 }
 # An Article's frames, in order, and the table each comes from (None: made by the loader).
 FRAMES = {"paragraphs": None, "actors": "actors", "aliases": "aliases", "statements": "statements",
-          "positions": "positions", "topics": "topics", "events": "events", "mentions": None}
+          "positions": "positions", "topics": "topics", "events": "events", "mentions": None,
+          "sources": "sources", "source_passages": "source_passages"}
 DROPPED = ("article_id",)  # an article's own frames leave out the column that names the article
 
 
@@ -310,7 +326,9 @@ def _article_doc(docs: dict[str, dict[str, str]]) -> str:
             "positions": "The positions its statements take.",
             "topics": "The topics of those positions.",
             "events": "The events it reports.",
-            "mentions": "One row per place the text names an actor by one of its aliases, found by the loader."}
+            "mentions": "One row per place the text names an actor by one of its aliases, found by the loader.",
+            "sources": "The primary texts its statements were checked against (none when not checked yet).",
+            "source_passages": "One row per statement checked against a primary text (none when not checked yet)."}
     lines = ["One article: its text, metadata and every coded table restricted to it.", "",
              "Each table is a plain DataFrame. The columns are described below from the field",
              "descriptions in data/datapackage.json, read when the package is imported.", "",
@@ -390,6 +408,8 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
     problems += _same_span_problems(tables.get("statements"))
     problems += _event_problems(tables.get("events"), texts, spans)
     problems += _basis_problems(tables.get("positions"))
+    problems += _passage_problems(tables.get("source_passages"))
+    problems += _coverage_problems(tables.get("statements"), tables.get("source_passages"))
     if problems:
         raise DataError(problems)
 
@@ -399,7 +419,8 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
         {"article_id": "str", "paragraph": "int64", "start": "int64", "end": "int64", "text": "str"})
     return Corpus(articles=frames["articles"], texts=texts, paragraphs=paragraphs, actors=frames["actors"],
                   aliases=frames["aliases"], topics=frames["topics"], statements=frames["statements"],
-                  positions=frames["positions"], events=frames["events"])
+                  positions=frames["positions"], events=frames["events"], sources=frames["sources"],
+                  source_passages=frames["source_passages"])
 
 
 def problems(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
@@ -737,6 +758,10 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
     statements = own(corpus.statements)
     positions = corpus.positions[corpus.positions["statement_id"].isin(statements["statement_id"])]
     events = own(corpus.events)
+    # the article's statements checked against primary texts, in the order of its statements
+    order = {sid: i for i, sid in enumerate(statements["statement_id"])}
+    passages = corpus.source_passages[corpus.source_passages["statement_id"].isin(order)]
+    passages = passages.iloc[passages["statement_id"].map(order).argsort(kind="stable")].reset_index(drop=True)
     mentions = textmod.find_mentions(corpus.texts[article_id], corpus.aliases)
     wanted = set(mentions["actor_id"]) | set(statements["actor_id"]) | set(positions["holder_id"]) \
         | set(statements["via"].dropna()) | set(statements["addressee_id"].dropna()) \
@@ -763,6 +788,8 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
         topics=corpus.topics[corpus.topics["topic_id"].isin(positions["topic_id"])].reset_index(drop=True),
         events=events,
         mentions=mentions,
+        sources=corpus.sources[corpus.sources["source_id"].isin(passages["source_id"])].reset_index(drop=True),
+        source_passages=passages,
     )
 
 
@@ -972,6 +999,66 @@ def _basis_problems(positions: Table | None) -> list[Problem]:
     return [positions.problem(int(row), "hedged", f"basis is {basis.iloc[row]}, so hedged must be true: only a "
                                                   f"{FIRM_BASIS} stance may be firm")
             for row in np.flatnonzero(firm & unstated)]
+
+
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]|"
+                   r"[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
+
+
+def passage_words(passage: str) -> int:
+    """The words of a source passage, as its cap counts them: runs between spaces, and each CJK character.
+
+    Chinese and Japanese are written without spaces, so each of their characters counts
+    as a word (punctuation does not); a 60-word cap then holds about as much text in
+    either script.
+
+    >>> passage_words("Every UN Member State has a stake in what comes next."), passage_words("中方表示关注。")
+    (11, 6)
+    """
+    return len(_WORD.findall(passage))
+
+
+def _passage_problems(passages: Table | None) -> list[Problem]:
+    """The method's rules for source passages (data/README.md): a capped quotation; fidelity and source agree."""
+    if passages is None:
+        return []
+    problems = []
+    names = ("source_id", "passage", "fidelity")
+    for row, (source, passage, fidelity) in enumerate(zip(*(_values(passages.frame, c) for c in names))):
+        if passage is not None and (n := passage_words(passage)) > PASSAGE_WORDS:
+            problems.append(passages.problem(row, "passage", f"{n} words: a passage is a quotation of at most "
+                                                             f"{PASSAGE_WORDS} words, not a reproduction; cut it "
+                                                             "to the words that correspond"))
+        if fidelity is None:
+            continue  # missing or outside the enum: already reported
+        if fidelity == NOT_FOUND and passage is not None:
+            problems.append(passages.problem(row, "passage", f"fidelity is {NOT_FOUND!r}, so there is no "
+                                                             "passage: give the fidelity it was found with"))
+        if fidelity != NOT_FOUND and source is None:
+            problems.append(passages.problem(row, "source_id", f"fidelity is {fidelity!r}: name the source it "
+                                                               f"was found in, or write {NOT_FOUND!r}"))
+        if fidelity in COMPARED and passage is None:
+            problems.append(passages.problem(row, "passage", f"fidelity is {fidelity!r}, a comparison of words: "
+                                                             "give the source's words"))
+    return problems
+
+
+def _coverage_problems(statements: Table | None, passages: Table | None) -> list[Problem]:
+    """Every statement of an article with source rows has one: found, or not found with its reason.
+
+    A missing row has no line of its own, so it is reported at the statement's line of statements.csv.
+    """
+    if statements is None or passages is None or passages.frame.empty:
+        return []
+    st = statements.frame
+    checked = set(passages.frame["statement_id"].dropna())
+    articles = set(st.loc[st["statement_id"].isin(checked), "article_id"].dropna())
+    return [statements.problem(int(row), "statement_id",
+                               f"{st['statement_id'].iloc[row]!r} has no row in {passages.path.name}, though "
+                               f"other statements of its article have one: give every statement of "
+                               f"{st['article_id'].iloc[row]!r} a row ({NOT_FOUND!r}, with the reason in the "
+                               "note, when there is no primary text)")
+            for row in np.flatnonzero((st["article_id"].isin(articles) & ~st["statement_id"].isin(checked)).to_numpy())]
 
 
 def _values(frame: pd.DataFrame, column: str) -> list[Any]:
