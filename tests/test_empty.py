@@ -28,10 +28,10 @@ import pytest
 
 import newsclaims as nc
 from newsclaims import analysis as an
-from newsclaims import charts, checks, export, extract, reliability, text, widgets
+from newsclaims import charts, checks, export, extract, reliability, sources, text, widgets
 from newsclaims.data import article_from
 
-MODULES = (an, charts, widgets, text, export, extract, checks, reliability)
+MODULES = (an, charts, widgets, text, export, extract, checks, reliability, sources)
 CASES = ("blank", "silent", "mini", "solo")
 
 
@@ -56,6 +56,7 @@ SKIP = {
     "extract.find_names": "finds the names in one text; takes no article (extract_statements calls it with none)",
     "extract.junk_share": "measures one list of names; takes no article",
     "extract.evaluate_corpus": "measures a data folder's half given in its split.csv; takes no article",
+    "sources.comparable": "looks at one passage; takes no article",
 }
 
 
@@ -151,6 +152,24 @@ CALLS: dict[str, list[Call]] = {
     "reliability.example_coding": [lambda art, tmp: reliability.example_coding(art)],
     "reliability.change_answers": [lambda art, tmp: reliability.change_answers(_student(art), "form", [0, 4], "x")],
     "charts.confusion_chart": [lambda art, tmp: charts.confusion_chart(_student(art), _reference(art), "form")],
+    "sources.statement_sources": [lambda art, tmp: sources.statement_sources(art)],
+    "sources.fidelity_table": [lambda art, tmp, by=by: sources.fidelity_table(art, by)
+                               for by in ("speaker", "form", "kind")],
+    "sources.date_checks": [lambda art, tmp: sources.date_checks(art)],
+    "sources.source_summary": [lambda art, tmp: sources.source_summary(art)],
+    "sources.fidelity_chart": [lambda art, tmp: sources.fidelity_chart(art)],
+    "sources.source_explorer": [lambda art, tmp: sources.source_explorer(art)],
+    "sources.source_html": [lambda art, tmp: [sources.source_html(art, s) for s in art.source_passages["statement_id"]]
+                            or [sources.source_html(art, "none")]],
+    # the article's own statements against their passages (none where nothing is checked)
+    "sources.compare_words": [lambda art, tmp: pd.concat(
+        [sources.compare_words(r.quote, r.passage) for r in sources.statement_sources(art).itertuples()]
+        or [sources.compare_words("", "")], ignore_index=True)],
+    "sources.compare_html": [lambda art, tmp: [sources.compare_html(r.quote, r.passage)
+                                               for r in sources.statement_sources(art).itertuples()]],
+    "sources.quoted_check": [lambda art, tmp: pd.concat(
+        [sources.quoted_check(r.quote, r.passage) for r in sources.statement_sources(art).itertuples()]
+        or [sources.quoted_check("", "")], ignore_index=True)],
 }
 
 # What a result needs coded, in order; the first table with no rows is named in a figure's
@@ -176,6 +195,10 @@ NEEDS = {
     "widgets.stance_explorer": ("positions",),
     "widgets.topic_explorer": ("positions",),
     "checks.check": ("statements",),
+    "sources.source_summary": ("source passages",),
+    "sources.fidelity_chart": ("source passages",),
+    "sources.source_explorer": ("source passages",),
+    "sources.source_html": ("source passages",),
 }
 # Tables that have rows even for an article with nothing coded, and why.
 ROWS_ANYWAY = {
@@ -216,6 +239,9 @@ def missing(art: nc.Article, name: str) -> str | None:
         if need == "dated":
             if art.events.empty and art.statements["said_on"].isna().all():
                 return "events or dated statements"
+        elif need == "source passages":
+            if art.source_passages.empty:
+                return need
         elif getattr(art, need).empty:
             return need
     return None

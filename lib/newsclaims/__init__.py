@@ -7,11 +7,12 @@
 
 The derived tables, charts and explorers live in three modules, loaded with the package:
 ``nc.analysis`` (DataFrames and networks), ``nc.charts`` (plotly figures) and
-``nc.widgets`` (ipywidgets explorers). ``nc.workbench(art)`` opens the coding workbench,
+``nc.widgets`` (ipywidgets explorers); ``nc.sources`` checks each statement against its primary
+text (tables, a word-by-word comparison, a chart and an explorer). ``nc.workbench(art)`` opens the coding workbench,
 where a teacher codes an article (``nc.workbench``, the module, holds its functions).
 """
 
-from . import analysis, charts, checks, coding, export, lessons, newarticle, widgets, workbench
+from . import analysis, charts, checks, coding, export, lessons, newarticle, sources, widgets, workbench
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .files import data_dir, work_dir
@@ -38,6 +39,7 @@ __all__ = [
     "load_corpus",
     "newarticle",
     "reference_coding",
+    "sources",
     "widgets",
     "work_dir",
     "workbench",

@@ -45,6 +45,8 @@ TO_CODE = {
     "positions": "Code what each statement says about a topic in data/positions.csv.",
     "events or dated statements": "Code the dated happenings in data/events.csv, or when each statement "
                                   "was made (said_on) in data/statements.csv.",
+    "source passages": "Check each statement against its primary text: a row per statement in "
+                       "data/source_passages.csv, and the texts in data/sources.csv (data/README.md gives the method).",
 }
 
 
