@@ -165,6 +165,9 @@ CALLS: dict[str, list[Call]] = {
     "sources.compare_words": [lambda art, tmp: pd.concat(
         [sources.compare_words(r.quote, r.passage) for r in sources.statement_sources(art).itertuples()]
         or [sources.compare_words("", "")], ignore_index=True)],
+    "sources.compare_statement": [lambda art, tmp: pd.concat(
+        [sources.compare_statement(art, s) for s in art.statements["statement_id"]]
+        or [sources.compare_statement(art, "none")], ignore_index=True)],
     "sources.compare_html": [lambda art, tmp: [sources.compare_html(r.quote, r.passage)
                                                for r in sources.statement_sources(art).itertuples()]],
     "sources.quoted_check": [lambda art, tmp: pd.concat(

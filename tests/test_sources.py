@@ -230,7 +230,7 @@ def test_an_article_with_no_source_rows_loads_and_says_so(mini_data):
     assert art.source_passages.empty and art.sources.empty
     assert list(art.source_passages.columns) == ["statement_id", "source_id", "passage", "fidelity", "note",
                                                  "translation"]
-    assert sources.source_summary(art).startswith("No source passages coded yet: the 2 statements")
+    assert sources.source_summary(art).startswith("No source passages coded yet: its 2 statements are not checked")
     assert "No source passages coded yet" in sources.source_explorer(art).static_html()
     assert sources.fidelity_chart(art).layout.title.text.startswith("No source passages coded yet")
     assert sources.statement_sources(art).empty and sources.fidelity_table(art, "kind").empty

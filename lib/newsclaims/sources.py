@@ -14,7 +14,8 @@ This module holds what reads them, so that the whole check sits in one place:
   one sentence on what was found;
 - :func:`compare_words`, a word-level comparison of a quote and its passage
   (``difflib``), and :func:`compare_html`, the same as escaped HTML with labelled
-  marks; :func:`quoted_check`, whether each run of quoted words is in the source;
+  marks; :func:`compare_statement`, the comparison for one statement of an article;
+  :func:`quoted_check`, whether each run of quoted words is in the source;
 - :func:`fidelity_chart`, a plotly figure; :func:`source_explorer`, an ipywidgets
   explorer, with :func:`source_html`, what it shows.
 
@@ -383,6 +384,37 @@ def compare_html(quote: str, passage: str) -> str:
     return f'{head}<p style="line-height:2">{" ".join(parts)}</p>'
 
 
+def compare_statement(art: Article, statement_id: str) -> pd.DataFrame:
+    """:func:`compare_words` for one statement of the article and its passage.
+
+    Parameters
+    ----------
+    art : Article
+        The article.
+    statement_id : str
+        One of its statements.
+
+    Returns
+    -------
+    DataFrame
+        The comparison (columns of :func:`compare_words`); empty when the statement
+        is not checked, has no passage, or its passage cannot be compared word by
+        word (:func:`comparable`), so that a lesson runs on any article.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> rows = compare_statement(nc.load_article(), "cnn22_s01")
+    >>> rows.loc[rows["quoted"] & (rows["op"] == "changed"), ["article", "source"]].values.tolist()
+    [['"fueling', 'any action that may fuel']]
+    """
+    passages = art.source_passages[art.source_passages["statement_id"] == statement_id]
+    statements = art.statements[art.statements["statement_id"] == statement_id]
+    if passages.empty or statements.empty or not comparable(passages["passage"].iloc[0]):
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COMPARE_COLUMNS.items()})
+    return compare_words(statements["quote"].iloc[0], passages["passage"].iloc[0])
+
+
 # --- Tables ---------------------------------------------------------------------------------------
 
 def statement_sources(art: Article) -> pd.DataFrame:
@@ -545,8 +577,9 @@ def source_summary(art: Article) -> str:
     """
     table = statement_sources(art)
     if table.empty:
-        return (f"No {MISSING} coded yet: the {len(art.statements)} statements of this article are not checked "
-                f"against primary texts. {an.TO_CODE[MISSING]}")
+        n = len(art.statements)
+        which = "its statement is" if n == 1 else f"its {n} statements are"
+        return f"No {MISSING} coded yet: {which} not checked against primary texts. {an.TO_CODE[MISSING]}"
     found = table[table["fidelity"] != NOT_FOUND]
     counts = found["fidelity"].value_counts()
     parts = [f"{counts[f]} {f}" for f in vocabulary("source_passages", "fidelity", art) if counts.get(f, 0)]
