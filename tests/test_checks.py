@@ -34,6 +34,9 @@ RIGHT = {
     "5.3": 0.0,
     "6.1": 0.86,
     "6.2": 0.84,
+    "9.1": ["cnn22_s01", "cnn22_s05", "cnn22_s24"],
+    "9.2": 6,
+    "9.3": ["Western officials", "Russia", "experts", "Alfred Wu", "David Sacks", "Yu Bin"],
     "10.1": ["Russia", "Beijing", "Ukraine", "the West"],
     "10.2": 7,
     "10.3": ["Zhang Jun", "Vladimir Putin", "Xi Jinping", "Ursula von der Leyen", "Wang Yi"],
@@ -42,7 +45,9 @@ WRONG = {"1.1": 26, "1.2": "2022-02-20", "1.3": (2, 16), "2.1": "Russia", "2.2":
          "3.1": ["wang_yi"], "3.2": 7, "3.3": ["cnn22_s04"], "4.1": ["nato_enlargement"], "4.2": "sovereignty",
          "4.3": ["united_states", "state_department_readout"], "4.4": 17, "4.5": ["condemn_russia", "sovereignty"],
          "5.2": 0.9, "5.3": 0.59, "6.1": 0.81, "6.2": 0.81, "10.1": ["Russia", "China", "Ukraine"], "10.2": 8,
-         "10.3": ["Zhang Jun", "Vladimir Putin", "Xi Jinping", "Wang Yi", "Linda Thomas-Greenfield"]}
+         "10.3": ["Zhang Jun", "Vladimir Putin", "Xi Jinping", "Wang Yi", "Linda Thomas-Greenfield"],
+         "9.1": ["cnn22_s24"], "9.2": 9,
+         "9.3": ["Alfred Wu", "David Sacks", "Yu Bin"]}
 
 # The actors of 2.1, 3.1 and 2.3 and the topics of 4.1 by name, as the notebooks' answers give them
 SPEAK_MORE = RIGHT["2.1"]
@@ -157,6 +162,15 @@ def hidden_answer(exercise: str, art):
         other.loc[other["statement_id"] == "cnn22_s27", "start"] = art.text.index("with his Chinese counterpart")
         scores = nc.extract.evaluate(found, other).round(2)
         return scores[scores["match"] == "overlap ≥ 0.5"]["recall"]
+    if exercise in ("9.1", "9.2", "9.3"):
+        checked = nc.sources.statement_sources(art)
+        if exercise == "9.1":
+            return checked.loc[checked["fidelity"] == "altered", ["statement_id", "speaker", "quote"]]
+        if exercise == "9.2":
+            readouts = checked[checked["kind"] == "readout"]
+            return (readouts["fidelity"] == "verbatim").sum()
+        found = set(checked.loc[checked["fidelity"] != "not found", "actor_id"])
+        return sorted(set(checked["actor_id"]) - found)
     if exercise == "10.1":
         actors = nc.frame.frame_actors(art)
         return actors.loc[actors["headline"] > 0, ["name", "headline", "body", "statements"]]

@@ -28,13 +28,13 @@ import pytest
 
 import newsclaims as nc
 from newsclaims import analysis as an
-from newsclaims import charts, checks, compare, export, extract, reliability, text, widgets
+from newsclaims import charts, checks, compare, export, extract, reliability, sources, text, widgets
 from newsclaims import frame as fr
 from newsclaims.data import article_from
 
 from conftest import seed_article
 
-MODULES = (an, charts, widgets, text, export, extract, checks, reliability, fr, compare)
+MODULES = (an, charts, widgets, text, export, extract, checks, reliability, fr, compare, sources)
 CASES = ("blank", "silent", "mini", "solo")
 
 
@@ -61,6 +61,7 @@ SKIP = {
     "extract.evaluate_corpus": "measures a data folder's half given in its split.csv; takes no article",
     "compare.pair": "chooses two articles of a data folder; takes no article (tests/test_compare.py runs it on "
                     "folders of one and of three articles)",
+    "sources.comparable": "looks at one passage; takes no article",
 }
 
 
@@ -196,6 +197,27 @@ CALLS: dict[str, list[Call]] = {
     "compare.forms_chart": [lambda art, tmp: compare.forms_chart([art])],
     "compare.stances_chart": [lambda art, tmp: compare.stances_chart([art])],
     "compare.congruence_charts": [lambda art, tmp: compare.congruence_charts([art])],
+    "sources.statement_sources": [lambda art, tmp: sources.statement_sources(art)],
+    "sources.fidelity_table": [lambda art, tmp, by=by: sources.fidelity_table(art, by)
+                               for by in ("speaker", "form", "kind")],
+    "sources.date_checks": [lambda art, tmp: sources.date_checks(art)],
+    "sources.source_summary": [lambda art, tmp: sources.source_summary(art)],
+    "sources.fidelity_chart": [lambda art, tmp: sources.fidelity_chart(art)],
+    "sources.source_explorer": [lambda art, tmp: sources.source_explorer(art)],
+    "sources.source_html": [lambda art, tmp: [sources.source_html(art, s) for s in art.source_passages["statement_id"]]
+                            or [sources.source_html(art, "none")]],
+    # the article's own statements against their passages (none where nothing is checked)
+    "sources.compare_words": [lambda art, tmp: pd.concat(
+        [sources.compare_words(r.quote, r.passage) for r in sources.statement_sources(art).itertuples()]
+        or [sources.compare_words("", "")], ignore_index=True)],
+    "sources.compare_statement": [lambda art, tmp: pd.concat(
+        [sources.compare_statement(art, s) for s in art.statements["statement_id"]]
+        or [sources.compare_statement(art, "none")], ignore_index=True)],
+    "sources.compare_html": [lambda art, tmp: [sources.compare_html(r.quote, r.passage)
+                                               for r in sources.statement_sources(art).itertuples()]],
+    "sources.quoted_check": [lambda art, tmp: pd.concat(
+        [sources.quoted_check(r.quote, r.passage) for r in sources.statement_sources(art).itertuples()]
+        or [sources.quoted_check("", "")], ignore_index=True)],
 }
 
 # What a result needs coded, in order; the first table with no rows is named in a figure's
@@ -234,6 +256,10 @@ NEEDS = {
     "compare.forms_chart": ("statements",),
     "compare.stances_chart": ("positions",),
     "compare.congruence_charts": ("positions",),
+    "sources.source_summary": ("source passages",),
+    "sources.fidelity_chart": ("source passages",),
+    "sources.source_explorer": ("source passages",),
+    "sources.source_html": ("source passages",),
 }
 # Tables that have rows even for an article with nothing coded, and why.
 ROWS_ANYWAY = {
@@ -276,6 +302,9 @@ def missing(art: nc.Article, name: str) -> str | None:
         if need == "dated":
             if art.events.empty and art.statements["said_on"].isna().all():
                 return "events or dated statements"
+        elif need == "source passages":
+            if art.source_passages.empty:
+                return need
         elif getattr(art, need).empty:
             return need
     return None

@@ -8,9 +8,11 @@ from newsclaims import analysis, data, palette
 from newsclaims.palette import contrast, text_on
 
 AA = 4.5
-TEXT_COLOURS = {f"{table}[{key}]": colour for table in ("OKABE_ITO_TEXT", "STANCE_TEXT", "FORM_TEXT", "KIND_TEXT")
+TEXT_COLOURS = {f"{table}[{key}]": colour for table in ("OKABE_ITO_TEXT", "STANCE_TEXT", "FORM_TEXT", "KIND_TEXT",
+                                                         "FIDELITY_TEXT")
                 for key, colour in getattr(palette, table).items()} | {"FALLBACK_TEXT": palette.FALLBACK_TEXT}
 FILLS = [*palette.STANCE.values(), *palette.FORM.values(), *palette.KIND.values(), *palette.FORM_TINT.values(),
+         *palette.FIDELITY.values(),
          palette.FALLBACK, palette.FALLBACK_TINT]
 
 
@@ -34,6 +36,7 @@ def test_text_colours_are_keyed_like_the_colours_they_stand_for():
     assert palette.STANCE_TEXT.keys() == palette.STANCE.keys() == palette.STANCE_SYMBOL.keys()
     assert palette.FORM_TEXT.keys() == palette.FORM.keys() == palette.FORM_TINT.keys()
     assert palette.KIND_TEXT.keys() == palette.KIND.keys()
+    assert palette.FIDELITY_TEXT.keys() == palette.FIDELITY.keys() == palette.FIDELITY_SYMBOL.keys()
 
 
 def test_text_colours_keep_their_hue():
@@ -67,6 +70,8 @@ KEYED = {
     "_LABEL_KIND": ([("labels", "kind")], []),
     "_SOURCE_TYPE": ([("voices", "source_type")], []),
     "_GENDER": ([("voices", "gender")], []),
+    "_FIDELITY": ([("source_passages", "fidelity")], []),
+    "FIDELITY_SYMBOL": ([("source_passages", "fidelity")], []),
 }
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import newsclaims as nc
 
-from conftest import ARTICLE, line_of, read_rows, set_value, write_rows
+from conftest import ARTICLE, append_rows, line_of, read_rows, set_value, write_rows
 
 
 def problems_of(folder: Path) -> list[nc.Problem]:
@@ -266,8 +266,9 @@ def test_duplicate_id_is_reported_once(data_copy):
     problems = problems_of(data_copy)
     assert [(Path(p.path).name, p.line, p.column) for p in problems] == [
         ("statements.csv", line_of(path, "adding that,"), "statement_id"),
-        # the positions of the renamed statement now point at nothing
-        ("positions.csv", line_of(data_copy / "positions.csv", "cnn22_s04,"), "statement_id")]
+        # the positions and the source passage of the renamed statement now point at nothing
+        ("positions.csv", line_of(data_copy / "positions.csv", "cnn22_s04,"), "statement_id"),
+        ("source_passages.csv", line_of(data_copy / "source_passages.csv", "cnn22_s04,"), "statement_id")]
 
 
 def test_bad_url(data_copy):
@@ -303,14 +304,14 @@ def test_descriptor_resource_keys_the_loader_would_ignore(data_copy, change, mes
 def test_descriptor_with_an_unknown_resource_or_target(data_copy):
     path = data_copy / "datapackage.json"
     pkg = json.loads(path.read_text(encoding="utf-8"))
-    pkg["resources"].append({"name": "sources", "path": "sources.csv", "schema": {"fields": []}})
+    pkg["resources"].append({"name": "quotes", "path": "quotes.csv", "schema": {"fields": []}})
     statements = next(r for r in pkg["resources"] if r["name"] == "statements")
     statements["schema"]["foreignKeys"][1]["reference"]["resource"] = "actor"
     path.write_text(json.dumps(pkg), encoding="utf-8")
     with pytest.raises(nc.DataError) as info:
         nc.load_corpus(data_copy)
     text = str(info.value)
-    assert "resource 'sources' is not one the loader reads" in text
+    assert "resource 'quotes' is not one the loader reads" in text
     assert "points at unknown resource 'actor'" in text
 
 
@@ -463,6 +464,9 @@ def test_the_same_span_under_two_statement_ids(data_copy):
     header, rows = read_rows(path)
     s05 = next(r for r in rows if r["statement_id"] == "cnn22_s05")
     write_rows(path, header, rows + [dict(s05, statement_id="cnn22_s99", note="coded again")])
+    # every statement of an article with source rows has one: give the new statement its own
+    append_rows(data_copy, "source_passages", {"statement_id": "cnn22_s99", "fidelity": "not found",
+                                               "note": "Coded twice.", "translation": "no"})
     [p] = problems_of(data_copy)
     assert (Path(p.path).name, p.line, p.column) == ("statements.csv", line_of(path, "cnn22_s99,"), "start")
     assert p.message == (f"the span {s05['start']}:{s05['end']} is coded twice: as 'cnn22_s05' "

@@ -108,7 +108,10 @@ NAMED = [("export (DNA's person column)", "person", "actors", "kind"),
          ("charts.forms_by_actor's title", "paraphrase", "statements", "form"),
          ("text.statement_tooltip", "resolved", "statements", "said_on_basis"),
          *[("data._event_problems", v, "events", "date_basis") for v in ("stated", "resolved", "inferred")],
-         *[("data._event_problems", v, "events", "date_precision") for v in ("month", "year")]]
+         *[("data._event_problems", v, "events", "date_precision") for v in ("month", "year")],
+         *[("data._passage_problems", v, "source_passages", "fidelity") for v in (*data.COMPARED, data.NOT_FOUND)],
+         ("sources.fidelity_chart's title", "verbatim", "source_passages", "fidelity"),
+         ("sources.fidelity_chart's title", "altered", "source_passages", "fidelity")]
 
 
 @pytest.mark.parametrize("where, value, table, field", NAMED)

@@ -7,13 +7,14 @@
 
 The derived tables, charts and explorers live in three modules, loaded with the package:
 ``nc.analysis`` (DataFrames and networks), ``nc.charts`` (plotly figures) and
-``nc.widgets`` (ipywidgets explorers); ``nc.frame`` sets the article's frame (headline,
-caption, lede, narration, labels) against its body, and its sources (lesson 10).
-``nc.workbench(art)`` opens the coding workbench, where a teacher codes an article;
+``nc.widgets`` (ipywidgets explorers); ``nc.sources`` checks each statement against its primary
+text (tables, a word-by-word comparison, a chart and an explorer; lesson 09); ``nc.frame`` sets the
+article's frame (headline, caption, lede, narration, labels) against its body, and its sources
+(lesson 10). ``nc.workbench(art)`` opens the coding workbench, where a teacher codes an article;
 ``nc.bench`` holds the functions behind it (add, edit, delete, undo), to call from Python.
 """
 
-from . import analysis, bench, charts, checks, coding, compare, export, frame, lessons, newarticle, widgets
+from . import analysis, bench, charts, checks, coding, compare, export, frame, lessons, newarticle, sources, widgets
 from .bench import workbench
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
@@ -44,6 +45,7 @@ __all__ = [
     "load_corpus",
     "newarticle",
     "reference_coding",
+    "sources",
     "widgets",
     "work_dir",
     "workbench",

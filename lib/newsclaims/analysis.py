@@ -50,6 +50,8 @@ TO_CODE = {
     "labels": "Code the words that characterise an actor or place, with the actor each describes, in "
               "data/labels.csv.",
     "voices": "Code each source and person (named or not, source type, gender and its basis) in data/voices.csv.",
+    "source passages": "Check each statement against its primary text: a row per statement in "
+                       "data/source_passages.csv, and the texts in data/sources.csv (data/README.md gives the method).",
 }
 
 

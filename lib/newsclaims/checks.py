@@ -744,6 +744,40 @@ class _Exercise:
     caveat: Callable[[Article], str] | None = None  # what the answer rests on in this article, when it needs saying
 
 
+def _checked(art: Article) -> pd.DataFrame:
+    """The article's statements against their sources; LookupError when none is checked (lesson 09)."""
+    from .sources import statement_sources  # sources imports the charts and widgets: loaded when first asked
+
+    table = statement_sources(art)
+    if table.empty:
+        raise LookupError("no source passages coded")
+    return table
+
+
+def _altered(art: Article) -> set[str]:
+    table = _checked(art)
+    return set(table.loc[table["fidelity"] == "altered", "statement_id"])
+
+
+def _readout_verbatim(art: Article) -> int:
+    table = _checked(art)
+    return int(((table["kind"] == "readout") & (table["fidelity"] == "verbatim")).sum())
+
+
+def _source_decoys(art: Article) -> list[tuple[float, str]]:
+    table = _checked(art)
+    return [(float((table["kind"] == "readout").sum()), "that counts every statement checked against a readout, "
+                                                        "whatever its fidelity"),
+            (float((table["fidelity"] == "verbatim").sum()), "that counts every verbatim statement, whatever its "
+                                                             "source")]
+
+
+def _never_found(art: Article) -> set[str]:
+    table = _checked(art)
+    found = set(table.loc[table["fidelity"] != "not found", "actor_id"])
+    return set(table["actor_id"]) - found
+
+
 def _frame_coded(art: Article, table: str) -> None:
     """Lesson 10's exercises need the frame coding: an article without it has nothing to check."""
     if getattr(art, table).empty:
@@ -838,6 +872,17 @@ CHECKS: dict[str, _Exercise] = {
                      _same_number("the recall (overlap ≥ 0.5) with the span of cnn22_s27 begun at \"with\"", 0.005,
                                   _addressee_span_decoys, close=0.02),
                      "Where the reference's span begins moves the score: the rules did not change."),
+    "9.1": _Exercise("the statements whose quotation marks hold a word the source does not", _altered,
+                     _same_set(_statement_ids, ("statement", "statements")),
+                     "A changed form, a changed article, words moved inside the marks: small, and inside the "
+                     "marks all the same."),
+    "9.2": _count("the number of statements checked against a readout that are verbatim", _readout_verbatim,
+                  "Verbatim to the readout: the readout is the issuer's summary, not a record of the call.",
+                  _source_decoys),
+    "9.3": _Exercise("the speakers with no statement found in any source", _never_found,
+                     _same_set(_actors, ("speaker", "speakers")),
+                     "The analysts spoke to the reporter, and unnamed or collective speakers have no text of "
+                     "their own: a reader cannot check them."),
     "10.1": _Exercise("the actors the headline names", _headline_actors, _same_set(_actors, ("actor", "actors")),
                       "The headline names states and blocs only, and no person: not one of the people it quotes."),
     "10.2": _count("the number of paragraphs that hold the journalist's narration", _narration_paragraphs,

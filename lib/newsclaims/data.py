@@ -20,11 +20,19 @@ from .files import ARTICLE_ENV, DESCRIPTOR, read_rows, write_rows  # noqa: F401 
 from .schema import DataError, Problem, Table
 
 TABLES = ("articles", "actors", "aliases", "topics", "statements", "positions", "events",
-          *("frame", "labels", "voices"))  # the frame and the sources (lesson 10): optional per article
+          *("frame", "labels", "voices"),  # the frame and the sources (lesson 10): optional per article
+          "sources", "source_passages")
 DESCRIPTOR_LIMIT = 1024 * 1024  # bytes: the package's datapackage.json is about 20 kB
 # The codebook's rule for positions: only a stance on this basis may be firm; any other (implied,
 # inferred) is hedged. The basis values themselves are the descriptor's enum.
 FIRM_BASIS = "stated"
+# The method for source passages (data/README.md): a passage is a quotation, not a reproduction, so it
+# has at most this many words (a Chinese, Japanese or Korean character counts as one); a fidelity that
+# says the words were compared needs the words; "not found" has no passage. The values are the
+# descriptor's enum (tests/test_vocabulary.py holds them to it).
+PASSAGE_WORDS = 60
+COMPARED = ("verbatim", "trimmed", "altered")
+NOT_FOUND = "not found"
 # The fields this module's own checks and frames read, and the type each must have. The descriptor
 # says everything else (more fields, constraints, enums); it cannot take these away or retype them.
 _S, _I, _D, _B = "string", "integer", "date", "boolean"
@@ -47,6 +55,8 @@ READS = {
                "actor_id": _S, "target": _S},
     "voices": {"article_id": _S, "actor_id": _S, "named": _B, "source_type": _S, "gender": _S, "gender_basis": _S,
                "gender_word": _S, "gender_paragraph": _I, "gender_source": _S, "note": _S},
+    "sources": {"source_id": _S, "date": _D, "kind": _S, "url": _S},
+    "source_passages": {"statement_id": _S, "source_id": _S, "passage": _S, "fidelity": _S, "note": _S},
 }
 
 
@@ -160,7 +170,7 @@ class Corpus:
 
     Attributes
     ----------
-    articles, actors, aliases, topics, statements, positions, events : DataFrame
+    articles, actors, aliases, topics, statements, positions, events, sources, source_passages : DataFrame
         The tables of the descriptor's resources, as checked and typed by the loader.
     frame, labels, voices : DataFrame
         The frame and the sources (lesson 10): frame spans, labels, and each source's
@@ -185,6 +195,8 @@ class Corpus:
     frame: pd.DataFrame
     labels: pd.DataFrame
     voices: pd.DataFrame
+    sources: pd.DataFrame
+    source_passages: pd.DataFrame
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
@@ -229,6 +241,8 @@ class Article:
     frame: pd.DataFrame
     labels: pd.DataFrame
     voices: pd.DataFrame
+    sources: pd.DataFrame
+    source_passages: pd.DataFrame
 
     @property
     def credit(self) -> str:
@@ -267,7 +281,8 @@ MADE_COLUMNS = {
 # An Article's frames, in order, and the table each comes from (None: made by the loader).
 FRAMES = {"paragraphs": None, "actors": "actors", "aliases": "aliases", "statements": "statements",
           "positions": "positions", "topics": "topics", "events": "events", "mentions": None,
-          "frame": "frame", "labels": "labels", "voices": "voices"}
+          "frame": "frame", "labels": "labels", "voices": "voices",
+          "sources": "sources", "source_passages": "source_passages"}
 DROPPED = ("article_id",)  # an article's own frames leave out the column that names the article
 
 
@@ -332,7 +347,9 @@ def _article_doc(docs: dict[str, dict[str, str]]) -> str:
             "mentions": "One row per place the text names an actor by one of its aliases, found by the loader.",
             "frame": "Its frame: headline, caption, lede and the journalist's narration, as spans (lesson 10).",
             "labels": "The labels its text gives actors and places, one row per label and actor described.",
-            "voices": "Each source it cites and person it names: named or not, source type, gender and basis."}
+            "voices": "Each source it cites and person it names: named or not, source type, gender and basis.",
+            "sources": "The primary texts its statements were checked against (none when not checked yet).",
+            "source_passages": "One row per statement checked against a primary text (none when not checked yet)."}
     lines = ["One article: its text, metadata and every coded table restricted to it.", "",
              "Each table is a plain DataFrame. The columns are described below from the field",
              "descriptions in data/datapackage.json, read when the package is imported.", "",
@@ -413,6 +430,7 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
     problems += _event_problems(tables.get("events"), texts, spans)
     problems += _basis_problems(tables.get("positions"))
     problems += _frame_problems(tables, texts, spans)
+    problems += _passage_problems(tables.get("source_passages"))
     if problems:
         raise DataError(problems)
 
@@ -423,7 +441,8 @@ def load_corpus(data_dir: str | os.PathLike[str] | None = None, *,
     return Corpus(articles=frames["articles"], texts=texts, paragraphs=paragraphs, actors=frames["actors"],
                   aliases=frames["aliases"], topics=frames["topics"], statements=frames["statements"],
                   positions=frames["positions"], events=frames["events"], frame=frames["frame"],
-                  labels=frames["labels"], voices=frames["voices"])
+                  labels=frames["labels"], voices=frames["voices"], sources=frames["sources"],
+                  source_passages=frames["source_passages"])
 
 
 def problems(data_dir: str | os.PathLike[str] | None = None) -> list[str]:
@@ -490,6 +509,10 @@ GAPS = {
     "statement without a position": ("check", "positions",
                                      "code its position; or, if it takes no side on any topic, write "
                                      "'No position:' and the reason in its note"),
+    # lesson 09: an article whose statements are checked against their sources has a row for each
+    "statement not checked against a source": ("needed", "source_passages",
+                                               "give it a row: its source's passage and fidelity, or 'not found' "
+                                               "with the reason (data/README.md gives the method)"),
 }
 COMPLETENESS_COLUMNS = ["article_id", "level", "gap", "table", "item", "paragraph", "todo"]
 
@@ -510,7 +533,10 @@ def completeness(corpus_or_folder: Corpus | Article | str | os.PathLike[str] | N
     - **topic without a question**, among the topics of the article's positions;
     - **statement without a position** (``check``): the codebook lets a statement
       take no side, so it is listed to look at, not counted against the article,
-      unless its note says so ("No position: ...").
+      unless its note says so ("No position: ...");
+    - **statement not checked against a source**: in an article whose statements
+      are being checked against their primary texts (lesson 09), a statement with
+      no row in source_passages.csv.
 
     An article is complete when it has no ``needed`` gap.
 
@@ -600,6 +626,10 @@ def _gaps(art: Article) -> list[dict[str, Any]]:
     asked = art.topics["question"].fillna("").astype(str).str.strip() != ""
     for t in art.topics[~asked].itertuples():
         found.append(gap("topic without a question", t.topic_id))
+    if not art.source_passages.empty:  # checking the sources is optional, but once begun, every statement
+        checked = set(art.source_passages["statement_id"])
+        for s in statements[~statements["statement_id"].isin(checked)].itertuples():
+            found.append(gap("statement not checked against a source", s.statement_id, int(s.paragraph)))
     return found
 
 
@@ -762,6 +792,10 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
     positions = corpus.positions[corpus.positions["statement_id"].isin(statements["statement_id"])]
     events = own(corpus.events)
     frame, labels, voices = own(corpus.frame), own(corpus.labels), own(corpus.voices)
+    # the article's statements checked against primary texts, in the order of its statements
+    order = {sid: i for i, sid in enumerate(statements["statement_id"])}
+    passages = corpus.source_passages[corpus.source_passages["statement_id"].isin(order)]
+    passages = passages.iloc[passages["statement_id"].map(order).argsort(kind="stable")].reset_index(drop=True)
     mentions = textmod.find_mentions(corpus.texts[article_id], corpus.aliases)
     wanted = set(mentions["actor_id"]) | set(statements["actor_id"]) | set(positions["holder_id"]) \
         | set(statements["via"].dropna()) | set(statements["addressee_id"].dropna()) \
@@ -792,6 +826,8 @@ def article_from(corpus: Corpus, article_id: str | None = None) -> Article:
         frame=frame,
         labels=labels,
         voices=voices,
+        sources=corpus.sources[corpus.sources["source_id"].isin(passages["source_id"])].reset_index(drop=True),
+        source_passages=passages,
     )
 
 
@@ -1203,6 +1239,48 @@ def _occurrences(text: str, words: str, start: int, end: int) -> list[int]:
         found.append(at)
         at = text.find(words, at + 1, end)
     return found
+
+
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]|"
+                   r"[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
+
+
+def passage_words(passage: str) -> int:
+    """The words of a source passage, as its cap counts them: runs between spaces, and each CJK character.
+
+    Chinese and Japanese are written without spaces, so each of their characters counts
+    as a word (punctuation does not); a 60-word cap then holds about as much text in
+    either script.
+
+    >>> passage_words("Every UN Member State has a stake in what comes next."), passage_words("中方表示关注。")
+    (11, 6)
+    """
+    return len(_WORD.findall(passage))
+
+
+def _passage_problems(passages: Table | None) -> list[Problem]:
+    """The method's rules for source passages (data/README.md): a capped quotation; fidelity and source agree."""
+    if passages is None:
+        return []
+    problems = []
+    names = ("source_id", "passage", "fidelity")
+    for row, (source, passage, fidelity) in enumerate(zip(*(_values(passages.frame, c) for c in names))):
+        if passage is not None and (n := passage_words(passage)) > PASSAGE_WORDS:
+            problems.append(passages.problem(row, "passage", f"{n} words: a passage is a quotation of at most "
+                                                             f"{PASSAGE_WORDS} words, not a reproduction; cut it "
+                                                             "to the words that correspond"))
+        if fidelity is None:
+            continue  # missing or outside the enum: already reported
+        if fidelity == NOT_FOUND and passage is not None:
+            problems.append(passages.problem(row, "passage", f"fidelity is {NOT_FOUND!r}, so there is no "
+                                                             "passage: give the fidelity it was found with"))
+        if fidelity != NOT_FOUND and source is None:
+            problems.append(passages.problem(row, "source_id", f"fidelity is {fidelity!r}: name the source it "
+                                                               f"was found in, or write {NOT_FOUND!r}"))
+        if fidelity in COMPARED and passage is None:
+            problems.append(passages.problem(row, "passage", f"fidelity is {fidelity!r}, a comparison of words: "
+                                                             "give the source's words"))
+    return problems
 
 
 def _values(frame: pd.DataFrame, column: str) -> list[Any]:

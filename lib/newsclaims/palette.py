@@ -70,7 +70,8 @@ class Keyed(dict):
         return str(key) if self.fallback is None else self.fallback
 
 
-# Colours by vocabulary (datapackage.json: positions.stance, statements.form, actors.kind), by Okabe–Ito name
+# Colours by vocabulary (datapackage.json: positions.stance, statements.form, actors.kind,
+# source_passages.fidelity), by Okabe–Ito name
 _STANCE = {"support": "blue", "oppose": "vermillion", "neutral": "grey", "mixed": "reddish purple"}
 _FORM = {"direct": "orange", "partial": "sky blue", "paraphrase": "bluish green"}
 _KIND = {"person": "orange", "group": "yellow", "state": "blue", "region": "sky blue",
@@ -82,6 +83,9 @@ _LABEL_KIND = {"status": "vermillion", "alignment": "blue", "judgement": "reddis
 _SOURCE_TYPE = {"official": "blue", "expert": "orange", "institution": "reddish purple"}
 _GENDER = {"woman": "orange", "man": "sky blue", "unknown": "grey"}
 _VOICE = {"quoted": "orange", "reported": "bluish green", "narration": "blue", "attribution": "grey"}
+# How faithfully the article gives a statement's primary text (source_passages.fidelity)
+_FIDELITY = {"verbatim": "blue", "trimmed": "sky blue", "altered": "vermillion",
+             "paraphrase (faithful)": "bluish green", "paraphrase (shifted)": "reddish purple", "not found": "grey"}
 
 STANCE = Keyed({k: OKABE_ITO[v] for k, v in _STANCE.items()}, FALLBACK)
 FORM = Keyed({k: OKABE_ITO[v] for k, v in _FORM.items()}, FALLBACK)
@@ -94,6 +98,12 @@ VOICE = Keyed({k: OKABE_ITO[v] for k, v in _VOICE.items()}, FALLBACK)
 STANCE_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _STANCE.items()}, FALLBACK_TEXT)
 FORM_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _FORM.items()}, FALLBACK_TEXT)
 KIND_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _KIND.items()}, FALLBACK_TEXT)
+FIDELITY = Keyed({k: OKABE_ITO[v] for k, v in _FIDELITY.items()}, FALLBACK)
+FIDELITY_TEXT = Keyed({k: OKABE_ITO_TEXT[v] for k, v in _FIDELITY.items()}, FALLBACK_TEXT)
+# Plotly marker symbols for the fidelities, beside their colours (a value without one: a diamond)
+FIDELITY_SYMBOL = Keyed({"verbatim": "circle", "trimmed": "triangle-up", "altered": "x",
+                         "paraphrase (faithful)": "square", "paraphrase (shifted)": "star",
+                         "not found": "circle-open"}, "diamond")
 # Light tints of the form colours, as backgrounds behind text
 FORM_TINT = Keyed({"direct": "#F8DDA0", "partial": "#C9E7F8", "paraphrase": "#A8E0CF"}, FALLBACK_TINT)
 # Mentions vs statements, and other two-way comparisons
