@@ -397,3 +397,37 @@ def test_the_example_coding_is_the_reference_with_the_listed_answers_changed(art
     changed = ag.change_answers(example, "form", [0, 99], "quoted")  # row 99 is past the end: left out
     assert changed.at[0, "form"] == "quoted" and len(changed) == len(example)
     pd.testing.assert_frame_equal(example, before)  # a copy is changed, not the coding given
+
+
+# --- The second article's two codings (data/README.md, "The second article": "Checking the coding") ---------------
+
+def second_article_answers():
+    """The second coder's answers matched to the first coding's statements by span overlap (at least 0.5)."""
+    from conftest import ROOT
+    from newsclaims.extract import _match
+
+    art = nc.load_article("wikinews_turkey_libya_2020", data_dir=DATA)
+    second = pd.read_csv(ROOT / "docs" / "agreement" / "wikinews_turkey_libya_2020.second_coding.csv", dtype=str,
+                         keep_default_na=False).astype({"paragraph": int, "start": int, "end": int})
+    first = art.statements.astype({"paragraph": int, "start": int, "end": int}).reset_index(drop=True)
+    pairs = _match(second, first, 0.5)
+    answers = second.iloc[[i for i, _, _ in pairs]].assign(
+        statement_id=[first["statement_id"].iloc[j] for _, j, _ in pairs])
+    return art, second, pairs, answers
+
+
+def test_the_second_codings_quotes_are_the_text_of_their_spans():
+    art, second, _, _ = second_article_answers()
+    assert [art.text[r.start:r.end] for r in second.itertuples()] == second["quote"].tolist()
+
+
+def test_the_second_articles_agreement_is_as_data_readme_reports_it():
+    # data/README.md: the same 19 statements, none missed; after settling, every field agrees on every statement
+    # but the hedge of two stances (wn20_s04, wn20_s12): 17/19, kappa 0.81
+    art, second, pairs, answers = second_article_answers()
+    assert len(second) == len(art.statements) == len(pairs) == 19
+    table = ag.agreement(answers, ag.reference_coding(art)).set_index("field")
+    assert (table["n"] == 19).all()
+    assert (table.drop(index="hedged")["agreement"] == 100).all()
+    assert round(table.loc["hedged", "agreement"] / 100 * 19) == 17
+    assert table.loc["hedged", "kappa"] == pytest.approx(0.81, abs=0.005)
