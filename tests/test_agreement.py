@@ -403,8 +403,9 @@ def test_the_example_coding_is_the_reference_with_the_listed_answers_changed(art
 
 def second_article_answers():
     """The second coder's answers matched to the first coding's statements by span overlap (at least 0.5)."""
-    from conftest import ROOT
     from newsclaims.extract import _match
+
+    from conftest import ROOT
 
     art = nc.load_article("wikinews_turkey_libya_2020", data_dir=DATA)
     second = pd.read_csv(ROOT / "docs" / "agreement" / "wikinews_turkey_libya_2020.second_coding.csv", dtype=str,
