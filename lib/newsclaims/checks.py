@@ -641,6 +641,8 @@ def _china_russia_oppose(art: Article) -> set[str]:
 
 
 def _west_russia(art: Article) -> set[str]:
+    if not {"the_west", "russia"} <= set(an.positions_table(art, level="side")["who"]):
+        raise LookupError("the West and Russia take no stances in this article")
     return set(an.alignment(art, a=("the_west",), b=("russia",))["topic_id"])
 
 

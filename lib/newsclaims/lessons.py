@@ -230,3 +230,24 @@ def listed(counts: pd.Series, names: dict[str, str] | None = None, most: int = 3
     if not items:
         return "none"
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def poles(art: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Two sides to set against each other in lesson 04's alignment, as ``(a, b)`` for ``analysis.alignment``.
+
+    On the seed article, the United States and Russia: its own question. On another
+    article, the two sides of the conflict network's heaviest tie (the most topics on
+    which they take opposite stances; ties broken by id); two empty tuples when no
+    two sides oppose each other.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> poles(nc.load_article())
+    (('united_states',), ('russia',))
+    """
+    if is_seed(art):
+        return ("united_states",), ("russia",)
+    ties = sorted((sorted((u, v)) + [-weight] for u, v, weight in an.conflict_network(art).edges(data="weight")),
+                  key=lambda tie: (tie[2], tie[0], tie[1]))
+    return ((ties[0][0],), (ties[0][1],)) if ties else ((), ())
