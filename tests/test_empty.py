@@ -28,10 +28,10 @@ import pytest
 
 import newsclaims as nc
 from newsclaims import analysis as an
-from newsclaims import charts, checks, export, extract, reliability, text, widgets
+from newsclaims import charts, checks, export, extract, lessons, reliability, text, widgets
 from newsclaims.data import article_from
 
-MODULES = (an, charts, widgets, text, export, extract, checks, reliability)
+MODULES = (an, charts, widgets, text, export, extract, checks, reliability, lessons)
 CASES = ("blank", "silent", "mini", "solo")
 
 
@@ -56,6 +56,9 @@ SKIP = {
     "extract.find_names": "finds the names in one text; takes no article (extract_statements calls it with none)",
     "extract.junk_share": "measures one list of names; takes no article",
     "extract.evaluate_corpus": "measures a data folder's half given in its split.csv; takes no article",
+    "lessons.lesson_sections": "reads the lessons' notebooks; takes no article",
+    "lessons.lesson_times": "reads the lessons' notebooks; takes no article",
+    "lessons.listed": "words one count; takes no article",
 }
 
 
@@ -151,6 +154,11 @@ CALLS: dict[str, list[Call]] = {
     "reliability.example_coding": [lambda art, tmp: reliability.example_coding(art)],
     "reliability.change_answers": [lambda art, tmp: reliability.change_answers(_student(art), "form", [0, 4], "x")],
     "charts.confusion_chart": [lambda art, tmp: charts.confusion_chart(_student(art), _reference(art), "form")],
+    "lessons.is_seed": [lambda art, tmp: lessons.is_seed(art)],
+    "lessons.not_coded": [lambda art, tmp: lessons.not_coded(art, "actors", "statements")],
+    "lessons.notice": [lambda art, tmp: lessons.notice(art, f"Notice the {len(art.statements)} statements.",
+                                                       seed="A remark on the seed article.", needs="statements")],
+    "lessons.poles": [lambda art, tmp: lessons.poles(art)],
 }
 
 # What a result needs coded, in order; the first table with no rows is named in a figure's
@@ -176,6 +184,8 @@ NEEDS = {
     "widgets.stance_explorer": ("positions",),
     "widgets.topic_explorer": ("positions",),
     "checks.check": ("statements",),
+    "lessons.not_coded": ("actors", "statements"),
+    "lessons.notice": ("statements",),
 }
 # Tables that have rows even for an article with nothing coded, and why.
 ROWS_ANYWAY = {

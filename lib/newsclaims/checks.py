@@ -857,8 +857,8 @@ def check(exercise: str, answer: Any, art: Article | None = None) -> Verdict:
     # exercise says so at once, and without naming what only the seed article has.
     art = art if art is not None else load_article()
     if art.statements.empty:
-        return Verdict(exercise, None, f"Not coded yet: article {art.article_id!r} has no statements, so this "
-                                       f"exercise has no answer to check. {an.TO_CODE['statements']} {WORKBENCH}")
+        return Verdict(exercise, None, f"No statements coded yet in article {art.article_id!r}: this exercise "
+                                       f"has no answer to check. {an.TO_CODE['statements']} {WORKBENCH}")
     try:
         expected = ex.solve(art)
     except LookupError:  # an actor, date or topic the exercise asks about is not in this article

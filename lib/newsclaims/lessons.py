@@ -161,8 +161,8 @@ def not_coded(art: Any, *needs: str) -> str:
     if not lacking:
         return ""
     todo = " ".join(an.TO_CODE[NEEDS[n][1]] for n in lacking)
-    return (f"Not coded yet: article {art.article_id!r} has no {' and no '.join(lacking)}, so there is "
-            f"nothing to notice here. {todo} {WORKBENCH}")
+    return (f"{' '.join(f'No {n} coded yet.' for n in lacking)} Article {art.article_id!r} has nothing to "
+            f"notice here until they are. {todo} {WORKBENCH}")
 
 
 def notice(art: Any, text: str = "", seed: str = "", needs: str | tuple[str, ...] = ()) -> Notice | None:
