@@ -28,13 +28,13 @@ import pytest
 
 import newsclaims as nc
 from newsclaims import analysis as an
-from newsclaims import charts, checks, compare, export, extract, reliability, sources, text, widgets
+from newsclaims import charts, checks, compare, export, extract, lessons, reliability, sources, text, widgets
 from newsclaims import frame as fr
 from newsclaims.data import article_from
 
 from conftest import seed_article
 
-MODULES = (an, charts, widgets, text, export, extract, checks, reliability, fr, compare, sources)
+MODULES = (an, charts, widgets, text, export, extract, checks, reliability, fr, compare, sources, lessons)
 CASES = ("blank", "silent", "mini", "solo")
 
 
@@ -62,6 +62,9 @@ SKIP = {
     "compare.pair": "chooses two articles of a data folder; takes no article (tests/test_compare.py runs it on "
                     "folders of one and of three articles)",
     "sources.comparable": "looks at one passage; takes no article",
+    "lessons.lesson_sections": "reads the lessons' notebooks; takes no article",
+    "lessons.lesson_times": "reads the lessons' notebooks; takes no article",
+    "lessons.listed": "words one count; takes no article",
 }
 
 
@@ -218,6 +221,11 @@ CALLS: dict[str, list[Call]] = {
     "sources.quoted_check": [lambda art, tmp: pd.concat(
         [sources.quoted_check(r.quote, r.passage) for r in sources.statement_sources(art).itertuples()]
         or [sources.quoted_check("", "")], ignore_index=True)],
+    "lessons.is_seed": [lambda art, tmp: lessons.is_seed(art)],
+    "lessons.not_coded": [lambda art, tmp: lessons.not_coded(art, "actors", "statements")],
+    "lessons.notice": [lambda art, tmp: lessons.notice(art, f"Notice the {len(art.statements)} statements.",
+                                                       seed="A remark on the seed article.", needs="statements")],
+    "lessons.poles": [lambda art, tmp: lessons.poles(art)],
 }
 
 # What a result needs coded, in order; the first table with no rows is named in a figure's
@@ -260,6 +268,8 @@ NEEDS = {
     "sources.fidelity_chart": ("source passages",),
     "sources.source_explorer": ("source passages",),
     "sources.source_html": ("source passages",),
+    "lessons.not_coded": ("actors", "statements"),
+    "lessons.notice": ("statements",),
 }
 # Tables that have rows even for an article with nothing coded, and why.
 ROWS_ANYWAY = {

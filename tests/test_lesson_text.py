@@ -14,6 +14,7 @@ estimates, references, the format of an answer).
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import json
 import re
@@ -34,11 +35,33 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 Fact = Callable[[nc.Article], object]
 
 
+def seed_remarks(source: str) -> list[str]:
+    """The remarks a code cell writes for the seed article: each ``seed=`` of an ``nc.lessons.notice`` call.
+
+    They are the lesson's prose on the CNN article, shown there and only there, so
+    they are held to the data like its markdown. A remark must be a plain string.
+    """
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "notice":
+            for keyword in node.keywords:
+                if keyword.arg == "seed":
+                    assert isinstance(keyword.value, ast.Constant), f"a seed remark is not a plain string: {source}"
+                    found.append(keyword.value.value)
+    return found
+
+
+def prose(cells: list[dict]) -> list[str]:
+    """A lesson's prose as the seed article shows it: its markdown cells, and its remarks in code cells."""
+    return [text for c in cells for text in (["".join(c["source"])] if c["cell_type"] == "markdown" else
+                                              seed_remarks("".join(c["source"])))]
+
+
 @cache
 def markdown(notebook: str) -> str:
-    """Every markdown cell of a lesson, one after another."""
+    """Every markdown cell of a lesson, and each remark on the seed article, one after another."""
     cells = json.loads((NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
-    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return "\n\n".join(prose(cells))
 
 
 def stated(phrase: str, fact: Fact, art: nc.Article) -> str:
@@ -554,12 +577,10 @@ L00, L01, L02, L03 = "00_start_here", "01_the_article", "02_actors", "03_stateme
 
 LESSONS_00_03: list[tuple[str, str, Fact]] = [
     # 00 · Start here
-    (L00, "CNN, *{}*, {} |", lambda a: (a.meta["title"], day(published(a)))),
+    (L00, "CNN, *{}*, {}, unless", lambda a: (a.meta["title"], day(published(a)))),
     (L00, "**actors**: every {} the article names", lambda a: listing(a.actors["kind"].cat.categories)),
     (L00, "(a direct quote, a partial quote or a paraphrase)",
      lambda a: list(a.statements["form"].cat.categories) == ["direct", "partial", "paraphrase"]),
-    (L00, "such as NATO enlargement or condemning Russia",
-     lambda a: {"NATO enlargement", "Condemning Russia"} <= set(a.topics["label"])),
     (L00, "CNN's report of {} on how China responded", lambda a: day(published(a))),
     (L00, "as Russia recognised two breakaway regions of eastern Ukraine and the UN Security Council met in "
           "emergency session",
@@ -570,15 +591,12 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L00, "Western officials suggest that Russia's move \"would provide a pretext to a broader invasion of Ukraine\"",
      lambda a: said_as(a, "western_officials", "would provide a pretext to a broader invasion of Ukraine", "suggest")),
     (L00, "Russia says \"it would not invade Ukraine\"", lambda a: said_as(a, "russia", "it would not invade Ukraine")),
-    (L00, "Notice that most actors never speak", most_never_speak),
-    (L00, "Notice `(CNN)China's` with no space", lambda a: "(CNN)China's" in a.text),
     (L00, "two Chinese officials, Wang Yi and Zhang Jun, have the most statements ({} and {} of {})",
      most_statements),
     (L00, "{} of Wang Yi's {} come through a ministry's readout of a call",
      lambda a: through_readout(a, "wang_yi")),
     (L00, "{} of Zhang Jun's {} are paraphrases", lambda a: of_form(a, "zhang_jun", "paraphrase")),
     (L00, "one statement more or less would change the order", close_counts),
-    (L00, "*Text: {}, {}.", lambda a: (a.meta["author"], day(published(a)))),
     # 01 · The article
     (L01, "CNN, *{}*, {}, {} (the coded article",
      lambda a: (a.meta["title"], a.meta["author"].split(",")[0], day(published(a)))),
@@ -663,14 +681,6 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L02, "the analysts' {} whole quotations run to {} words on average, Wang Yi's {} to {}", whole_quotations),
     (L02, "with {} statements in all, one statement is almost 3 points of share (1 of {} is {}%)", one_in),
     (L02, "{} of the {} speakers have three statements or fewer", few_statements),
-    (L02, "Zhang Jun and Wang Yi for China, Antony Blinken and Linda Thomas-Greenfield for the United States, a "
-          "readout for the ministry that issued it",
-     lambda a: [represents(a, x) for x in ("zhang_jun", "wang_yi", "antony_blinken", "linda_thomas_greenfield",
-                                           "state_department_readout", "chinese_foreign_ministry_readout")]
-     == ["china", "china", "united_states", "united_states", "state_department", "chinese_foreign_ministry"]),
-    (L02, "(the State Department readout speaks for the State Department, which speaks for the United States)",
-     lambda a: represents(a, "state_department") == "united_states"
-     and an.speaks_for(a.actors)["state_department_readout"] == "united_states"),
     (L02, "China's side has over a third of all statements ({} of {}) and of all quoted words ({} of {})", china_side),
     (L02, "Russia's own side very little ({} statements, {} quoted words)",
      lambda a: tuple(int(shares(a, by_side=True).loc["russia", c]) for c in ("statements", "quoted_words"))),
@@ -733,9 +743,6 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
     (L03, "| stopped short of |", cues_used("stopped short of")),
     (L03, "| according to |", cues_used("according to")),
     (L03, "| has maintained that |", cues_used("has maintained that")),
-    (L03, "(inside the State Department readout's words; the article's cue there is \"said\")",
-     lambda a: by(a, "state_department_readout")["cue"].tolist() == ["said"]
-     and "underscored" in by(a, "state_department_readout")["quote"].iloc[0]),
     (L03, "Notice that \"said\" dominates ({} of {} statements)", said_most),
     (L03, "(\"suggest\" for Western officials, \"defended its actions as\" for Russia, \"called on\" for the United "
           "States)",
@@ -823,7 +830,7 @@ def test_every_number_in_lessons_00_to_03_is_checked(art, notebook):
 def lesson_text(name: str) -> str:
     """The markdown of a lesson, as one string, with runs of white space made one space."""
     cells = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))["cells"]
-    text = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    text = " ".join(prose(cells))
     return re.sub(r"\s+", " ", text)
 
 
@@ -993,8 +1000,6 @@ LATE: list[tuple[str, str, Fact]] = [
      and set(art.actors.set_index("name").loc[["Alfred Wu", "David Sacks"], "represents"].isna()) == {True}),
     ("04_positions.ipynb", "the stance is recorded as China's, Russia's or Putin's",
      lambda art: set(reported_rows(art)["holder"]) == {"China", "Russia", "Vladimir Putin"}),
-    ("04_positions.ipynb", "(Zhang Jun and Wang Yi become China)",
-     lambda art: an.speaks_for(art.actors)[["zhang_jun", "wang_yi"]].tolist() == ["china", "china"]),
     ("04_positions.ipynb", "Notice who holds China's side's positions: China itself (stances the state takes, or that "
                            "others attribute to it), Zhang Jun and Wang Yi.",
      lambda art: set(side_rows(art, "china")["holder"]) == {"China", "Zhang Jun", "Wang Yi"}
@@ -1044,8 +1049,6 @@ LATE: list[tuple[str, str, Fact]] = [
     ("04_positions.ipynb", "Only the United States' stance, from the State Department readout, is firm.",
      lambda art: not cell(art, "united_states", "sovereignty")["hedged"]
      and set(side_rows(art, "united_states", "sovereignty")["actor_id"]) == {"state_department_readout"}),
-    ("04_positions.ipynb", "An actor can hold both stances on one topic (China on alignment)",
-     lambda art: {"support", "oppose"} <= set(side_rows(art, "china", "china_russia_alignment")["stance"])),
     ("04_positions.ipynb", "China's side holds more than half of the article's positions",
      lambda art: len(side_rows(art, "china")) > len(art.positions) / 2),
     ("04_positions.ipynb", "Notice that China and Russia are the strongest tie in **both** networks: they agree on "

@@ -118,3 +118,64 @@ def test_every_plan_adds_up_set_up_included(title, length, rows, sections):
         assert set(chosen) <= set(exercises), f"{lesson}: exercises {set(chosen) - set(exercises)} are not there"
         needed = (kept["minutes"].sum() - len(exercises) * lessons.EXERCISE + len(chosen) * lessons.EXERCISE)
         assert end - start >= needed, f"{title}, {lesson}: {end - start} min for {needed:.1f} min of work"
+
+
+# --- What a lesson says on the article it runs on ---------------------------------------------
+
+def test_the_seed_is_the_first_article_of_the_data():
+    import pandas as pd
+
+    assert pd.read_csv(ROOT / "data" / "articles.csv")["article_id"].iloc[0] == lessons.SEED
+
+
+def test_a_remark_on_the_seed_article_is_shown_there_and_nowhere_else(art, mini_data):
+    import newsclaims as nc
+
+    mini = nc.load_article("mini", data_dir=mini_data)
+    for article in (art, mini):
+        note = lessons.notice(article, f"Notice the {len(article.statements)} statements.", seed="Only on CNN.")
+        assert repr(note) == str(note)  # shown as plain text
+        if article is art:
+            assert note == "Only on CNN."
+        else:
+            assert note == "Notice the 2 statements."
+    assert lessons.notice(mini, seed="Only on CNN.") is None  # nothing to say on another article
+    assert lessons.notice(art, "x " * 80).count("\n") == 1  # wrapped at 100 characters
+
+
+def test_a_note_says_what_is_not_coded_yet_and_what_to_code(art, mini_data):
+    import newsclaims as nc
+
+    mini = nc.load_article("mini", data_dir=mini_data)  # two statements, no positions, no events
+    note = lessons.notice(mini, "Notice the stances.", seed="Only on CNN.", needs=("statements", "positions"))
+    assert note.startswith("No positions coded yet. Article 'mini' has nothing to notice here")
+    assert nc.analysis.TO_CODE["positions"] in " ".join(note.split()) and "nc.workbench(art)" in note
+    assert lessons.not_coded(mini, "events", "positions").startswith("No events coded yet. No positions coded yet.")
+    assert lessons.not_coded(art, *lessons.NEEDS) == ""
+    with pytest.raises(KeyError, match="no table 'topicz'"):
+        lessons.not_coded(art, "topicz")
+
+
+def test_listed_words_a_count_in_its_order():
+    import pandas as pd
+
+    counts = pd.Series({"wang_yi": 6, "zhang_jun": 5, "david_sacks": 4, "yu_bin": 1})
+    names = {"wang_yi": "Wang Yi", "zhang_jun": "Zhang Jun", "david_sacks": "David Sacks"}
+    assert lessons.listed(counts, names) == "Wang Yi (6), Zhang Jun (5) and David Sacks (4)"
+    assert lessons.listed(counts, names, most=1) == "Wang Yi (6)"
+    assert lessons.listed(counts.iloc[::-1], most=2) == "yu_bin (1) and david_sacks (4)"
+    assert lessons.listed(counts.iloc[:0]) == "none"
+
+
+def test_the_poles_are_the_articles_question_on_the_seed_and_the_heaviest_conflict_elsewhere(art, mini_data):
+    import dataclasses
+
+    import newsclaims as nc
+
+    assert lessons.poles(art) == (("united_states",), ("russia",))
+    other = dataclasses.replace(art, article_id="another")  # the same coding under another id
+    weights = {tuple(sorted((u, v))): d for u, v, d in nc.analysis.conflict_network(art).edges(data="weight")}
+    heaviest = max(weights.values())
+    (a,), (b,) = lessons.poles(other)
+    assert weights[(a, b)] == heaviest and a < b
+    assert lessons.poles(nc.load_article("mini", data_dir=mini_data)) == ((), ())

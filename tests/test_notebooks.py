@@ -1,8 +1,9 @@
 """The committed notebooks: lesson structure, outputs, size, and running from anywhere.
 
-Besides nbval's run on the package's data, each lesson is executed twice here, once
+Besides nbval's run on the package's data, each lesson is executed three times here, once
 per kind of run (on a copy of the data with HTML in it, from another working
-directory; and on another article), and the tests that read a run share it.
+directory; on another article with two statements; and on a fresh article that
+new-article added and nothing codes), and the tests that read a run share it.
 """
 
 from __future__ import annotations
@@ -92,19 +93,79 @@ def doctored_data(tmp_path_factory):
     return doctored_folder(tmp_path_factory.mktemp("doctored") / "data")
 
 
+# --- A fresh article, as a teacher adds one: new-article, and nothing coded -----------------------
+
+FRESH = """Harbourton (Valley Courier) The town council voted on Tuesday to close the old library on Mill Street \
+and move its books to the school.
+
+"We cannot heat a building that size any longer," said the council leader, Petra Olsen, after the vote. She \
+said the move would save the town about 40,000 crowns a year.
+
+Parents were less sure. "The school is already crowded, and the children need a quiet place to read," said \
+Jonas Weber, who chairs the parents' association.
+
+The librarian, Ida Marsh, told the Courier that the collection would be packed in March. She called the \
+decision "a sad day for the town" but said the staff would stay.
+
+The council will hold a public meeting next month to hear residents' views before the building is sold.
+
+Olsen said the council had looked at every other option. Weber said parents would ask for the vote to be \
+taken again.
+"""  # invented for the tests: a short local story with a few quotes, naming no actor of the CNN article
+
+
+@pytest.fixture(scope="module")
+def fresh_data(tmp_path_factory) -> Path:
+    """A copy of data/ to which ``python -m newsclaims new-article`` added the article ``fresh``."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import DATA
+
+    base = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(DATA, base / "data")
+    (base / "fresh.txt").write_text(FRESH, encoding="utf-8")
+    env = {**os.environ, "NEWSCLAIMS_WORK": str(base / "work")}
+    done = subprocess.run([sys.executable, "-m", "newsclaims", "new-article", str(base / "fresh.txt"), "--id", "fresh",
+                           "--title", "Town to close its old library", "--outlet", "Valley Courier",
+                           "--author", "A. Writer", "--published", "2026-03-03", "--url", "https://example.org/lib",
+                           "--rights", "Invented for the tests.", "--data", str(base / "data")],
+                          capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "fresh: 0 statements" in done.stdout
+    return base / "data"
+
+
+def seed_words() -> list[str]:
+    """The CNN article's actors' names and aliases, those with a capital letter ("a readout" is any article's).
+
+    data/ holds the CNN article alone, so its actors and aliases are the article's.
+    """
+    import pandas as pd
+
+    from conftest import ARTICLE, DATA
+
+    assert pd.read_csv(DATA / "articles.csv")["article_id"].tolist() == [ARTICLE]
+    words = {*pd.read_csv(DATA / "actors.csv")["name"], *pd.read_csv(DATA / "aliases.csv")["alias"]}
+    return sorted(w for w in words if any(ch.isupper() for ch in w))
+
+
 # --- Each lesson executed once per kind of run, the run shared by the tests that read it ----------
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory, doctored_data, mini_data):
+def executed(tmp_path_factory, doctored_data, mini_data, fresh_data):
     """``executed(run, path)``: the lesson executed once in this module, from a working directory of its own.
 
     ``"copy"``: on the copy of the data with HTML in it (``doctored_data``), chosen by
-    $NEWSCLAIMS_DATA; ``"mini"``: on the article ``mini``, chosen by $NEWSCLAIMS_ARTICLE.
+    $NEWSCLAIMS_DATA; ``"mini"``: on the article ``mini``, chosen by $NEWSCLAIMS_ARTICLE;
+    ``"fresh"``: on the article ``fresh``, added by new-article and not coded at all.
     Returns the executed notebook and what the run left in its working directory.
     A run that fails fails every test that reads it, without running again.
     """
     runs: dict[tuple[str, str], tuple[nbformat.NotebookNode, list[str]] | Exception] = {}
-    data = {"copy": doctored_data, "mini": mini_data}
+    data = {"copy": doctored_data, "mini": mini_data, "fresh": fresh_data}
 
     def run(kind: str, path: Path) -> tuple[nbformat.NotebookNode, list[str]]:
         key = (kind, path.name)
@@ -114,8 +175,8 @@ def executed(tmp_path_factory, doctored_data, mini_data):
             with pytest.MonkeyPatch.context() as patch:
                 patch.setenv("NEWSCLAIMS_DATA", str(data[kind]))
                 patch.setenv("NEWSCLAIMS_WORK", str(work))
-                if kind == "mini":
-                    patch.setenv("NEWSCLAIMS_ARTICLE", "mini")
+                if kind in ("mini", "fresh"):
+                    patch.setenv("NEWSCLAIMS_ARTICLE", kind)
                 else:
                     patch.delenv("NEWSCLAIMS_ARTICLE", raising=False)
                 nb = nbformat.read(path, as_version=4)
@@ -172,3 +233,28 @@ def test_every_lesson_runs_on_another_article_chosen_by_id(executed, path):
     if path.name.startswith("00_"):
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert "Ferry to run again" in json.dumps(outputs)
+
+
+def stderr(nb: nbformat.NotebookNode) -> list:
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+            if o.output_type == "stream" and o.name == "stderr"]
+
+
+@pytest.mark.parametrize("kind", ["fresh", "mini"])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_runs_on_a_sparse_article_and_names_nothing_of_the_cnn_article(executed, path, kind):
+    nb, _ = executed(kind, path)
+    assert not errors(nb)
+    assert not stderr(nb)
+    outputs = json.dumps([o for c in nb.cells if c.cell_type == "code" for o in c.outputs], ensure_ascii=False)
+    found = [w for w in seed_words() if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", outputs)]
+    assert found == [], f"{path.name} on {kind!r} shows what belongs to the CNN article: {found}"
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.name[:2] in {"00", "01", "02", "03", "04"}],
+                         ids=lambda p: p.name)
+def test_a_fresh_article_says_what_is_not_coded_yet(executed, path):
+    nb, _ = executed("fresh", path)
+    outputs = json.dumps([o for c in nb.cells if c.cell_type == "code" for o in c.outputs], ensure_ascii=False)
+    assert "No statements coded yet" in outputs and "'fresh'" in outputs
+    assert "nc.workbench(art)" in outputs

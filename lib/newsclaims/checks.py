@@ -36,6 +36,7 @@ import pandas as pd
 
 from . import analysis as an
 from .data import Article, load_article
+from .lessons import SEED, WORKBENCH
 from .reliability import EXAMPLE_CHANGES, agreement, align, cohen_kappa, example_coding, reference_coding
 
 
@@ -640,6 +641,8 @@ def _china_russia_oppose(art: Article) -> set[str]:
 
 
 def _west_russia(art: Article) -> set[str]:
+    if not {"the_west", "russia"} <= set(an.positions_table(art, level="side")["who"]):
+        raise LookupError("the West and Russia take no stances in this article")
     return set(an.alignment(art, a=("the_west",), b=("russia",))["topic_id"])
 
 
@@ -740,7 +743,7 @@ class _Exercise:
     what: str  # what the answer is, in the words of "Put your answer (...) in place of ..."
     solve: Callable[[Article], Any]  # the right answer, from the data
     judge: _Judge
-    why: str  # said when the answer is right
+    why: str  # said when the answer is right, on the seed article (it is written about it)
     caveat: Callable[[Article], str] | None = None  # what the answer rests on in this article, when it needs saying
 
 
@@ -938,17 +941,20 @@ def check(exercise: str, answer: Any, art: Article | None = None) -> Verdict:
     if exercise not in CHECKS:
         raise KeyError(f"no check for exercise {exercise!r}; there are checks for {', '.join(CHECKS)}")
     ex = CHECKS[exercise]
-    if answer is Ellipsis or answer is None:
-        return Verdict(exercise, None, f"Put your answer ({ex.what}) in place of ... and run the cell again.")
+    # What the article lacks is said first, even before an answer is given, so that the
+    # exercise says so at once, and without naming what only the seed article has.
     art = art if art is not None else load_article()
     if art.statements.empty:
-        return Verdict(exercise, None, f"No statements coded yet in article {art.article_id!r}: there is no "
-                                       f"answer to check. {an.TO_CODE['statements']}")
+        return Verdict(exercise, None, f"No statements coded yet in article {art.article_id!r}: this exercise "
+                                       f"has no answer to check. {an.TO_CODE['statements']} {WORKBENCH}")
     try:
         expected = ex.solve(art)
     except LookupError:  # an actor, date or topic the exercise asks about is not in this article
         return Verdict(exercise, None, f"Article {art.article_id!r} does not code what this exercise asks "
-                                       f"about ({ex.what}): it is written for the seed article.")
+                                       f"about: it is written for the seed article ({SEED}). Ask its question "
+                                       f"of your article's own actors and topics.")
+    if answer is Ellipsis or answer is None:
+        return Verdict(exercise, None, f"Put your answer ({ex.what}) in place of ... and run the cell again.")
     try:
         right, note = ex.judge(art, answer, expected)
     except _Unreadable as unreadable:
@@ -957,5 +963,6 @@ def check(exercise: str, answer: Any, art: Article | None = None) -> Verdict:
         right, note = False, f"Look again for {ex.what}."
     caveat = f" {ex.caveat(art)}" if ex.caveat else ""
     if right:
-        return Verdict(exercise, True, f"{note} {ex.why}".strip() + caveat.rstrip())
+        why = ex.why if art.article_id == SEED else ""  # written about the seed article: said only there
+        return Verdict(exercise, True, f"{note} {why}".strip() + caveat.rstrip())
     return Verdict(exercise, False, f"{note} The answer is under 'Show answer'." + caveat.rstrip())

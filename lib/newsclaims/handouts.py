@@ -53,13 +53,13 @@ CHECK_CALL = "checks.check("  # a self-check cell: its verdict is left out of ev
 # entry must still occur in some lesson (tests/test_handouts.py checks), so that the
 # table cannot go stale silently when the lessons' wording changes.
 LIVE_WORDING: tuple[tuple[str, str], ...] = (
-    ('Change `"wang_yi"` to another speaker from the list above, such as `"david_sacks"`, and run the cell again.',
-     'In the live notebook, change `"wang_yi"` to another speaker from the list above, such as '
-     '`"david_sacks"`, to read their statements.'),
+    ("Change it to another id from the list above, in quotation marks, and run the cell again.",
+     "In the live notebook, change it to another id from the list above, in quotation marks, to read that "
+     "speaker's statements."),
     ("Pick one or more actors (Ctrl- or Cmd-click to pick several)",
      "In the live notebook, pick one or more actors (Ctrl- or Cmd-click to pick several)"),
     ("Pick any actor to see", "In the live notebook, pick any actor to see"),
-    ("Pick **China** in the list.", "In the live notebook, pick **China** in the list."),
+    ("Pick a state in the list.", "In the live notebook, pick a state in the list."),
     ("Filter by speaker, form, topic and setting.",
      "In the live notebook, filter by speaker, form, topic and setting."),
     ("Try: Form = partial.", "In the live notebook, try Form = partial."),

@@ -22,10 +22,13 @@ from __future__ import annotations
 import json
 import math
 import re
+import textwrap
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from . import analysis as an
 from .files import NOTEBOOKS
 
 READING_WPM = 180
@@ -108,3 +111,143 @@ def lesson_times(folder: Path = NOTEBOOKS) -> pd.DataFrame:
                      "core_minutes": _minutes(total - spent), "exercise_minutes": _minutes(spent),
                      "total_minutes": _minutes(total)})
     return pd.DataFrame(rows)
+
+
+# --- What a lesson says about the article it is run on ------------------------------------------
+
+SEED = "cnn_china_ukraine_2022"
+"""The seed article, the first in data/articles.csv: the lessons' remarks (``seed=``) are written about it."""
+
+# What a note reads, and what to code when it is not there: the article's frame, and the
+# key of analysis.TO_CODE that says what to code.
+NEEDS = {
+    "actors": ("actors", "actors"),
+    "statements": ("statements", "statements"),
+    "positions": ("positions", "positions"),
+    "events": ("events", "events or dated statements"),
+}
+WORKBENCH = ("Or code it in JupyterLab, without editing a CSV: nc.workbench(art), as in "
+             "notebooks/teacher/code_an_article.ipynb.")
+
+
+class Notice(str):
+    """A lesson's note on the output above it, shown as plain text, never as HTML or Markdown.
+
+    Names from the data stay text wherever the notebook is shown.
+    """
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def is_seed(art: Any) -> bool:
+    """Whether ``art`` is the seed article, the one the lessons' remarks are written about."""
+    return getattr(art, "article_id", None) == SEED
+
+
+def not_coded(art: Any, *needs: str) -> str:
+    """What ``art`` lacks of ``needs`` (keys of :data:`NEEDS`), and what to code; ``""`` when it has them all.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> not_coded(nc.load_article(), "statements", "positions")
+    ''
+    """
+    unknown = [n for n in needs if n not in NEEDS]
+    if unknown:
+        raise KeyError(f"no table {unknown[0]!r} to need; the tables are {', '.join(NEEDS)}")
+    lacking = [n for n in needs if getattr(art, NEEDS[n][0]).empty]
+    if not lacking:
+        return ""
+    todo = " ".join(an.TO_CODE[NEEDS[n][1]] for n in lacking)
+    return (f"{' '.join(f'No {n} coded yet.' for n in lacking)} Article {art.article_id!r} has nothing to "
+            f"notice here until they are. {todo} {WORKBENCH}")
+
+
+def notice(art: Any, text: str = "", seed: str = "", needs: str | tuple[str, ...] = ()) -> Notice | None:
+    """What to notice in the output above: worked out from the data, or written for the seed article.
+
+    Parameters
+    ----------
+    art : Article
+        The article the lesson runs on.
+    text : str
+        The note, computed from ``art`` (an f-string); shown on any article, and on the
+        seed article too unless ``seed`` is given.
+    seed : str
+        The note as written for the seed article (:data:`SEED`), shown in place of
+        ``text`` when, and only when, the seed article is loaded.
+    needs : str or tuple of str
+        The tables the note reads (keys of :data:`NEEDS`). When one of them is empty,
+        the note says instead that it is not coded yet, and what to code.
+
+    Returns
+    -------
+    Notice or None
+        The note, a string shown as plain text and wrapped at 100 characters; None when
+        there is nothing to say (no ``text``, and ``seed`` on another article).
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> art = nc.load_article()
+    >>> notice(art, f"Notice the {len(art.paragraphs)} paragraphs.")
+    Notice the 26 paragraphs.
+    >>> notice(art, f"Notice the {len(art.paragraphs)} paragraphs.", seed="Paragraph 1 is the lede.")
+    Paragraph 1 is the lede.
+    """
+    lacking = not_coded(art, *((needs,) if isinstance(needs, str) else needs))
+    shown = lacking or (seed if seed and is_seed(art) else text)
+    return Notice(textwrap.fill(" ".join(shown.split()), 100)) if shown.strip() else None
+
+
+def listed(counts: pd.Series, names: dict[str, str] | None = None, most: int = 3) -> str:
+    """The first ``most`` items of a count, in words: ``"Wang Yi (6), Zhang Jun (5) and David Sacks (4)"``.
+
+    Parameters
+    ----------
+    counts : Series
+        Counts by id, in the order to list them (``value_counts()`` gives the largest first).
+    names : dict, optional
+        A name for each id (``nc.analysis.names(art)``); an id without one is written as it is.
+    most : int
+        How many to list.
+
+    Returns
+    -------
+    str
+        The items joined with commas and "and"; ``"none"`` for an empty count.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> listed(pd.Series({"wang_yi": 6, "zhang_jun": 5}), {"wang_yi": "Wang Yi"})
+    'Wang Yi (6) and zhang_jun (5)'
+    """
+    names = names or {}
+    items = [f"{names.get(key, key)} ({value})" for key, value in counts.head(most).items()]
+    if not items:
+        return "none"
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def poles(art: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Two sides to set against each other in lesson 04's alignment, as ``(a, b)`` for ``analysis.alignment``.
+
+    On the seed article, the United States and Russia: its own question. On another
+    article, the two sides of the conflict network's heaviest tie (the most topics on
+    which they take opposite stances; ties broken by id); two empty tuples when no
+    two sides oppose each other.
+
+    Examples
+    --------
+    >>> import newsclaims as nc
+    >>> poles(nc.load_article())
+    (('united_states',), ('russia',))
+    """
+    if is_seed(art):
+        return ("united_states",), ("russia",)
+    ties = sorted((sorted((u, v)) + [-weight] for u, v, weight in an.conflict_network(art).edges(data="weight")),
+                  key=lambda tie: (tie[2], tie[0], tie[1]))
+    return ((ties[0][0],), (ties[0][1],)) if ties else ((), ())
