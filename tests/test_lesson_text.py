@@ -804,7 +804,7 @@ LESSONS_00_03: list[tuple[str, str, Fact]] = [
 
 # Numbers in lessons 00–03 that are not about the data, beyond NOT_DATA
 NOT_DATA_00_03: dict[str, list[str]] = {
-    L00: [],
+    L00: [r"\*\*(?:0[0-9]|10) · ", r"Lessons 01 to 10\b"],  # the lessons' numbers
     L01: [r"such as 12\b"],  # the form of an answer
     L02: [],
     L03: [r"such as 4\b"],  # the form of an answer

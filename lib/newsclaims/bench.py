@@ -781,10 +781,10 @@ def add_statement(data_dir: str | os.PathLike[str] | None, article_id: str, para
     --------
     >>> import shutil, tempfile, newsclaims as nc
     >>> copy = shutil.copytree(nc.data_dir(), tempfile.mkdtemp() + "/data")
-    >>> row = add_statement(copy, "cnn_china_ukraine_2022", 2, "a complex position", actor_id="experts",
+    >>> row = add_statement(copy, "cnn_china_ukraine_2022", 3, "a brief statement", actor_id="zhang_jun",
     ...                     form="paraphrase", note="For the example only.")
     >>> row["statement_id"], row["start"]
-    ('cnn22_s38', '301')
+    ('cnn22_s38', '487')
     """
     folder = _folder(data_dir)
     corpus, art = _corpus(folder, article_id)

@@ -14,8 +14,8 @@ lessons are on (``$NEWSCLAIMS_ARTICLE``, else the first in ``articles.csv``) and
 the first other article of the folder.
 
 >>> import newsclaims as nc
->>> [a.article_id for a in pair()]  # one article in the package's data/ so far
-['cnn_china_ukraine_2022']
+>>> [a.article_id for a in pair()]  # the CNN article and the Wikinews one, in data/
+['cnn_china_ukraine_2022', 'wikinews_turkey_libya_2020']
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def articles(corpus: Articles, article_ids: Sequence[str] | None = None) -> list
     --------
     >>> import newsclaims as nc
     >>> [a.article_id for a in articles(nc.load_corpus())]
-    ['cnn_china_ukraine_2022']
+    ['cnn_china_ukraine_2022', 'wikinews_turkey_libya_2020']
     """
     if isinstance(corpus, Corpus):
         ids = list(article_ids) if article_ids is not None else corpus.articles["article_id"].tolist()
@@ -113,7 +113,7 @@ def pair(corpus: Corpus | None = None, data_dir: str | os.PathLike[str] | None =
     Examples
     --------
     >>> [a.meta["outlet"] for a in pair()]
-    ['CNN']
+    ['CNN', 'Wikinews']
     """
     corpus = corpus if corpus is not None else load_corpus(data_dir)
     first = article_from(corpus)
@@ -126,7 +126,7 @@ def labels(arts: Articles) -> dict[str, str]:
 
     >>> import newsclaims as nc
     >>> labels(nc.load_corpus())
-    {'cnn_china_ukraine_2022': 'CNN'}
+    {'cnn_china_ukraine_2022': 'CNN', 'wikinews_turkey_libya_2020': 'Wikinews'}
     """
     arts = articles(arts)
     outlets = [str(a.meta["outlet"]) for a in arts]
@@ -170,7 +170,7 @@ def overview(corpus: Articles, article_ids: Sequence[str] | None = None) -> pd.D
     --------
     >>> import newsclaims as nc
     >>> overview(nc.load_corpus())[["outlet", "statements", "coded"]].values.tolist()
-    [['CNN', 37, 'statements and positions']]
+    [['CNN', 37, 'statements and positions'], ['Wikinews', 19, 'statements and positions']]
     """
     arts = articles(corpus, article_ids)
     named = labels(arts)
@@ -266,7 +266,7 @@ def speaker_kinds(corpus: Articles, article_ids: Sequence[str] | None = None) ->
     >>> import newsclaims as nc
     >>> kinds = speaker_kinds(nc.load_corpus())
     >>> kinds.loc[kinds["kind"] == "person", ["speakers", "statements"]].values.tolist()
-    [[8, 25]]
+    [[8, 25], [2, 10]]
     """
     arts = articles(corpus, article_ids)
     per_speaker = speakers(arts)
@@ -319,7 +319,7 @@ def forms(corpus: Articles, article_ids: Sequence[str] | None = None,
     --------
     >>> import newsclaims as nc
     >>> forms(nc.load_corpus())[["form", "statements"]].values.tolist()
-    [['direct', 12], ['partial', 12], ['paraphrase', 13]]
+    [['direct', 12], ['partial', 12], ['paraphrase', 13], ['direct', 3], ['partial', 4], ['paraphrase', 12]]
     """
     if by not in ("outlet", "article"):
         raise ValueError(f'by must be "outlet" or "article", not {by!r}')
@@ -510,8 +510,8 @@ def notice(what: Literal["overview", "voices", "forms", "stances", "congruence"]
     >>> import newsclaims as nc
     >>> print(notice("forms", nc.load_corpus()))  # doctest: +NORMALIZE_WHITESPACE
     Notice: CNN gives 32% (12 of 37) of its statements as whole quotations and paraphrases 35% (13 of 37).
-    The data folder holds only one article, so there is nothing to compare it with yet. Add a second
-    article (lesson 07, or the coding workbench) and run this lesson again.
+    Wikinews gives 16% (3 of 19) of its statements as whole quotations and paraphrases 63% (12 of 19).
+    Wikinews paraphrases most: there, readers get more of the journalist's words and fewer of the speakers' own.
     """
     parts: dict[str, Callable[[list[Article], an.Level], list[str]]] = {
         "overview": _notice_overview, "voices": _notice_voices, "forms": _notice_forms,
@@ -1016,7 +1016,7 @@ def check(exercise: str, answer: Any, corpus: Articles, article_ids: Sequence[st
     --------
     >>> import newsclaims as nc
     >>> print(check("8.1", ["Wang Yi"], nc.load_corpus()))  # doctest: +ELLIPSIS
-    Exercise 8.1: … The data folder holds only one article, so there is nothing to compare it with yet. ...
+    Exercise 8.1: ✗ Not quite. ... one extra: Wang Yi. ...
     """
     if exercise not in CHECKS:
         raise KeyError(f"no check for exercise {exercise!r}; there are checks for {', '.join(CHECKS)}")
