@@ -738,3 +738,65 @@ def test_a_passive_cue_with_its_agent(sentence, span, speaker):
 
 def test_a_passive_cue_with_no_agent_reports_nothing():
     assert run("Ruiz was told the plant would close.").empty
+
+
+# --- Patterns read on the enlarged tune half (wn20_01 to wn20_10), one crafted sentence each ------------
+
+# Reporting verbs of the published lists (Thompson 1994: remark, note, point out, advise, blame, cite, dismiss,
+# call) that the lexicon lacked.
+@pytest.mark.parametrize("sentence, cue, span, speaker", [
+    ("Ben Ode blamed Acme for the fire at the plant.", "blamed", "Acme for the fire at the plant", "ben"),
+    ("Blueland advised its citizens to leave the country.", "advised", "its citizens to leave the country", "blue"),
+    ("Ruiz remarked the vote had been close.", "remarked", "the vote had been close", "ana"),
+    ("Ruiz spoke out against the strike on the border.", "spoke out against", "the strike on the border", "ana"),
+    ("Ruiz disagreed with the findings of the inquiry.", "disagreed with", "the findings of the inquiry", "ana"),
+    ("Acme notes the plant had passed every test.", "notes", "the plant had passed every test", "acme"),
+    ("Ben Ode pointed out the plant had passed every test.", "pointed out", "the plant had passed every test", "ben"),
+    ('Acme called the demand "unprecedented".', "called", 'the demand "unprecedented"', "acme"),
+    ("Blueland dismissed the claim from Acme as groundless.", "dismissed", "the claim from Acme as groundless",
+     "blue"),
+    ("Acme cites the outbreak as an example of what not to do.", "cites",
+     "the outbreak as an example of what not to do", "acme"),
+])
+def test_reporting_verbs_added_on_the_enlarged_tune_half(sentence, cue, span, speaker):
+    s = only(run(sentence))
+    assert (s.cue, s.quote, s.actor_id) == (cue, span, speaker)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz called a meeting of the council.",  # "call" names nothing its object is
+    "Blueland called the police to the plant.",
+    "The judge dismissed the case against Acme on Monday.",  # "dismiss" with no "as": an act
+])
+def test_new_cues_where_they_report_nothing_said(sentence):
+    assert run(sentence).empty
+
+
+@pytest.mark.parametrize("sentence, cue, span", [
+    ("Initial reports from the hospital said the patient was stable.", "said", "the patient was stable"),
+])
+def test_a_plural_noun_before_a_preposition_is_no_cue(sentence, cue, span):
+    s = only(run(sentence))
+    assert (s.cue, s.quote) == (cue, span)
+    assert run("To date, the president's claims of fraud at the polls have gained no ground.").empty
+
+
+def test_a_source_cited_is_no_claim():
+    s = only(run("Acme, citing local groups, reported that the plant had closed."))
+    assert (s.cue, s.quote) == ("reported that", "the plant had closed")
+
+
+def test_a_participle_after_a_comma_begins_a_report_of_its_own():
+    found = run('Ruiz spoke out against the strike, calling it "a crime against the people".')
+    assert found[["cue", "quote"]].values.tolist() == [["spoke out against", "the strike"],
+                                                       ["calling", 'it "a crime against the people"']]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Ruiz said the region, to be called Bluevale, would govern itself.",
+     "the region, to be called Bluevale, would govern itself"),  # "to be called" begins no report
+    ("Ruiz said the name had to be short and, to be fair, it must not cite a place.",
+     "the name had to be short and, to be fair, it must not cite a place"),  # nor does a negated cue
+])
+def test_a_cue_that_reports_nothing_ends_no_clause(sentence, span):
+    assert run(sentence)["quote"].tolist() == [span]

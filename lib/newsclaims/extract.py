@@ -70,7 +70,8 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "neutral": ("say", "says", "said", "saying", "tell", "tells", "told", "telling", "adds", "added", "adding",
                 "stated", "stating", "noted", "noting", "explained", "explains", "explaining", "commented",
                 "commenting", "reported", "reports", "wrote", "writes", "writing", "expressed", "expresses",
-                "expressing", "described", "describes", "describing", "describe"),
+                "expressing", "described", "describes", "describing", "describe", "remarked", "remarks", "remarking",
+                "notes", "cited", "cites", "citing", "cite", "pointed to", "points to", "pointing to", "point to"),
     # the speaker holds to the claim: the reporter marks its force (Bergler's "insist", "claim")
     "assertive": ("insist", "insists", "insisted", "insisting", "stressed", "stressing", "assert", "asserts",
                   "asserted", "asserting", "reiterate", "reiterates", "reiterated", "reiterating",
@@ -78,16 +79,18 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
                   "underscore", "underscores", "underscored", "underscoring", "emphasised", "emphasized",
                   "emphasising", "emphasizing", "argue", "argues", "argued", "arguing", "claimed", "claiming",
                   "affirmed", "affirming", "contend", "contends", "contended", "contending", "claims", "alleged",
-                  "alleges", "alleging"),
+                  "alleges", "alleging", "pointed out", "points out", "pointing out", "point out"),
     # the speaker wants someone to act (Thompson: the speaker's purpose)
     "directive": ("urge", "urges", "urged", "urging", "call for", "calls for", "called for", "calling for",
                   "call on", "calls on", "called on", "calling on", "asked", "demanded", "appealed for",
-                  "encourage", "encourages", "encouraged", "encouraging"),
+                  "encourage", "encourages", "encouraged", "encouraging", "advise", "advises", "advised", "advising"),
     # the speaker judges someone or something, or refuses a claim
     "critical": ("accuse", "accuses", "accused", "accusing", "condemn", "condemns", "condemned", "condemning",
                  "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "criticised",
                  "criticized", "criticising", "criticizing", "denounce", "denounces", "denounced", "denouncing",
-                 "accusation that"),
+                 "accusation that", "blame", "blames", "blamed", "blaming", "dismissed", "dismisses", "dismissing",
+                 "disagreed with", "disagrees with", "disagree with", "spoke out against", "speaks out against",
+                 "speaking out against", "called", "calls", "calling"),
     # the speaker makes something known or commits to it
     "announcing": ("announce", "announces", "announced", "announcing", "announcement that", "declare",
                    "declares", "declared", "declaring", "confirmed", "confirms", "confirming", "revealed",
@@ -160,8 +163,21 @@ DETERMINER = re.compile(r"\b(?:a|an|the|this|that|his|her|its|their|our)\s+$")
 # a determiner or a quantifier before a cue in -s makes it a plural noun: "some reports", "the calls for calm"
 PLURAL_DETERMINER = re.compile(r"\b(?:the|these|those|his|her|its|their|our|some|many|several|such|other|any|no"
                                r"|all|both)\s+(?:\w+\s+)?$", re.I)
-# the cues in -s that are as often plural nouns
-PLURAL_NOUNS = ("claims", "reports", "calls")
+# the cues in -s that are as often plural nouns; a preposition after one makes it a noun ("reports from the
+# hospital", "claims of fraud")
+PLURAL_NOUNS = ("claims", "reports", "calls", "notes", "remarks")
+NOUN_AFTER = re.compile(r"\s+(?:of|from|by|about|in|on|at|during|after|with|that\s+(?:were|was|had|have|are|is))\b")
+# "call" reports speech when it names what its object is ("called the demand "unprecedented"", "calling it a
+# betrayal"), not when it calls a meeting, a vote or the police: an object of a few words, then quoted words or
+# "a"/"an"
+NAMING = ("called", "calls", "calling")
+NAMES_OBJECT = re.compile(r"\s+(?:it|them|him|her|this|that|(?:the|its|his|her|their|our|[A-Z][\w'’.-]*['’]s)\s+"
+                          r"[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\"“]|an?\s+(?!\w+\s+(?:on|for|to)\b))")
+# "dismiss", "cite" and "point to" report speech only with what their object is called: "dismissed the claim as
+# groundless", "cite the outbreak as an example" (a court that dismissed a case said nothing, and "citing local
+# groups" names a source, not a claim)
+AS_WHAT = ("dismissed", "dismisses", "dismissing", "cited", "cites", "citing", "cite", "pointed to", "points to",
+           "pointing to", "point to")
 
 # --- the name finder's word lists -------------------------------------------------------------
 # With no actors, speakers are names: runs of capitalised words. These lists say which
@@ -866,32 +882,44 @@ def _in_quote(para: Paragraph, pos: int) -> bool:
     return any(qa < pos < qb for qa, qb in para.quotes)
 
 
+def _as_report(text: str, start: int, end: int, cue: str, floor: int, cues: re.Pattern[str]
+               ) -> tuple[int, int, str] | None:
+    """A cue found at [start, end) as a report of something said, or None where it reports nothing: negated,
+    passive, a noun or an adjective (``floor`` is where the paragraph begins, ``cues`` the cue pattern)."""
+    lead = text[max(floor, start - 24):start]
+    first = cue.split()[0]
+    if NEGATED.search(lead):  # "stopped short of condemning", "did not deny": nothing was said
+        return None
+    if not first.endswith(("ing", "s")) and PASSIVE.search(lead):  # "he was told": the addressee, not the speaker
+        return None
+    if not first.endswith(("ing", "s")) and " " not in cue and re.match(r",?\s+by\s", text[end:end + 6]):
+        return None  # "..., reported by The Guardian": a passive, whose agent is the speaker (``passive_by``)
+    if first.endswith("ing") and " " not in cue and DETERMINER.search(lead):  # "a warning shot": a noun
+        return None
+    if first.endswith("ed") and " " not in cue and ADJECTIVE.search(lead):  # "the confirmed toll": an adjective
+        return None
+    if first in PLURAL_NOUNS and (PLURAL_DETERMINER.search(lead) or cues.match(text, end + 1)
+                                  or NOUN_AFTER.match(text, end)):
+        return None  # "some reports suggest", "reports describe", "reports from ...": a noun
+    if cue in NAMING and not NAMES_OBJECT.match(text, end):  # "called a meeting": no report
+        return None
+    if cue in AS_WHAT and not re.match(r"[^,.;:\"“”]{1,80}?\sas\s", text[end:end + 90]):
+        return None  # "dismissed the case": an act
+    if cue.endswith(" that") and AUXILIARY.match(text, end):  # "that" followed by a verb opens no report
+        if first.endswith(("ment", "tion", "ence")):  # "the announcement that was made": a relative clause
+            return None
+        return start, start + len(cue) - 5, cue[:-5]  # "said that was wrong": the report is "that was wrong"
+    return start, end, cue
+
+
 def _cues_in(text: str, para: Paragraph, cues: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """Every cue in the paragraph that reports something said: (start, end, the words as written)."""
     found = []
     for m in cues.finditer(text[para.start:para.end]):
         start, end, cue = para.start + m.start(1), para.start + m.end(1), m.group(1)
-        lead = text[max(para.start, start - 24):start]
-        first = cue.split()[0]
-        if NEGATED.search(lead):  # "stopped short of condemning", "did not deny": nothing was said
-            continue
-        if not first.endswith(("ing", "s")) and PASSIVE.search(lead):  # "he was told": the addressee, not the speaker
-            continue
-        if not first.endswith(("ing", "s")) and " " not in cue and re.match(r",?\s+by\s", text[end:end + 6]):
-            continue  # "..., reported by The Guardian": a passive, whose agent is the speaker (``passive_by``)
-        if first.endswith("ing") and " " not in cue and DETERMINER.search(lead):  # "a warning shot": a noun
-            continue
-        if first.endswith("ed") and " " not in cue and ADJECTIVE.search(lead):  # "the confirmed toll": an adjective
-            continue
-        if first in PLURAL_NOUNS and (PLURAL_DETERMINER.search(lead) or cues.match(text, end + 1)):
-            continue  # "some reports suggest", "reports describe": a noun, the subject of the cue after it
-        if cue.endswith(" that") and AUXILIARY.match(text, end):  # "that" followed by a verb opens no report
-            if first.endswith(("ment", "tion", "ence")):  # "the announcement that was made": a relative clause
-                continue
-            # "said that was wrong": the report is "that was wrong"
-            found.append((start, start + len(cue) - 5, cue[:-5]))
-            continue
-        found.append((start, end, cue))
+        report = _as_report(text, start, end, cue, para.start, cues)
+        if report:
+            found.append(report)
     return found
 
 
@@ -1149,9 +1177,11 @@ def _clause_end(text: str, start: int, limit: int, cues: re.Pattern[str]) -> int
     ends += [m.start() for m in re.finditer(r"\.(?=\s|\"|”|$)", tail) if not _abbreviation_at(tail, m.start())]
     for m in _new_report(cues).finditer(tail):
         cue = m.group(2)
-        # a new report: its own speaker (", officials said"), or a neutral report or a that-clause after a
-        # comma (", saying ...", ", warning that ...")
-        if m.group(1) or cue.endswith(" that") or CUE_KINDS.get(cue) == "neutral" and cue.endswith("ing"):
+        if not _as_report(text, start + m.start(2), start + m.end(2), cue, start, cues):
+            continue  # ", to be called Bangsamoro", ", it must not cite": no report begins
+        # a new report: its own speaker (", officials said"), or a participle or a that-clause after a
+        # comma (", saying ...", ", calling it ...", ", warning that ...")
+        if m.group(1) or cue.endswith(" that") or cue.split()[0].endswith("ing"):
             ends.append(m.start())
     return start + min(ends)
 
