@@ -800,3 +800,34 @@ def test_a_participle_after_a_comma_begins_a_report_of_its_own():
 ])
 def test_a_cue_that_reports_nothing_ends_no_clause(sentence, span):
     assert run(sentence)["quote"].tolist() == [span]
+
+
+# Speakers read on the enlarged tune half: titles, the holder of a title named alone, and groups.
+@pytest.mark.parametrize("pattern, text, span, speaker", [
+    ("a police title", "Kamloops RCMP Constable Gary Gray said the drug was popular because it was potent.",
+     "the drug was popular because it was potent", "Gary Gray"),
+    ("a title held for a place, then the name", "President of Argentina Alberto Fernández announced he would send "
+     "a bill to the congress.", "he would send a bill to the congress", "Alberto Fernández"),
+    ("a title in lower case before the name, then alone", "Police met archbishop Jorge Scheinig on Monday. Later "
+     "the archbishop said the law was a grave mistake.", "the law was a grave mistake", "Jorge Scheinig"),
+    ("a title alone, as a possessor", "President Joe Biden wrote to Emily Murphy. The president's reply came "
+     "later, in which he asserted he had won the vote.", "he had won the vote", "Joe Biden"),
+    ("an institution named by a nationality", "The German government said the opposition leader had been "
+     "poisoned.", "the opposition leader had been poisoned", "German government"),
+    ("a group noun the list lacked", "Navalny is a critic of the Kremlin, and his associates alleged he was "
+     "poisoned.", "he was poisoned", "associates"),
+])
+def test_speaker_patterns_of_the_enlarged_tune_half_with_no_actors(pattern, text, span, speaker):
+    found = no_actors(text)
+    assert found.loc[found["quote"] == span, "speaker_text"].tolist() == [speaker], pattern
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Archbishop Ben Ode led the mass. Calling it a disgrace, the archbishop said the law was a grave mistake.",
+     "the law was a grave mistake"),  # a title alone names the actor who held it
+    ("President Ben Ode wrote to Ana Ruiz. The president's reply came later, in which he asserted he had won the "
+     "vote.", "he had won the vote"),  # and is the latest person a pronoun can stand for
+])
+def test_a_title_alone_names_its_holder_with_actors(text, span):
+    found = run(text)
+    assert found.loc[found["quote"] == span, "actor_id"].tolist() == ["ben"]

@@ -212,16 +212,17 @@ SENTENCE_WORDS = frozenset(
 PRONOUNS = frozenset("he she they it we i you him her them his hers their its".split())
 # a title before a name is not the name: "Chinese Foreign Minister Wang Yi" is Wang Yi
 TITLES = frozenset(
-    "Admiral Adm. Ambassador Archbishop Ayatollah Bishop Capt. Captain Chairman Chairperson Chairwoman Chancellor "
-    "Col. Colonel Commandant Commissioner Dame Detective Director Director-General Dr Dr. Emir Envoy Gen. General Gov. "
-    "Governor Imam Inspector Judge King Leader Lord Lt. Mayor Minister MP Mr Mr. Mrs Mrs. Ms Ms. Pope Premier "
-    "President Prince Princess Prof. Professor Prosecutor Queen Rabbi Rep. Representative Secretary "
-    "Secretary-General Sen. Senator Sheikh Sheriff Sir Speaker Spokesman Spokesperson Spokeswoman Sultan "
-    "Superintendent Vice-President".split())
+    "Administrator Admiral Adm. Ambassador Archbishop Attorney Ayatollah Bishop Capt. Captain Cardinal Chairman "
+    "Chairperson Chairwoman Chancellor Coach Col. Colonel Commandant Commander Commissioner Constable Corporal "
+    "Councillor Councilor Dame Detective Director Director-General Dr Dr. Emir Envoy Gen. General Gov. Governor Imam "
+    "Inspector Judge King Leader Lieutenant Lord Lt. Marshal Mayor Minister Monsignor Monsenor MP Mr Mr. Mrs Mrs. Ms "
+    "Ms. Officer Pope Premier President Prince Princess Prof. Professor Prosecutor Queen Rabbi Rep. Representative "
+    "Rev. Reverend Secretary Secretary-General Sen. Senator Sergeant Sgt. Sheikh Sheriff Sir Speaker Spokesman "
+    "Spokesperson Spokeswoman Sultan Superintendent Vice-President".split())
 # words that can stand before a title and belong to it: "Foreign Minister", "Deputy Prime Minister"
 TITLE_WORDS = frozenset(
-    "Chief Defence Defense Deputy Economy Finance First Foreign Health Interior Justice Press Prime Senior Supreme "
-    "Trade Vice".split())
+    "Acting Assistant Associate Chief Defence Defense Deputy Economy Executive Finance First Foreign Health Interior "
+    "Justice Managing Press Prime Senior Supreme Trade Vice".split())
 # after "Secretary of": the department that belongs to the title ("Secretary of State Antony Blinken")
 DEPARTMENTS = frozenset("State Defense Defence Foreign Affairs Homeland Security Health Education Commerce "
                         "Treasury Energy Agriculture Labor Labour Justice the Interior".split())
@@ -249,10 +250,12 @@ PERSON_NOUNS = frozenset(
     "scientist secretary senator speaker spokesman spokesperson spokeswoman student".split())
 # nouns for the groups the news quotes, named with a capitalised adjective: "Western officials
 # suggest", "U.S. officials said" ("experts" alone is no name: the actors' aliases can name them)
-GROUP_NOUNS = ("activists", "analysts", "authorities", "companies", "critics", "diplomats", "economists", "experts",
-               "firms", "investors",
-               "lawmakers", "leaders", "legislators", "observers", "officials", "protesters", "prosecutors",
-               "researchers", "residents", "scientists", "sources", "witnesses")
+GROUP_NOUNS = ("activists", "analysts", "associates", "authorities", "campaigners", "companies", "critics",
+               "diplomats", "doctors", "economists", "experts", "firms", "investors", "lawmakers", "leaders",
+               "legislators", "observers", "officials", "organisers", "organizers", "participants", "protesters",
+               "prosecutors", "researchers", "residents", "scientists", "sources", "supporters", "witnesses")
+# institutions named by a nationality, in lower case: "the German government", "the Russian military"
+INSTITUTIONS = ("army", "embassy", "government", "military", "ministry", "navy", "parliament", "police")
 # prepositions: a name after one is not the subject of the verb that follows ("envoy to the UN on Monday said")
 PREPOSITIONS = frozenset("about across after against along amid among around at before behind between beyond by "
                          "during for from in inside into near of off on onto outside over since through to toward "
@@ -272,10 +275,13 @@ _TOKEN = (r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:" + "|".join(sorted(a for a 
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
 NAME = re.compile(rf"(?<![\w.'’-])(?:(?:von|van|de|dela|der|den|da|di|du|al) )*{_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
 _GROUP = re.compile(r"(?<![\w'’-])(?:" + "|".join(NATIONALITIES) + r"|(?:[A-Z]\.){2,}|[A-Z]{2,}) (?:"
-                    + "|".join(GROUP_NOUNS) + r")(?![\w'’-])")
-_LOWER_TITLE = re.compile(r"(?<![\w'’-])the (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
+                    + "|".join(GROUP_NOUNS + INSTITUTIONS) + r")(?![\w'’-])")
+_LOWER_TITLE = re.compile(r"(?<![\w'’-])[Tt]he (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
                           + "|".join(sorted({t.lower().rstrip(".") for t in TITLES if t[-1] != "."}, key=len,
-                                            reverse=True)) + r")(?![\w'’-])")
+                                            reverse=True)) + r")(?=['’]s\b|(?![\w'’-]))")
+# a title in lower case right before a name: "archbishop Jorge Scheinig", "former governor Chris Christie"
+_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted({t.lower() for t in TITLES if t[-1] != "."}, key=len,
+                                                             reverse=True)) + r")\s+$")
 # a neutral reporting verb right after a word: "Reuters reported"
 _NEUTRAL_AFTER = re.compile(r"\s+(?:" + "|".join(w for w in REPORTING_VERBS["neutral"] if " " not in w) + r")\b")
 # a title and the place it is held for, before a name: "Ambassador to Germany Richard Grenell"
@@ -437,6 +443,7 @@ def _mentions(text: str, actors: pd.DataFrame | None = None, aliases: pd.DataFra
         kinds = dict(zip(actors["actor_id"], actors["kind"].astype(str))) if actors is not None else {}
         named = [Mention(r.start, r.end, r.actor_id, r.alias, kinds.get(r.actor_id, ""))
                  for r in textmod.find_mentions(text, aliases).itertuples()]
+        named = sorted(named + _held_titles(text, named), key=lambda m: (m.start, m.end))
     quoted = [m.span() for m in QUOTE.finditer(text)]
     # a speaker is never inside a quotation
     named = [m for m in named if not any(a <= m.start < b for a, b in quoted)
@@ -446,6 +453,37 @@ def _mentions(text: str, actors: pd.DataFrame | None = None, aliases: pd.DataFra
     named = [m for m in named if not any(g.start <= m.start and m.end < g.end for g in groups)]
     groups = [g for g in groups if not any(m.start < g.end and g.start < m.end for m in named)]
     return sorted(named + groups, key=lambda m: (m.start, m.end))
+
+
+# "the president", "The archbishop": a title alone, with its article
+_THE_TITLE = re.compile(r"(?<![\w'’-])[Tt]he (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
+                        + "|".join(sorted({t.lower().rstrip(".") for t in TITLES if t[-1] != "."}, key=len,
+                                          reverse=True)) + r")(?=['’]s\b|(?![\w'’-]))", re.I)
+
+
+def _held_titles(text: str, named: Sequence[Mention]) -> list[Mention]:
+    """With actors, "the president" or "the archbishop" alone as a mention of the person the text gave that title:
+    the latest actor named before it with the title written just before the name ("President Donald Trump",
+    "archbishop Jorge Scheinig") or in an appositive after it ("Angela Merkel, the Chancellor of Germany,")."""
+    held: list[Mention] = []
+    for m in _THE_TITLE.finditer(text):
+        if any(n.start < m.end() and m.start() < n.end for n in named):  # an alias already names it
+            continue
+        title = m.group(1).lower()
+        holder = None
+        for n in named:
+            if n.end > m.start():
+                break
+            if n.kind not in ("person", ""):
+                continue
+            before = text[max(0, n.start - 40):n.start].lower()
+            after = text[n.end:n.end + 60].lower()
+            if (re.search(rf"\b{re.escape(title)}\b(?:\s+of(?:\s+the)?(?:\s+[\w'’-]+){{1,3}})?\s+$", before)
+                    or re.match(rf",\s+(?:the|a|an)\s+[^,;.]*\b{re.escape(title)}\b[^,;.]*,", after)):
+                holder = n
+        if holder:
+            held.append(Mention(m.start(), m.end(), holder.actor_id, m.group(), holder.kind))
+    return held
 
 
 # nouns for the unnamed speakers the news quotes with no name, in lower case or opening a sentence: "officials
@@ -472,7 +510,8 @@ def _title_end(words: Sequence[str]) -> int:
     """How many of a run's first words are a title ("Chinese Foreign Minister", "Secretary of State"), 0 if none.
 
     The title runs to the last title word of the run, and takes the department
-    after "of" with it. Whatever comes before it belongs to it too: a
+    after "of" with it, or the one word of a place where a name of two words or
+    more follows ("President of Argentina Alberto Fernández"). Whatever comes before it belongs to it too: a
     nationality, a country or an organisation ("European Commission President").
     """
     last = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
@@ -481,8 +520,11 @@ def _title_end(words: Sequence[str]) -> int:
     end = last + 1
     if end < len(words) and words[end] == "of":
         end += 1
+        held = end
         while end < len(words) and words[end] in DEPARTMENTS:
             end += 1
+        if end == held and len(words) - end >= 3:  # "President of Argentina Alberto Fernández": the place, then
+            end += 1                                # a name of two words or more
     return end
 
 
@@ -592,6 +634,9 @@ def _names(text: str) -> list[Mention]:
                 found.append(Mention(start, end, None, text[start:end], _kind(tokens)))
             if found[-1].kind == "person":
                 persons.update(_bare(w) for w in found[-1].text.split() if w not in PARTICLES)
+                lower_title = _TITLE_BEFORE.search(text, max(0, found[-1].start - 30), found[-1].start)
+                if lower_title:  # "archbishop Jorge Scheinig": the archbishop, later, is Jorge Scheinig
+                    holders.append((start, lower_title.group(1), found[-1].text))
     found = [_single(m, text, persons, holders) for m in found]
     # a single word seen only where a sentence opens is not known to be a name ("History suggests ..."),
     # unless it is an acronym or a person's, or the subject of a neutral reporting verb, which reports a
