@@ -831,3 +831,50 @@ def test_speaker_patterns_of_the_enlarged_tune_half_with_no_actors(pattern, text
 def test_a_title_alone_names_its_holder_with_actors(text, span):
     found = run(text)
     assert found.loc[found["quote"] == span, "actor_id"].tolist() == ["ben"]
+
+
+def test_a_cue_then_an_addressee_and_a_circumstance_then_the_quotation():
+    s = only(run('Ruiz told the press in a separate interview, "We will not sign this deal today."'))
+    assert (s.quote, s.cue, s.actor_id, s.form) == ('"We will not sign this deal today."', "told", "ana", "direct")
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Ben Ode stated to the press in late June that the plant would close.", "the plant would close"),
+    ("Acme said on last Wednesday they had run out of stock.", "they had run out of stock"),
+])
+def test_a_circumstance_between_the_cue_and_the_claim_is_left_out(sentence, span):
+    assert only(run(sentence)).quote == span
+
+
+def test_two_claims_joined_by_and_each_with_its_subject():
+    found = run("Ben Ode said the drug was popular because it was potent, and colors such as purple were used by "
+                "traffickers.")
+    assert found[["quote", "cue", "actor_id"]].values.tolist() == [
+        ["the drug was popular because it was potent", "said", "ben"],
+        ["colors such as purple were used by traffickers", "said", "ben"]]
+    # a second verb of the same subject, or a list, is one claim
+    assert only(run("Ben Ode said Ruiz needed help, and was in a serious condition.")).quote == (
+        "Ruiz needed help, and was in a serious condition")
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Ruiz described the money as resources for the transition, which the courts have not yet ruled on.",
+     "the money as resources for the transition"),  # a relative clause after four words or more: a gloss
+    ("Acme has urged Blueland to move on with the transition, such as the vote in May.",
+     "Blueland to move on with the transition"),
+])
+def test_a_clause_ends_before_a_gloss(sentence, span):
+    assert span in run(sentence)["quote"].tolist()
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Other leaders have broken with Acme, such as the former mayor Ana Ruiz, who denounced the deal as a betrayal.",
+     "the deal as a betrayal", "Ana Ruiz"),  # a relative pronoun's antecedent
+    ("Ben Ode did not concede defeat in his statement, however, and vowed to keep fighting in court.",
+     "keep fighting in court", "Ben Ode"),  # the subject that opens the sentence, for a verb joined by "and"
+])
+def test_the_subject_of_a_relative_clause_and_of_a_joined_verb(text, span, speaker):
+    found = no_actors(text)
+    assert found.loc[found["quote"] == span, "speaker_text"].tolist() == [speaker]
+    s = only(run("Ana Ruiz has broken with Ben Ode and has urged Acme to go on."))
+    assert (s.quote, s.actor_id) == ("Acme to go on", "ana")

@@ -127,7 +127,7 @@ CUE_KINDS = {cue: kind for kind, forms in REPORTING_VERBS.items() for form in fo
 # a paraphrase's content runs to the end of its clause (a full stop is found apart: see _clause_end)
 # (a semicolon, a colon or a dash ends a clause too; so does a circumstance that opens after it, ", following
 # the vote", "despite the ban", and the writer's gloss, ", meaning ...")
-CLAUSE_END = re.compile(r", (?:but|adding|with|according to|referring to|and in|while|following|meaning)\b"
+CLAUSE_END = re.compile(r", (?:but|adding|with|according to|referring to|and in|while|following|meaning|such as)\b"
                         r"|[,;]? --|;|:\s|\s[—–]\s|\s(?:despite|whereas)\b|$")
 # words that begin a circumstance, not a claim: "Wang said during the call"
 NOT_CONTENT = re.compile(r"(?:during|in|at|on|after|before|while|when|outside)\b")
@@ -835,6 +835,18 @@ def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, st
         found = _resolve(opening.group(1), mentions, sentence[0], since, 0.7)
         if found[0]:
             return found
+    # a relative pronoun's antecedent: "Chris Christie, who denounced ..."
+    relative = [m for m in mentions if sentence[0] <= m.start and re.fullmatch(
+        r",\s+who\s+(?:(?:has|had|have|also|later|then|\w+ly)\s+)*", text[m.end:cue_start])]
+    if relative:
+        return relative[-1], "the name before 'who'", 0.85
+    # the subject that opens the sentence, for a verb joined by "and" or "but": "The president did not concede,
+    # however, and vowed ...", "Other Republicans have broken with Trump and have urged ..."
+    first = next((m for m in mentions if sentence[0] <= m.start < cue_start), None)
+    if (first and re.fullmatch(r"(?:(?:the|a|an)\s+)?", text[sentence[0]:first.start], re.I)
+            and re.search(r"\b(?:and|but)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+)*$", text[first.end:cue_start])
+            and not re.search(r"[.;:\"“”]", text[first.end:cue_start])):
+        return first, "the subject that opens the sentence", 0.8
     adjacent = [m for m in mentions if sentence[0] <= m.start and m.end <= cue_start
                 and not text[m.end:cue_start].strip() and (_subject_like(text, m, sentence[0]) or word.endswith(
                     "ing") and re.search(r"\bwith\s+$", text[max(0, m.start - 6):m.start]))]
@@ -1046,19 +1058,29 @@ def _quote_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
 
 def _cue_then_quote(text: str, para: Paragraph, cues: re.Pattern[str],
                    mentions: Sequence[Mention]) -> Iterator[Candidate]:
-    """A cue, then a quotation that is a whole clause: 'Ruiz said "the deal is dead."'."""
+    """A cue, then a quotation that is a whole clause: 'Ruiz said "the deal is dead."', 'Ruiz told the press in an
+    interview, "The deal is dead."'."""
     found = _cues_in(text, para, cues)
     for k, (qa, qb) in enumerate(para.quotes):
-        if not _whole_clause(text, para, k, cues):  # a few quoted words are a partial quote, not a quotation
-            continue
         sentence = para.sentence_of(qa)
         # the cue is in the same sentence, with nothing but space between it and the quotation
         # (a comma may stand between: 'Hammond commented, "It would be ..."')
         before = [c for c in found if sentence[0] <= c[0] and c[1] <= qa and text[c[1]:qa].strip() in ("", ",")]
+        if not _whole_clause(text, para, k, cues):  # a few quoted words are a partial quote, not a quotation
+            # unless an addressee or a circumstance and a comma stand between the cue and a quotation of four words
+            # or more: 'told the press in a separate interview, "..."'
+            before = [c for c in found if sentence[0] <= c[0] and c[1] <= qa
+                      and _LEAD_TO_QUOTE.fullmatch(text, c[1], qa)] if _words(text, (qa, qb)) >= 4 else []
         if before:
             speaker, how, confidence = _speaker_for(text, mentions, before[-1], sentence, qa, para.previous)
             yield _candidate(text, qa, qb, speaker, before[-1][2], before[-1][0], "direct", "cue_then_quote", how,
                              confidence, para)
+
+
+# between a cue and its quotation: an addressee or a circumstance of a few words, then a comma ('told the press
+# in a separate interview, "..."', 'said on Monday, "..."'); no clause of its own (no other quotation, no full stop)
+_LEAD_TO_QUOTE = re.compile(r"\s+(?:(?:the|a|an|to|in|on|at|during|after|before|from|with|reporters|journalists)\b)"
+                            r"[^,;:.\"“”]{0,60},\s*")
 
 
 @lru_cache(maxsize=16)
@@ -1204,6 +1226,15 @@ _AUDIENCE = re.compile(r"(?:(?:the|local|state|foreign|national)\s+)*(?:press|re
                        r"\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?!that\b)")
 
 
+# a circumstance or an addressee, then "that": "stated to the CBC in late June that ...", "said in a statement
+# that ..." (the claim begins after "that")
+_CIRCUMSTANCE_THAT = re.compile(r"(?:to|in|on|at|during|after|before|from|with|through|via|last|this|earlier)\b"
+                                r"[^,;:.\"“”]{0,60}?\bthat\s+(?!(?:is|are|was|were|has|have|had|will|would)\b)")
+# a time right after the cue, before the claim: "said on last Wednesday they had ...", "said Monday the ..."
+_WHEN = re.compile(r"(?:on\s+)?(?:(?:last|this|next|early|late)\s+)?(?:" + "|".join(WEEKDAYS)
+                   + r"|week|month|year|night|morning|evening|weekend)\b,?\s+(?:that\s+)?(?=[a-z\"“])")
+
+
 @lru_cache(maxsize=16)
 def _new_report(cues: re.Pattern[str]) -> re.Pattern[str]:
     """A comma, perhaps a speaker, and a cue: where a new report may begin (", Wang said", ", adding that")."""
@@ -1214,11 +1245,16 @@ def _clause_end(text: str, start: int, limit: int, cues: re.Pattern[str]) -> int
     """Where a paraphrase's content ends: at the end of its clause, or where a new report begins.
 
     A clause ends at a full stop (not an abbreviation's: "the U.S. envoy"), at a
-    dash, or before ", but", ", with", ", while", ", according to" ... (``CLAUSE_END``);
+    dash, or before ", but", ", with", ", while", ", according to", ", such as" ... (``CLAUSE_END``),
+    or before ", which" or ", who" once the claim has four words;
     a new report begins at a comma and a cue (", adding that", ", Wang said").
     """
     tail = text[start:limit]
     ends = [m.start() for m in CLAUSE_END.finditer(tail)]
+    # a relative clause after a comma is the writer's gloss (", which multiple outlets have projected ..."), once
+    # the claim has four words; after a shorter subject it is part of the claim ("heroin, which had been laced
+    # with fentanyl, had been mixed ...")
+    ends += [m.start() for m in re.finditer(r",\s+(?:which|who)\b", tail) if len(tail[:m.start()].split()) >= 4]
     ends += [m.start() for m in re.finditer(r"\.(?=\s|\"|”|$)", tail) if not _abbreviation_at(tail, m.start())]
     for m in _new_report(cues).finditer(tail):
         cue = m.group(2)
@@ -1250,6 +1286,8 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
         lead = _COMPLEMENTISER.match(text, content)
         if cue in ADDRESSED:  # "told reporters that": the addressee is not the claim
             lead = _ADDRESSEE.match(text, content) or _AUDIENCE.match(text, content) or lead
+        if not lead:  # "stated to the CBC in late June that ...", "said on Wednesday they had ...": the words
+            lead = _CIRCUMSTANCE_THAT.match(text, content) or _WHEN.match(text, content)  # before the claim
         if cue in TO_INFINITIVE:
             lead = re.compile(r"to\s+").match(text, content)
         if lead and not AUXILIARY.match(text, lead.end() - 1):  # "said that was wrong" keeps its "that"
@@ -1277,9 +1315,22 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
             continue  # "Wang said during the call": a circumstance, not a claim
         speaker, how, confidence = _speaker_for(text, mentions, (cue_start, cue_end, cue),
                                                 para.sentence_of(cue_start), content, para.previous)
-        form = "partial" if QUOTE.search(text[content:end]) else "paraphrase"
-        yield _candidate(text, content, end, speaker, cue, cue_start, form, "cue_then_paraphrase", how,
-                         confidence * FORM_WEIGHT[form], para)
+        # two claims joined by ", and", the second with a subject of its own: "said fentanyl was potent, and
+        # traffickers had been stretching it" is two statements with one cue
+        second = _SECOND_CLAIM.search(text, content, end)
+        parts = [(content, second.start()), (second.start(1), end)] if second else [(content, end)]
+        for start, stop in parts:
+            form = "partial" if QUOTE.search(text[start:stop]) else "paraphrase"
+            yield _candidate(text, start, stop, speaker, cue, cue_start, form, "cue_then_paraphrase", how,
+                             confidence * FORM_WEIGHT[form], para)
+
+
+# ", and", then a subject of one to five words and a finite verb: a second claim ("..., and traffickers had been
+# stretching their products"); not a second verb of the same subject (", and was in a serious condition"), nor
+# "and that", nor a list ("..., and fewer specials")
+_SECOND_CLAIM = re.compile(r",\s+and\s+((?!(?:that|also|then|so|yet|was|were|is|are|had|has|have|will|would|could)\b)"
+                           r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|is|are|had|has|have|will|would|could|can|did)"
+                           r"\s)")
 
 
 def _passive_by(text: str, para: Paragraph, cues: re.Pattern[str],
@@ -1403,7 +1454,8 @@ def _keep_first(candidates: Iterable[Candidate], rules: Sequence[Rule] = RULES) 
     def clash(c: Candidate, kept: Candidate) -> bool:
         # a cue serves one claim, except quotations joined by "and", and a claim and the quotation after its
         # colon ('Wang told the press the drugs were part of the answer: "..."')
-        shared = c.cue_start >= 0 and c.cue_start == kept.cue_start and not c.form == kept.form == "direct"
+        shared = (c.cue_start >= 0 and c.cue_start == kept.cue_start and not c.form == kept.form == "direct"
+                  and not c.rule == kept.rule == "cue_then_paraphrase")  # two claims joined by ", and"
         if shared and "colon_quote" in (c.rule, kept.rule):
             shared = False
         return c.start < kept.end and kept.start < c.end or kept.start <= c.cue_start < kept.end or shared
