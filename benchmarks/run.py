@@ -232,8 +232,17 @@ TEST_HALF_MEASURED = [
     "2026-11-28, the rules after a round of tuning on the tune half (their figures there cleared every target): "
     "F1 0.79 (precision 0.87, recall 0.73), paraphrase recall 0.64, speaker accuracy 0.62 without actors and "
     "0.79 with, junk share 0.011. Four targets missed.",
-    "2026-11-28, after one more round driven only by errors read on the tune half (the rule passive_by): the "
-    "figures above.",
+    "2026-11-28, after one more round driven only by errors read on the tune half (the rule passive_by): F1 0.80 "
+    "(precision 0.88, recall 0.73), paraphrase recall 0.66, speaker accuracy 0.63 without actors (50 of 79) and "
+    "0.81 with (63 of 78), 29.6 ms per 1,000 words, junk share 0.011. Four targets missed.",
+    "2026-11-28, after a third round driven only by errors read on the tune half, enlarged to 18 "
+    "articles (225 statements) with ten hand-coded 2020 Wikinews articles (wn20_01 to wn20_10). The rules as they "
+    "stood were first measured on those ten, which they had never seen: F1 0.75 (precision 0.90, recall 0.64), "
+    "paraphrase recall 0.60, speaker accuracy 0.68 without actors and 0.86 with, close to the test half's. The "
+    "round added reporting verbs of the published lists, filters for the new ones, titles and their holders with "
+    "actors as without, groups named by a nationality, and clause and speaker patterns (tests/test_extract.py); "
+    "after it the ten scored F1 0.89 (precision 0.97, recall 0.82), paraphrase recall 0.78, speaker accuracy 0.80 "
+    "and 0.93. The test half after it: the figures above.",
 ]
 
 

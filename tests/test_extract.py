@@ -459,22 +459,23 @@ def test_junk_share_of_a_crafted_list():
 
 def test_the_test_half_of_the_development_corpus_is_measured():
     # Read by hand from the last measurement of corpus/dev's test half (seven articles, 107 coded statements),
-    # on 2026-11-28, with the rules after two rounds of tuning on the tune half (benchmarks/RESULTS.md lists
-    # every measurement); the rules were not tuned on the test half. With actors: 89 candidates, 78 matches,
-    # 63 of them with the right speaker; without: 50 of 79. The review files would list 276 names and
-    # candidate speakers, 3 of them junk by `junk_share`; of the 73 candidate speakers, 2.
+    # on 2026-11-28, with the rules after a third round of tuning on the tune half, enlarged to 18 articles
+    # (benchmarks/RESULTS.md lists every measurement); the rules were not tuned on the test half. With actors:
+    # 93 candidates, 83 matches, 69 of them with the right speaker; without: 61 of 84. The review files would
+    # list 285 names and candidate speakers (204 and 81), 5 of them junk by `junk_share`; of the 81 candidate
+    # speakers, 4.
     table = ex.evaluate_corpus(Path(__file__).resolve().parents[1] / "corpus" / "dev", half="test").set_index("rule")
     overall = table.loc["all rules"]
-    assert overall[["candidates", "coded", "matched"]].tolist() == [89, 107, 78]
+    assert overall[["candidates", "coded", "matched"]].tolist() == [93, 107, 83]
     assert overall[["precision", "recall", "f1", "paraphrase_recall", "speaker_accuracy",
-                    "speaker_accuracy_no_actors"]].round(2).tolist() == [0.88, 0.73, 0.80, 0.66, 0.81, 0.63]
-    assert overall["speaker_accuracy"] == 63 / 78 and overall["speaker_accuracy_no_actors"] == 50 / 79
-    assert (overall["junk_share"], overall["junk_share_speakers"]) == (3 / 276, 2 / 73)
+                    "speaker_accuracy_no_actors"]].round(2).tolist() == [0.89, 0.78, 0.83, 0.72, 0.83, 0.73]
+    assert overall["speaker_accuracy"] == 69 / 83 and overall["speaker_accuracy_no_actors"] == 61 / 84
+    assert (overall["junk_share"], overall["junk_share_speakers"]) == (5 / 285, 4 / 81)
     assert table.loc[table.index != "all rules", ["candidates", "matched"]].to_dict("index") == {
         "quote_then_cue": {"candidates": 7, "matched": 7}, "cue_then_quote": {"candidates": 6, "matched": 6},
         "colon_quote": {"candidates": 0, "matched": 0}, "quote_alone": {"candidates": 3, "matched": 3},
         "according_to": {"candidates": 7, "matched": 6}, "content_then_cue": {"candidates": 1, "matched": 0},
-        "cue_then_paraphrase": {"candidates": 61, "matched": 52}, "uncued_partial": {"candidates": 4, "matched": 4},
+        "cue_then_paraphrase": {"candidates": 65, "matched": 57}, "uncued_partial": {"candidates": 4, "matched": 4},
         "passive_by": {"candidates": 0, "matched": 0}}
 
 
@@ -738,3 +739,143 @@ def test_a_passive_cue_with_its_agent(sentence, span, speaker):
 
 def test_a_passive_cue_with_no_agent_reports_nothing():
     assert run("Ruiz was told the plant would close.").empty
+
+
+# --- Patterns read on the enlarged tune half (wn20_01 to wn20_10), one crafted sentence each ------------
+
+# Reporting verbs of the published lists (Thompson 1994: remark, note, point out, advise, blame, cite, dismiss,
+# call) that the lexicon lacked.
+@pytest.mark.parametrize("sentence, cue, span, speaker", [
+    ("Ben Ode blamed Acme for the fire at the plant.", "blamed", "Acme for the fire at the plant", "ben"),
+    ("Blueland advised its citizens to leave the country.", "advised", "its citizens to leave the country", "blue"),
+    ("Ruiz remarked the vote had been close.", "remarked", "the vote had been close", "ana"),
+    ("Ruiz spoke out against the strike on the border.", "spoke out against", "the strike on the border", "ana"),
+    ("Ruiz disagreed with the findings of the inquiry.", "disagreed with", "the findings of the inquiry", "ana"),
+    ("Acme notes the plant had passed every test.", "notes", "the plant had passed every test", "acme"),
+    ("Ben Ode pointed out the plant had passed every test.", "pointed out", "the plant had passed every test", "ben"),
+    ('Acme called the demand "unprecedented".', "called", 'the demand "unprecedented"', "acme"),
+    ("Blueland dismissed the claim from Acme as groundless.", "dismissed", "the claim from Acme as groundless",
+     "blue"),
+    ("Acme cites the outbreak as an example of what not to do.", "cites",
+     "the outbreak as an example of what not to do", "acme"),
+])
+def test_reporting_verbs_added_on_the_enlarged_tune_half(sentence, cue, span, speaker):
+    s = only(run(sentence))
+    assert (s.cue, s.quote, s.actor_id) == (cue, span, speaker)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruiz called a meeting of the council.",  # "call" names nothing its object is
+    "Blueland called the police to the plant.",
+    "The judge dismissed the case against Acme on Monday.",  # "dismiss" with no "as": an act
+])
+def test_new_cues_where_they_report_nothing_said(sentence):
+    assert run(sentence).empty
+
+
+@pytest.mark.parametrize("sentence, cue, span", [
+    ("Initial reports from the hospital said the patient was stable.", "said", "the patient was stable"),
+])
+def test_a_plural_noun_before_a_preposition_is_no_cue(sentence, cue, span):
+    s = only(run(sentence))
+    assert (s.cue, s.quote) == (cue, span)
+    assert run("To date, the president's claims of fraud at the polls have gained no ground.").empty
+
+
+def test_a_source_cited_is_no_claim():
+    s = only(run("Acme, citing local groups, reported that the plant had closed."))
+    assert (s.cue, s.quote) == ("reported that", "the plant had closed")
+
+
+def test_a_participle_after_a_comma_begins_a_report_of_its_own():
+    found = run('Ruiz spoke out against the strike, calling it "a crime against the people".')
+    assert found[["cue", "quote"]].values.tolist() == [["spoke out against", "the strike"],
+                                                       ["calling", 'it "a crime against the people"']]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Ruiz said the region, to be called Bluevale, would govern itself.",
+     "the region, to be called Bluevale, would govern itself"),  # "to be called" begins no report
+    ("Ruiz said the name had to be short and, to be fair, it must not cite a place.",
+     "the name had to be short and, to be fair, it must not cite a place"),  # nor does a negated cue
+])
+def test_a_cue_that_reports_nothing_ends_no_clause(sentence, span):
+    assert run(sentence)["quote"].tolist() == [span]
+
+
+# Speakers read on the enlarged tune half: titles, the holder of a title named alone, and groups.
+@pytest.mark.parametrize("pattern, text, span, speaker", [
+    ("a police title", "Kamloops RCMP Constable Gary Gray said the drug was popular because it was potent.",
+     "the drug was popular because it was potent", "Gary Gray"),
+    ("a title held for a place, then the name", "President of Argentina Alberto Fernández announced he would send "
+     "a bill to the congress.", "he would send a bill to the congress", "Alberto Fernández"),
+    ("a title in lower case before the name, then alone", "Police met archbishop Jorge Scheinig on Monday. Later "
+     "the archbishop said the law was a grave mistake.", "the law was a grave mistake", "Jorge Scheinig"),
+    ("a title alone, as a possessor", "President Joe Biden wrote to Emily Murphy. The president's reply came "
+     "later, in which he asserted he had won the vote.", "he had won the vote", "Joe Biden"),
+    ("an institution named by a nationality", "The German government said the opposition leader had been "
+     "poisoned.", "the opposition leader had been poisoned", "German government"),
+    ("a group noun the list lacked", "Navalny is a critic of the Kremlin, and his associates alleged he was "
+     "poisoned.", "he was poisoned", "associates"),
+])
+def test_speaker_patterns_of_the_enlarged_tune_half_with_no_actors(pattern, text, span, speaker):
+    found = no_actors(text)
+    assert found.loc[found["quote"] == span, "speaker_text"].tolist() == [speaker], pattern
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Archbishop Ben Ode led the mass. Calling it a disgrace, the archbishop said the law was a grave mistake.",
+     "the law was a grave mistake"),  # a title alone names the actor who held it
+    ("President Ben Ode wrote to Ana Ruiz. The president's reply came later, in which he asserted he had won the "
+     "vote.", "he had won the vote"),  # and is the latest person a pronoun can stand for
+])
+def test_a_title_alone_names_its_holder_with_actors(text, span):
+    found = run(text)
+    assert found.loc[found["quote"] == span, "actor_id"].tolist() == ["ben"]
+
+
+def test_a_cue_then_an_addressee_and_a_circumstance_then_the_quotation():
+    s = only(run('Ruiz told the press in a separate interview, "We will not sign this deal today."'))
+    assert (s.quote, s.cue, s.actor_id, s.form) == ('"We will not sign this deal today."', "told", "ana", "direct")
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Ben Ode stated to the press in late June that the plant would close.", "the plant would close"),
+    ("Acme said on last Wednesday they had run out of stock.", "they had run out of stock"),
+])
+def test_a_circumstance_between_the_cue_and_the_claim_is_left_out(sentence, span):
+    assert only(run(sentence)).quote == span
+
+
+def test_two_claims_joined_by_and_each_with_its_subject():
+    found = run("Ben Ode said the drug was popular because it was potent, and colors such as purple were used by "
+                "traffickers.")
+    assert found[["quote", "cue", "actor_id"]].values.tolist() == [
+        ["the drug was popular because it was potent", "said", "ben"],
+        ["colors such as purple were used by traffickers", "said", "ben"]]
+    # a second verb of the same subject, or a list, is one claim
+    assert only(run("Ben Ode said Ruiz needed help, and was in a serious condition.")).quote == (
+        "Ruiz needed help, and was in a serious condition")
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Ruiz described the money as resources for the transition, which the courts have not yet ruled on.",
+     "the money as resources for the transition"),  # a relative clause after four words or more: a gloss
+    ("Acme has urged Blueland to move on with the transition, such as the vote in May.",
+     "Blueland to move on with the transition"),
+])
+def test_a_clause_ends_before_a_gloss(sentence, span):
+    assert span in run(sentence)["quote"].tolist()
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Other leaders have broken with Acme, such as the former mayor Ana Ruiz, who denounced the deal as a betrayal.",
+     "the deal as a betrayal", "Ana Ruiz"),  # a relative pronoun's antecedent
+    ("Ben Ode did not concede defeat in his statement, however, and vowed to keep fighting in court.",
+     "keep fighting in court", "Ben Ode"),  # the subject that opens the sentence, for a verb joined by "and"
+])
+def test_the_subject_of_a_relative_clause_and_of_a_joined_verb(text, span, speaker):
+    found = no_actors(text)
+    assert found.loc[found["quote"] == span, "speaker_text"].tolist() == [speaker]
+    s = only(run("Ana Ruiz has broken with Ben Ode and has urged Acme to go on."))
+    assert (s.quote, s.actor_id) == ("Acme to go on", "ana")

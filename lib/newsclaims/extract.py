@@ -70,7 +70,8 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "neutral": ("say", "says", "said", "saying", "tell", "tells", "told", "telling", "adds", "added", "adding",
                 "stated", "stating", "noted", "noting", "explained", "explains", "explaining", "commented",
                 "commenting", "reported", "reports", "wrote", "writes", "writing", "expressed", "expresses",
-                "expressing", "described", "describes", "describing", "describe"),
+                "expressing", "described", "describes", "describing", "describe", "remarked", "remarks", "remarking",
+                "notes", "cited", "cites", "citing", "cite", "pointed to", "points to", "pointing to", "point to"),
     # the speaker holds to the claim: the reporter marks its force (Bergler's "insist", "claim")
     "assertive": ("insist", "insists", "insisted", "insisting", "stressed", "stressing", "assert", "asserts",
                   "asserted", "asserting", "reiterate", "reiterates", "reiterated", "reiterating",
@@ -78,16 +79,18 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
                   "underscore", "underscores", "underscored", "underscoring", "emphasised", "emphasized",
                   "emphasising", "emphasizing", "argue", "argues", "argued", "arguing", "claimed", "claiming",
                   "affirmed", "affirming", "contend", "contends", "contended", "contending", "claims", "alleged",
-                  "alleges", "alleging"),
+                  "alleges", "alleging", "pointed out", "points out", "pointing out", "point out"),
     # the speaker wants someone to act (Thompson: the speaker's purpose)
     "directive": ("urge", "urges", "urged", "urging", "call for", "calls for", "called for", "calling for",
                   "call on", "calls on", "called on", "calling on", "asked", "demanded", "appealed for",
-                  "encourage", "encourages", "encouraged", "encouraging"),
+                  "encourage", "encourages", "encouraged", "encouraging", "advise", "advises", "advised", "advising"),
     # the speaker judges someone or something, or refuses a claim
     "critical": ("accuse", "accuses", "accused", "accusing", "condemn", "condemns", "condemned", "condemning",
                  "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "criticised",
                  "criticized", "criticising", "criticizing", "denounce", "denounces", "denounced", "denouncing",
-                 "accusation that"),
+                 "accusation that", "blame", "blames", "blamed", "blaming", "dismissed", "dismisses", "dismissing",
+                 "disagreed with", "disagrees with", "disagree with", "spoke out against", "speaks out against",
+                 "speaking out against", "called", "calls", "calling"),
     # the speaker makes something known or commits to it
     "announcing": ("announce", "announces", "announced", "announcing", "announcement that", "declare",
                    "declares", "declared", "declaring", "confirmed", "confirms", "confirming", "revealed",
@@ -124,7 +127,7 @@ CUE_KINDS = {cue: kind for kind, forms in REPORTING_VERBS.items() for form in fo
 # a paraphrase's content runs to the end of its clause (a full stop is found apart: see _clause_end)
 # (a semicolon, a colon or a dash ends a clause too; so does a circumstance that opens after it, ", following
 # the vote", "despite the ban", and the writer's gloss, ", meaning ...")
-CLAUSE_END = re.compile(r", (?:but|adding|with|according to|referring to|and in|while|following|meaning)\b"
+CLAUSE_END = re.compile(r", (?:but|adding|with|according to|referring to|and in|while|following|meaning|such as)\b"
                         r"|[,;]? --|;|:\s|\s[—–]\s|\s(?:despite|whereas)\b|$")
 # words that begin a circumstance, not a claim: "Wang said during the call"
 NOT_CONTENT = re.compile(r"(?:during|in|at|on|after|before|while|when|outside)\b")
@@ -160,8 +163,21 @@ DETERMINER = re.compile(r"\b(?:a|an|the|this|that|his|her|its|their|our)\s+$")
 # a determiner or a quantifier before a cue in -s makes it a plural noun: "some reports", "the calls for calm"
 PLURAL_DETERMINER = re.compile(r"\b(?:the|these|those|his|her|its|their|our|some|many|several|such|other|any|no"
                                r"|all|both)\s+(?:\w+\s+)?$", re.I)
-# the cues in -s that are as often plural nouns
-PLURAL_NOUNS = ("claims", "reports", "calls")
+# the cues in -s that are as often plural nouns; a preposition after one makes it a noun ("reports from the
+# hospital", "claims of fraud")
+PLURAL_NOUNS = ("claims", "reports", "calls", "notes", "remarks")
+NOUN_AFTER = re.compile(r"\s+(?:of|from|by|about|in|on|at|during|after|with|that\s+(?:were|was|had|have|are|is))\b")
+# "call" reports speech when it names what its object is ("called the demand "unprecedented"", "calling it a
+# betrayal"), not when it calls a meeting, a vote or the police: an object of a few words, then quoted words or
+# "a"/"an"
+NAMING = ("called", "calls", "calling")
+NAMES_OBJECT = re.compile(r"\s+(?:it|them|him|her|this|that|(?:the|its|his|her|their|our|[A-Z][\w'’.-]*['’]s)\s+"
+                          r"[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\"“]|an?\s+(?!\w+\s+(?:on|for|to)\b))")
+# "dismiss", "cite" and "point to" report speech only with what their object is called: "dismissed the claim as
+# groundless", "cite the outbreak as an example" (a court that dismissed a case said nothing, and "citing local
+# groups" names a source, not a claim)
+AS_WHAT = ("dismissed", "dismisses", "dismissing", "cited", "cites", "citing", "cite", "pointed to", "points to",
+           "pointing to", "point to")
 
 # --- the name finder's word lists -------------------------------------------------------------
 # With no actors, speakers are names: runs of capitalised words. These lists say which
@@ -196,16 +212,17 @@ SENTENCE_WORDS = frozenset(
 PRONOUNS = frozenset("he she they it we i you him her them his hers their its".split())
 # a title before a name is not the name: "Chinese Foreign Minister Wang Yi" is Wang Yi
 TITLES = frozenset(
-    "Admiral Adm. Ambassador Archbishop Ayatollah Bishop Capt. Captain Chairman Chairperson Chairwoman Chancellor "
-    "Col. Colonel Commandant Commissioner Dame Detective Director Director-General Dr Dr. Emir Envoy Gen. General Gov. "
-    "Governor Imam Inspector Judge King Leader Lord Lt. Mayor Minister MP Mr Mr. Mrs Mrs. Ms Ms. Pope Premier "
-    "President Prince Princess Prof. Professor Prosecutor Queen Rabbi Rep. Representative Secretary "
-    "Secretary-General Sen. Senator Sheikh Sheriff Sir Speaker Spokesman Spokesperson Spokeswoman Sultan "
-    "Superintendent Vice-President".split())
+    "Administrator Admiral Adm. Ambassador Archbishop Attorney Ayatollah Bishop Capt. Captain Cardinal Chairman "
+    "Chairperson Chairwoman Chancellor Coach Col. Colonel Commandant Commander Commissioner Constable Corporal "
+    "Councillor Councilor Dame Detective Director Director-General Dr Dr. Emir Envoy Gen. General Gov. Governor Imam "
+    "Inspector Judge King Leader Lieutenant Lord Lt. Marshal Mayor Minister Monsignor Monsenor MP Mr Mr. Mrs Mrs. Ms "
+    "Ms. Officer Pope Premier President Prince Princess Prof. Professor Prosecutor Queen Rabbi Rep. Representative "
+    "Rev. Reverend Secretary Secretary-General Sen. Senator Sergeant Sgt. Sheikh Sheriff Sir Speaker Spokesman "
+    "Spokesperson Spokeswoman Sultan Superintendent Vice-President".split())
 # words that can stand before a title and belong to it: "Foreign Minister", "Deputy Prime Minister"
 TITLE_WORDS = frozenset(
-    "Chief Defence Defense Deputy Economy Finance First Foreign Health Interior Justice Press Prime Senior Supreme "
-    "Trade Vice".split())
+    "Acting Assistant Associate Chief Defence Defense Deputy Economy Executive Finance First Foreign Health Interior "
+    "Justice Managing Press Prime Senior Supreme Trade Vice".split())
 # after "Secretary of": the department that belongs to the title ("Secretary of State Antony Blinken")
 DEPARTMENTS = frozenset("State Defense Defence Foreign Affairs Homeland Security Health Education Commerce "
                         "Treasury Energy Agriculture Labor Labour Justice the Interior".split())
@@ -233,10 +250,12 @@ PERSON_NOUNS = frozenset(
     "scientist secretary senator speaker spokesman spokesperson spokeswoman student".split())
 # nouns for the groups the news quotes, named with a capitalised adjective: "Western officials
 # suggest", "U.S. officials said" ("experts" alone is no name: the actors' aliases can name them)
-GROUP_NOUNS = ("activists", "analysts", "authorities", "companies", "critics", "diplomats", "economists", "experts",
-               "firms", "investors",
-               "lawmakers", "leaders", "legislators", "observers", "officials", "protesters", "prosecutors",
-               "researchers", "residents", "scientists", "sources", "witnesses")
+GROUP_NOUNS = ("activists", "analysts", "associates", "authorities", "campaigners", "companies", "critics",
+               "diplomats", "doctors", "economists", "experts", "firms", "investors", "lawmakers", "leaders",
+               "legislators", "observers", "officials", "organisers", "organizers", "participants", "protesters",
+               "prosecutors", "researchers", "residents", "scientists", "sources", "supporters", "witnesses")
+# institutions named by a nationality, in lower case: "the German government", "the Russian military"
+INSTITUTIONS = ("army", "embassy", "government", "military", "ministry", "navy", "parliament", "police")
 # prepositions: a name after one is not the subject of the verb that follows ("envoy to the UN on Monday said")
 PREPOSITIONS = frozenset("about across after against along amid among around at before behind between beyond by "
                          "during for from in inside into near of off on onto outside over since through to toward "
@@ -256,10 +275,13 @@ _TOKEN = (r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:" + "|".join(sorted(a for a 
 _PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
 NAME = re.compile(rf"(?<![\w.'’-])(?:(?:von|van|de|dela|der|den|da|di|du|al) )*{_TOKEN}(?: (?:{_PARTICLE} )*{_TOKEN})*")
 _GROUP = re.compile(r"(?<![\w'’-])(?:" + "|".join(NATIONALITIES) + r"|(?:[A-Z]\.){2,}|[A-Z]{2,}) (?:"
-                    + "|".join(GROUP_NOUNS) + r")(?![\w'’-])")
-_LOWER_TITLE = re.compile(r"(?<![\w'’-])the (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
+                    + "|".join(GROUP_NOUNS + INSTITUTIONS) + r")(?![\w'’-])")
+_LOWER_TITLE = re.compile(r"(?<![\w'’-])[Tt]he (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
                           + "|".join(sorted({t.lower().rstrip(".") for t in TITLES if t[-1] != "."}, key=len,
-                                            reverse=True)) + r")(?![\w'’-])")
+                                            reverse=True)) + r")(?=['’]s\b|(?![\w'’-]))")
+# a title in lower case right before a name: "archbishop Jorge Scheinig", "former governor Chris Christie"
+_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(" + "|".join(sorted({t.lower() for t in TITLES if t[-1] != "."}, key=len,
+                                                             reverse=True)) + r")\s+$")
 # a neutral reporting verb right after a word: "Reuters reported"
 _NEUTRAL_AFTER = re.compile(r"\s+(?:" + "|".join(w for w in REPORTING_VERBS["neutral"] if " " not in w) + r")\b")
 # a title and the place it is held for, before a name: "Ambassador to Germany Richard Grenell"
@@ -421,6 +443,7 @@ def _mentions(text: str, actors: pd.DataFrame | None = None, aliases: pd.DataFra
         kinds = dict(zip(actors["actor_id"], actors["kind"].astype(str))) if actors is not None else {}
         named = [Mention(r.start, r.end, r.actor_id, r.alias, kinds.get(r.actor_id, ""))
                  for r in textmod.find_mentions(text, aliases).itertuples()]
+        named = sorted(named + _held_titles(text, named), key=lambda m: (m.start, m.end))
     quoted = [m.span() for m in QUOTE.finditer(text)]
     # a speaker is never inside a quotation
     named = [m for m in named if not any(a <= m.start < b for a, b in quoted)
@@ -430,6 +453,37 @@ def _mentions(text: str, actors: pd.DataFrame | None = None, aliases: pd.DataFra
     named = [m for m in named if not any(g.start <= m.start and m.end < g.end for g in groups)]
     groups = [g for g in groups if not any(m.start < g.end and g.start < m.end for m in named)]
     return sorted(named + groups, key=lambda m: (m.start, m.end))
+
+
+# "the president", "The archbishop": a title alone, with its article
+_THE_TITLE = re.compile(r"(?<![\w'’-])[Tt]he (?:(?:" + "|".join(w.lower() for w in TITLE_WORDS) + r") )*("
+                        + "|".join(sorted({t.lower().rstrip(".") for t in TITLES if t[-1] != "."}, key=len,
+                                          reverse=True)) + r")(?=['’]s\b|(?![\w'’-]))", re.I)
+
+
+def _held_titles(text: str, named: Sequence[Mention]) -> list[Mention]:
+    """With actors, "the president" or "the archbishop" alone as a mention of the person the text gave that title:
+    the latest actor named before it with the title written just before the name ("President Donald Trump",
+    "archbishop Jorge Scheinig") or in an appositive after it ("Angela Merkel, the Chancellor of Germany,")."""
+    held: list[Mention] = []
+    for m in _THE_TITLE.finditer(text):
+        if any(n.start < m.end() and m.start() < n.end for n in named):  # an alias already names it
+            continue
+        title = m.group(1).lower()
+        holder = None
+        for n in named:
+            if n.end > m.start():
+                break
+            if n.kind not in ("person", ""):
+                continue
+            before = text[max(0, n.start - 40):n.start].lower()
+            after = text[n.end:n.end + 60].lower()
+            if (re.search(rf"\b{re.escape(title)}\b(?:\s+of(?:\s+the)?(?:\s+[\w'’-]+){{1,3}})?\s+$", before)
+                    or re.match(rf",\s+(?:the|a|an)\s+[^,;.]*\b{re.escape(title)}\b[^,;.]*,", after)):
+                holder = n
+        if holder:
+            held.append(Mention(m.start(), m.end(), holder.actor_id, m.group(), holder.kind))
+    return held
 
 
 # nouns for the unnamed speakers the news quotes with no name, in lower case or opening a sentence: "officials
@@ -456,7 +510,8 @@ def _title_end(words: Sequence[str]) -> int:
     """How many of a run's first words are a title ("Chinese Foreign Minister", "Secretary of State"), 0 if none.
 
     The title runs to the last title word of the run, and takes the department
-    after "of" with it. Whatever comes before it belongs to it too: a
+    after "of" with it, or the one word of a place where a name of two words or
+    more follows ("President of Argentina Alberto Fernández"). Whatever comes before it belongs to it too: a
     nationality, a country or an organisation ("European Commission President").
     """
     last = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
@@ -465,8 +520,11 @@ def _title_end(words: Sequence[str]) -> int:
     end = last + 1
     if end < len(words) and words[end] == "of":
         end += 1
+        held = end
         while end < len(words) and words[end] in DEPARTMENTS:
             end += 1
+        if end == held and len(words) - end >= 3:  # "President of Argentina Alberto Fernández": the place, then
+            end += 1                                # a name of two words or more
     return end
 
 
@@ -576,6 +634,9 @@ def _names(text: str) -> list[Mention]:
                 found.append(Mention(start, end, None, text[start:end], _kind(tokens)))
             if found[-1].kind == "person":
                 persons.update(_bare(w) for w in found[-1].text.split() if w not in PARTICLES)
+                lower_title = _TITLE_BEFORE.search(text, max(0, found[-1].start - 30), found[-1].start)
+                if lower_title:  # "archbishop Jorge Scheinig": the archbishop, later, is Jorge Scheinig
+                    holders.append((start, lower_title.group(1), found[-1].text))
     found = [_single(m, text, persons, holders) for m in found]
     # a single word seen only where a sentence opens is not known to be a name ("History suggests ..."),
     # unless it is an acronym or a person's, or the subject of a neutral reporting verb, which reports a
@@ -774,6 +835,18 @@ def _speaker_for(text: str, mentions: Sequence[Mention], cue: tuple[int, int, st
         found = _resolve(opening.group(1), mentions, sentence[0], since, 0.7)
         if found[0]:
             return found
+    # a relative pronoun's antecedent: "Chris Christie, who denounced ..."
+    relative = [m for m in mentions if sentence[0] <= m.start and re.fullmatch(
+        r",\s+who\s+(?:(?:has|had|have|also|later|then|\w+ly)\s+)*", text[m.end:cue_start])]
+    if relative:
+        return relative[-1], "the name before 'who'", 0.85
+    # the subject that opens the sentence, for a verb joined by "and" or "but": "The president did not concede,
+    # however, and vowed ...", "Other Republicans have broken with Trump and have urged ..."
+    first = next((m for m in mentions if sentence[0] <= m.start < cue_start), None)
+    if (first and re.fullmatch(r"(?:(?:the|a|an)\s+)?", text[sentence[0]:first.start], re.I)
+            and re.search(r"\b(?:and|but)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+)*$", text[first.end:cue_start])
+            and not re.search(r"[.;:\"“”]", text[first.end:cue_start])):
+        return first, "the subject that opens the sentence", 0.8
     adjacent = [m for m in mentions if sentence[0] <= m.start and m.end <= cue_start
                 and not text[m.end:cue_start].strip() and (_subject_like(text, m, sentence[0]) or word.endswith(
                     "ing") and re.search(r"\bwith\s+$", text[max(0, m.start - 6):m.start]))]
@@ -866,32 +939,44 @@ def _in_quote(para: Paragraph, pos: int) -> bool:
     return any(qa < pos < qb for qa, qb in para.quotes)
 
 
+def _as_report(text: str, start: int, end: int, cue: str, floor: int, cues: re.Pattern[str]
+               ) -> tuple[int, int, str] | None:
+    """A cue found at [start, end) as a report of something said, or None where it reports nothing: negated,
+    passive, a noun or an adjective (``floor`` is where the paragraph begins, ``cues`` the cue pattern)."""
+    lead = text[max(floor, start - 24):start]
+    first = cue.split()[0]
+    if NEGATED.search(lead):  # "stopped short of condemning", "did not deny": nothing was said
+        return None
+    if not first.endswith(("ing", "s")) and PASSIVE.search(lead):  # "he was told": the addressee, not the speaker
+        return None
+    if not first.endswith(("ing", "s")) and " " not in cue and re.match(r",?\s+by\s", text[end:end + 6]):
+        return None  # "..., reported by The Guardian": a passive, whose agent is the speaker (``passive_by``)
+    if first.endswith("ing") and " " not in cue and DETERMINER.search(lead):  # "a warning shot": a noun
+        return None
+    if first.endswith("ed") and " " not in cue and ADJECTIVE.search(lead):  # "the confirmed toll": an adjective
+        return None
+    if first in PLURAL_NOUNS and (PLURAL_DETERMINER.search(lead) or cues.match(text, end + 1)
+                                  or NOUN_AFTER.match(text, end)):
+        return None  # "some reports suggest", "reports describe", "reports from ...": a noun
+    if cue in NAMING and not NAMES_OBJECT.match(text, end):  # "called a meeting": no report
+        return None
+    if cue in AS_WHAT and not re.match(r"[^,.;:\"“”]{1,80}?\sas\s", text[end:end + 90]):
+        return None  # "dismissed the case": an act
+    if cue.endswith(" that") and AUXILIARY.match(text, end):  # "that" followed by a verb opens no report
+        if first.endswith(("ment", "tion", "ence")):  # "the announcement that was made": a relative clause
+            return None
+        return start, start + len(cue) - 5, cue[:-5]  # "said that was wrong": the report is "that was wrong"
+    return start, end, cue
+
+
 def _cues_in(text: str, para: Paragraph, cues: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """Every cue in the paragraph that reports something said: (start, end, the words as written)."""
     found = []
     for m in cues.finditer(text[para.start:para.end]):
         start, end, cue = para.start + m.start(1), para.start + m.end(1), m.group(1)
-        lead = text[max(para.start, start - 24):start]
-        first = cue.split()[0]
-        if NEGATED.search(lead):  # "stopped short of condemning", "did not deny": nothing was said
-            continue
-        if not first.endswith(("ing", "s")) and PASSIVE.search(lead):  # "he was told": the addressee, not the speaker
-            continue
-        if not first.endswith(("ing", "s")) and " " not in cue and re.match(r",?\s+by\s", text[end:end + 6]):
-            continue  # "..., reported by The Guardian": a passive, whose agent is the speaker (``passive_by``)
-        if first.endswith("ing") and " " not in cue and DETERMINER.search(lead):  # "a warning shot": a noun
-            continue
-        if first.endswith("ed") and " " not in cue and ADJECTIVE.search(lead):  # "the confirmed toll": an adjective
-            continue
-        if first in PLURAL_NOUNS and (PLURAL_DETERMINER.search(lead) or cues.match(text, end + 1)):
-            continue  # "some reports suggest", "reports describe": a noun, the subject of the cue after it
-        if cue.endswith(" that") and AUXILIARY.match(text, end):  # "that" followed by a verb opens no report
-            if first.endswith(("ment", "tion", "ence")):  # "the announcement that was made": a relative clause
-                continue
-            # "said that was wrong": the report is "that was wrong"
-            found.append((start, start + len(cue) - 5, cue[:-5]))
-            continue
-        found.append((start, end, cue))
+        report = _as_report(text, start, end, cue, para.start, cues)
+        if report:
+            found.append(report)
     return found
 
 
@@ -973,19 +1058,29 @@ def _quote_then_cue(text: str, para: Paragraph, cues: re.Pattern[str],
 
 def _cue_then_quote(text: str, para: Paragraph, cues: re.Pattern[str],
                    mentions: Sequence[Mention]) -> Iterator[Candidate]:
-    """A cue, then a quotation that is a whole clause: 'Ruiz said "the deal is dead."'."""
+    """A cue, then a quotation that is a whole clause: 'Ruiz said "the deal is dead."', 'Ruiz told the press in an
+    interview, "The deal is dead."'."""
     found = _cues_in(text, para, cues)
     for k, (qa, qb) in enumerate(para.quotes):
-        if not _whole_clause(text, para, k, cues):  # a few quoted words are a partial quote, not a quotation
-            continue
         sentence = para.sentence_of(qa)
         # the cue is in the same sentence, with nothing but space between it and the quotation
         # (a comma may stand between: 'Hammond commented, "It would be ..."')
         before = [c for c in found if sentence[0] <= c[0] and c[1] <= qa and text[c[1]:qa].strip() in ("", ",")]
+        if not _whole_clause(text, para, k, cues):  # a few quoted words are a partial quote, not a quotation
+            # unless an addressee or a circumstance and a comma stand between the cue and a quotation of four words
+            # or more: 'told the press in a separate interview, "..."'
+            before = [c for c in found if sentence[0] <= c[0] and c[1] <= qa
+                      and _LEAD_TO_QUOTE.fullmatch(text, c[1], qa)] if _words(text, (qa, qb)) >= 4 else []
         if before:
             speaker, how, confidence = _speaker_for(text, mentions, before[-1], sentence, qa, para.previous)
             yield _candidate(text, qa, qb, speaker, before[-1][2], before[-1][0], "direct", "cue_then_quote", how,
                              confidence, para)
+
+
+# between a cue and its quotation: an addressee or a circumstance of a few words, then a comma ('told the press
+# in a separate interview, "..."', 'said on Monday, "..."'); no clause of its own (no other quotation, no full stop)
+_LEAD_TO_QUOTE = re.compile(r"\s+(?:(?:the|a|an|to|in|on|at|during|after|before|from|with|reporters|journalists)\b)"
+                            r"[^,;:.\"“”]{0,60},\s*")
 
 
 @lru_cache(maxsize=16)
@@ -1131,6 +1226,15 @@ _AUDIENCE = re.compile(r"(?:(?:the|local|state|foreign|national)\s+)*(?:press|re
                        r"\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?!that\b)")
 
 
+# a circumstance or an addressee, then "that": "stated to the CBC in late June that ...", "said in a statement
+# that ..." (the claim begins after "that")
+_CIRCUMSTANCE_THAT = re.compile(r"(?:to|in|on|at|during|after|before|from|with|through|via|last|this|earlier)\b"
+                                r"[^,;:.\"“”]{0,60}?\bthat\s+(?!(?:is|are|was|were|has|have|had|will|would)\b)")
+# a time right after the cue, before the claim: "said on last Wednesday they had ...", "said Monday the ..."
+_WHEN = re.compile(r"(?:on\s+)?(?:(?:last|this|next|early|late)\s+)?(?:" + "|".join(WEEKDAYS)
+                   + r"|week|month|year|night|morning|evening|weekend)\b,?\s+(?:that\s+)?(?=[a-z\"“])")
+
+
 @lru_cache(maxsize=16)
 def _new_report(cues: re.Pattern[str]) -> re.Pattern[str]:
     """A comma, perhaps a speaker, and a cue: where a new report may begin (", Wang said", ", adding that")."""
@@ -1141,17 +1245,24 @@ def _clause_end(text: str, start: int, limit: int, cues: re.Pattern[str]) -> int
     """Where a paraphrase's content ends: at the end of its clause, or where a new report begins.
 
     A clause ends at a full stop (not an abbreviation's: "the U.S. envoy"), at a
-    dash, or before ", but", ", with", ", while", ", according to" ... (``CLAUSE_END``);
+    dash, or before ", but", ", with", ", while", ", according to", ", such as" ... (``CLAUSE_END``),
+    or before ", which" or ", who" once the claim has four words;
     a new report begins at a comma and a cue (", adding that", ", Wang said").
     """
     tail = text[start:limit]
     ends = [m.start() for m in CLAUSE_END.finditer(tail)]
+    # a relative clause after a comma is the writer's gloss (", which multiple outlets have projected ..."), once
+    # the claim has four words; after a shorter subject it is part of the claim ("heroin, which had been laced
+    # with fentanyl, had been mixed ...")
+    ends += [m.start() for m in re.finditer(r",\s+(?:which|who)\b", tail) if len(tail[:m.start()].split()) >= 4]
     ends += [m.start() for m in re.finditer(r"\.(?=\s|\"|”|$)", tail) if not _abbreviation_at(tail, m.start())]
     for m in _new_report(cues).finditer(tail):
         cue = m.group(2)
-        # a new report: its own speaker (", officials said"), or a neutral report or a that-clause after a
-        # comma (", saying ...", ", warning that ...")
-        if m.group(1) or cue.endswith(" that") or CUE_KINDS.get(cue) == "neutral" and cue.endswith("ing"):
+        if not _as_report(text, start + m.start(2), start + m.end(2), cue, start, cues):
+            continue  # ", to be called Bangsamoro", ", it must not cite": no report begins
+        # a new report: its own speaker (", officials said"), or a participle or a that-clause after a
+        # comma (", saying ...", ", calling it ...", ", warning that ...")
+        if m.group(1) or cue.endswith(" that") or cue.split()[0].endswith("ing"):
             ends.append(m.start())
     return start + min(ends)
 
@@ -1175,6 +1286,8 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
         lead = _COMPLEMENTISER.match(text, content)
         if cue in ADDRESSED:  # "told reporters that": the addressee is not the claim
             lead = _ADDRESSEE.match(text, content) or _AUDIENCE.match(text, content) or lead
+        if not lead:  # "stated to the CBC in late June that ...", "said on Wednesday they had ...": the words
+            lead = _CIRCUMSTANCE_THAT.match(text, content) or _WHEN.match(text, content)  # before the claim
         if cue in TO_INFINITIVE:
             lead = re.compile(r"to\s+").match(text, content)
         if lead and not AUXILIARY.match(text, lead.end() - 1):  # "said that was wrong" keeps its "that"
@@ -1202,9 +1315,22 @@ def _cue_then_paraphrase(text: str, para: Paragraph, cues: re.Pattern[str],
             continue  # "Wang said during the call": a circumstance, not a claim
         speaker, how, confidence = _speaker_for(text, mentions, (cue_start, cue_end, cue),
                                                 para.sentence_of(cue_start), content, para.previous)
-        form = "partial" if QUOTE.search(text[content:end]) else "paraphrase"
-        yield _candidate(text, content, end, speaker, cue, cue_start, form, "cue_then_paraphrase", how,
-                         confidence * FORM_WEIGHT[form], para)
+        # two claims joined by ", and", the second with a subject of its own: "said fentanyl was potent, and
+        # traffickers had been stretching it" is two statements with one cue
+        second = _SECOND_CLAIM.search(text, content, end)
+        parts = [(content, second.start()), (second.start(1), end)] if second else [(content, end)]
+        for start, stop in parts:
+            form = "partial" if QUOTE.search(text[start:stop]) else "paraphrase"
+            yield _candidate(text, start, stop, speaker, cue, cue_start, form, "cue_then_paraphrase", how,
+                             confidence * FORM_WEIGHT[form], para)
+
+
+# ", and", then a subject of one to five words and a finite verb: a second claim ("..., and traffickers had been
+# stretching their products"); not a second verb of the same subject (", and was in a serious condition"), nor
+# "and that", nor a list ("..., and fewer specials")
+_SECOND_CLAIM = re.compile(r",\s+and\s+((?!(?:that|also|then|so|yet|was|were|is|are|had|has|have|will|would|could)\b)"
+                           r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|is|are|had|has|have|will|would|could|can|did)"
+                           r"\s)")
 
 
 def _passive_by(text: str, para: Paragraph, cues: re.Pattern[str],
@@ -1328,7 +1454,8 @@ def _keep_first(candidates: Iterable[Candidate], rules: Sequence[Rule] = RULES) 
     def clash(c: Candidate, kept: Candidate) -> bool:
         # a cue serves one claim, except quotations joined by "and", and a claim and the quotation after its
         # colon ('Wang told the press the drugs were part of the answer: "..."')
-        shared = c.cue_start >= 0 and c.cue_start == kept.cue_start and not c.form == kept.form == "direct"
+        shared = (c.cue_start >= 0 and c.cue_start == kept.cue_start and not c.form == kept.form == "direct"
+                  and not c.rule == kept.rule == "cue_then_paraphrase")  # two claims joined by ", and"
         if shared and "colon_quote" in (c.rule, kept.rule):
             shared = False
         return c.start < kept.end and kept.start < c.end or kept.start <= c.cue_start < kept.end or shared
