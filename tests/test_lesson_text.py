@@ -1253,25 +1253,26 @@ LATE: list[tuple[str, str, Fact]] = [
      and misses(art).set_index("statement_id").at["cnn22_s27", "reason"].endswith("(overlap 0.40)")),
     ("06_machine_reading.ipynb", "will precision stay at 0.97?",
      lambda art: at_half(extraction()["scores"], "precision") == 0.97),
-    ("06_machine_reading.ipynb", "Recall rises from 0.81 to 0.86, not to 1: two more statements are found (\"stopped "
-                                 "short of\" and \"defended its actions as\"), not five.",
+    ("06_machine_reading.ipynb", "Recall rises from 0.81 to 0.89, not to 1: three more statements are found "
+                                 "(\"stopped short of\", \"defended its actions as\" and \"view as\"), not five.",
      lambda art: at_half(extraction()["scores"], "recall") == 0.81 and at_half(extraction()["more_scores"], "recall")
-     == 0.86 and {art.statements.set_index("statement_id").at[s, "cue"] for s in
+     == 0.89 and {art.statements.set_index("statement_id").at[s, "cue"] for s in
                   matched_ids(extraction()["more"], art) - matched_ids(extraction()["found"], art)}
-     == {"stopped short of", "defended its actions as"}),
-    ("06_machine_reading.ipynb", "\"View as\" and \"pushing back on\" fire, but on one long candidate that runs across "
-                                 "both of paragraph 18's statements and matches neither",
+     == {"stopped short of", "defended its actions as", "view as"}),
+    ("06_machine_reading.ipynb", "\"Pushing back on\" fires, but its candidate runs on past \"US-led sanctions\" into "
+                                 "the journalist's \"and often voting as a bloc in the UN\", and overlaps the "
+                                 "statement too little to count",
      lambda art: art.statements.query("paragraph == 18")["statement_id"].tolist() == ["cnn22_s22", "cnn22_s23"]
-     and {"cnn22_s22", "cnn22_s23"}.isdisjoint(matched_ids(extraction()["more"], art))
-     and extraction()["more"].query("paragraph == 18")["quote"].map(
-         lambda q: quote(art, "cnn22_s22") in q and quote(art, "cnn22_s23") in q).sum() == 1),
+     and "cnn22_s23" not in matched_ids(extraction()["more"], art)
+     and extraction()["more"].query("cue == 'pushing back on'")["quote"].tolist()
+     == ["US-led sanctions and often voting as a bloc in the UN"]),
     ("06_machine_reading.ipynb", "\"saw China back\" fires on the wrong words (\"Russia's central demand to the "
                                  "West\")",
      lambda art: extraction()["more"].query("cue == 'saw China back'")["quote"].tolist()
      == ["Russia's central demand to the West"] and "cnn22_s24" not in matched_ids(extraction()["more"], art)),
-    ("06_machine_reading.ipynb", "Precision falls from 0.97 to 0.91 (two new false alarms), and speaker accuracy from "
+    ("06_machine_reading.ipynb", "Precision falls from 0.97 to 0.92 (two new false alarms), and speaker accuracy from "
                                  "1.00 to 0.97: the rule gives Russia's \"defended its actions as\" to Ukraine.",
-     lambda art: at_half(extraction()["more_scores"], "precision") == 0.91
+     lambda art: at_half(extraction()["more_scores"], "precision") == 0.92
      and (extraction()["more_errors"]["kind"] == "false alarm").sum()
      - (extraction()["errors"]["kind"] == "false alarm").sum() == 2
      and at_half(extraction()["scores"], "speaker_accuracy") == 1.0
@@ -1299,8 +1300,9 @@ LATE: list[tuple[str, str, Fact]] = [
      == [["state_department_readout", "according to"]]
      and art.statements.set_index("statement_id").loc["cnn22_s27", ["actor_id", "via"]].tolist()
      == ["antony_blinken", "state_department_readout"]),
-    ("06_machine_reading.ipynb", "both claims are found, with no speaker",
-     lambda art: (lambda t: len(t) == 2 and t["actor_id"].isna().all() and not t["speaker_text"].str.strip().any())(
+    ("06_machine_reading.ipynb", "the first claim is found with no speaker",
+     lambda art: (lambda t: len(t) == 2 and t["actor_id"].isna().all()
+                  and t["speaker_text"].fillna("").str.strip().tolist() == ["", "residents"])(
          nc.extract_statements("The mayor said the road would reopen, but residents say it is still unsafe."))),
     ("06_machine_reading.ipynb", "gives no candidate at all: the cue is not in the list",
      lambda art: nc.extract_statements("The minister stopped short of condemning the strike.").empty
