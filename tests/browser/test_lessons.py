@@ -85,7 +85,9 @@ def explore(page, name: str) -> None:
         topics = art.topics.set_index("topic_id")
         first = art.positions["topic_id"].value_counts().index[0]
         other = "nato_enlargement" if first != "nato_enlargement" else "sovereignty"
-        area = output_with(page, topics.at[first, "question"])
+        # the explorer's output: the one that shows the first topic's description (the stance grid shows
+        # its question too, and has lists of its own)
+        area = output_with(page, topics.at[first, "description"][:60])
         area.locator("select").first.select_option(label=topics.at[other, "label"])
         page.wait_for_selector(f"text={topics.at[other, 'question']}")
 
