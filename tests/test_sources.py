@@ -333,6 +333,20 @@ def test_the_second_article_fidelity_counted_by_hand():
     assert art.source_passages["passage"].dropna().map(passage_words).max() <= PASSAGE_WORDS
 
 
+def test_a_passage_read_in_another_language_in_the_same_alphabet_is_not_compared_word_by_word():
+    # Erdoğan's speech was read in Turkish: its passages share the article's alphabet, not its language
+    art = nc.load_article("wikinews_turkey_libya_2020")
+    table = sources.statement_sources(art).set_index("statement_id")
+    assert not sources.comparable("Bize bir adım gelene çok daha fazlasıyla gitmeye hazırız.", "tr")
+    assert sources.comparable("Bize bir adım gelene çok daha fazlasıyla gitmeye hazırız.")  # the script alone
+    speech = table[table["source_id"] == "erdogan_turkstream_20200108"]
+    assert len(speech) == 5 and not speech["comparable"].any() and speech["quoted_changes"].isna().all()
+    assert table.loc["wn20_s06", "comparable"] and table.loc["wn20_s06", "quoted_changes"] == 0  # the English release
+    html = sources.source_html(art, "wn20_s11")
+    assert "another language" in html and "<ins" not in html
+    assert sources.compare_statement(art, "wn20_s11").empty
+
+
 def test_an_article_with_no_rows_at_all_is_valid(data_copy):
     path = data_copy / "source_passages.csv"
     header, _ = read_rows(path)
