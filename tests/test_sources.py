@@ -307,11 +307,44 @@ def test_a_statement_left_out_of_an_article_with_source_rows_is_a_gap_not_a_refu
     assert gap.paragraph == int(statements.loc[statements["statement_id"] == "cnn22_s19", "paragraph"].iloc[0])
 
 
-def test_every_statement_of_the_seed_article_has_a_source_row():
-    art = nc.load_article()
-    assert set(art.source_passages["statement_id"]) == set(art.statements["statement_id"])
-    gaps = nc.data.completeness(article_id=art.article_id)
-    assert "statement not checked against a source" not in set(gaps["gap"])
+def test_every_statement_of_every_article_with_source_rows_has_exactly_one():
+    _, statements = read_rows(DATA / "statements.csv")
+    _, passages = read_rows(DATA / "source_passages.csv")
+    article_of = {r["statement_id"]: r["article_id"] for r in statements}
+    checked = {article_of[r["statement_id"]] for r in passages}
+    assert {"cnn_china_ukraine_2022", "wikinews_turkey_libya_2020"} <= checked  # both articles are checked
+    rows_per_statement = {sid: 0 for sid, article in article_of.items() if article in checked}
+    for r in passages:
+        rows_per_statement[r["statement_id"]] += 1
+    assert {sid: n for sid, n in rows_per_statement.items() if n != 1} == {}
+    for article_id in sorted(checked):
+        gaps = nc.data.completeness(article_id=article_id)
+        assert "statement not checked against a source" not in set(gaps["gap"]), article_id
+
+
+def test_the_second_article_fidelity_counted_by_hand():
+    art = nc.load_article("wikinews_turkey_libya_2020")
+    counts = art.source_passages["fidelity"].value_counts()
+    # verbatim s06 s10 s13; trimmed s02; altered s11 s14; faithful s01 s04 s05 s08 s09 s15 s16 s18;
+    # shifted s07 s12; not found s03 s17 s19
+    assert [int(counts[f]) for f in FIDELITIES] == [3, 1, 2, 8, 2, 3]
+    assert sources.source_summary(art).startswith("16 of 19 statements were found in 5 primary texts: 3 verbatim")
+    assert sources.date_checks(art).empty  # 7, 8 and 9 January, as the article's weekdays resolve
+    assert art.source_passages["passage"].dropna().map(passage_words).max() <= PASSAGE_WORDS
+
+
+def test_a_passage_read_in_another_language_in_the_same_alphabet_is_not_compared_word_by_word():
+    # Erdoğan's speech was read in Turkish: its passages share the article's alphabet, not its language
+    art = nc.load_article("wikinews_turkey_libya_2020")
+    table = sources.statement_sources(art).set_index("statement_id")
+    assert not sources.comparable("Bize bir adım gelene çok daha fazlasıyla gitmeye hazırız.", "tr")
+    assert sources.comparable("Bize bir adım gelene çok daha fazlasıyla gitmeye hazırız.")  # the script alone
+    speech = table[table["source_id"] == "erdogan_turkstream_20200108"]
+    assert len(speech) == 5 and not speech["comparable"].any() and speech["quoted_changes"].isna().all()
+    assert table.loc["wn20_s06", "comparable"] and table.loc["wn20_s06", "quoted_changes"] == 0  # the English release
+    html = sources.source_html(art, "wn20_s11")
+    assert "another language" in html and "<ins" not in html
+    assert sources.compare_statement(art, "wn20_s11").empty
 
 
 def test_an_article_with_no_rows_at_all_is_valid(data_copy):

@@ -62,21 +62,35 @@ _EDGE = "\"'.,;:!?()«»—–-…"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TOKEN = re.compile(r"\S+")
 _BRACKETED = re.compile(r"^\W*\[[^\]]*\]\W*$")
+_LANGUAGE = re.compile(r"\s*[a-z]{2,3}\b")
 
 
 # --- The comparison ------------------------------------------------------------------------------
 
-def comparable(passage: object) -> bool:
+def comparable(passage: object, language: object = None) -> bool:
     """Whether a passage can be compared word by word with an English quote.
 
     A passage in Chinese, Japanese or Korean (any of their characters) cannot: its
     words are judged as a translation (data/README.md), not lined up. Nor can a
-    missing or empty passage.
+    passage whose source is read in another language than English, as its row of
+    sources.csv gives it (``language``, its first code: "tr", "zh"), though its
+    script is the quote's; nor a missing or empty passage.
 
     >>> comparable("Every UN Member State has a stake"), comparable("中方表示关注。"), comparable(None)
     (True, False, False)
+    >>> comparable("Bize bir adım gelene", "tr"), comparable("The sides oppose", "en (the Kremlin's English)")
+    (False, True)
     """
-    return isinstance(passage, str) and bool(passage.strip()) and not _CJK.search(passage)
+    if not (isinstance(passage, str) and passage.strip()) or _CJK.search(passage):
+        return False
+    code = _LANGUAGE.match(language) if isinstance(language, str) else None
+    return code is None or code.group(0) == "en"
+
+
+def _language(art: Article, source_id: object) -> str | None:
+    """The language a source was read in (sources.csv), or None for no source."""
+    hits = art.sources.loc[art.sources["source_id"] == source_id, "language"]
+    return hits.iloc[0] if len(hits) and isinstance(hits.iloc[0], str) else None
 
 
 def _text(value: object) -> str:
@@ -329,7 +343,7 @@ def _mark(tag: str, label: str, words: str, quoted: bool) -> str:
             f"{html_esc(words)}</{tag}>")
 
 
-def compare_html(quote: str, passage: str) -> str:
+def compare_html(quote: str, passage: str, language: str | None = None) -> str:
     """The comparison of :func:`compare_words` as HTML: one line in the article's order, every word escaped.
 
     Words the article adds are in ``<ins>``, words of the source it leaves out in
@@ -344,6 +358,9 @@ def compare_html(quote: str, passage: str) -> str:
         The article's words.
     passage : str
         The source's words.
+    language : str, optional
+        The language its source was read in (sources.csv); another than English
+        is not compared.
 
     Returns
     -------
@@ -356,7 +373,7 @@ def compare_html(quote: str, passage: str) -> str:
     >>> "article, inside the quotation marks:</span>&quot;fueling" in html
     True
     """
-    if not comparable(passage):
+    if not comparable(passage, language):
         why = ("There is no passage to compare." if not isinstance(passage, str) or not passage.strip() else
                "The passage is in another language: the article's words are a translation, judged by meaning "
                "(see the note), not word by word.")
@@ -410,7 +427,8 @@ def compare_statement(art: Article, statement_id: str) -> pd.DataFrame:
     """
     passages = art.source_passages[art.source_passages["statement_id"] == statement_id]
     statements = art.statements[art.statements["statement_id"] == statement_id]
-    if passages.empty or statements.empty or not comparable(passages["passage"].iloc[0]):
+    if passages.empty or statements.empty or not comparable(
+            passages["passage"].iloc[0], _language(art, passages["source_id"].iloc[0])):
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COMPARE_COLUMNS.items()})
     return compare_words(statements["quote"].iloc[0], passages["passage"].iloc[0])
 
@@ -448,11 +466,11 @@ def statement_sources(art: Article) -> pd.DataFrame:
     names = an.names(art)
     st = art.statements[["statement_id", "paragraph", "actor_id", "form", "quote", "said_on", "said_on_text"]]
     sources = art.sources.rename(columns={"date": "source_date"})[
-        ["source_id", "kind", "title", "publisher", "source_date", "url", "reached"]]
+        ["source_id", "kind", "title", "publisher", "source_date", "url", "reached", "language"]]
     table = (art.source_passages.merge(st, on="statement_id", how="left")
              .merge(sources, on="source_id", how="left"))
     table["speaker"] = table["actor_id"].map(names).fillna(table["actor_id"]) if len(table) else ""
-    can = [comparable(p) for p in table["passage"]]
+    can = [comparable(p, lang) for p, lang in zip(table["passage"], table["language"])]
     table["comparable"] = can
     table["quoted_changes"] = pd.array(
         [_quoted_changes(q, p) if c else None for q, p, c in zip(table["quote"], table["passage"], can)],
@@ -720,7 +738,8 @@ def source_html(art: Article, statement_id: str) -> str:
     sides = (f'<div style="display:flex;flex-wrap:wrap;gap:1.5em">'
              f'<div style="flex:1 1 22em;min-width:16em">{article_side}</div>'
              f'<div style="flex:1 1 22em;min-width:16em">{source_side}</div></div>')
-    compared = (f'<h4 style="margin:0.6em 0 0.2em 0">Word by word</h4>{compare_html(r["quote"], r["passage"])}'
+    compared = (f'<h4 style="margin:0.6em 0 0.2em 0">Word by word</h4>'
+                f'{compare_html(r["quote"], r["passage"], _language(art, r["source_id"]))}'
                 if isinstance(r["passage"], str) and r["passage"] else "")
     when = ""
     if pd.notna(said) and pd.notna(r["source_date"]) and said != r["source_date"]:
