@@ -94,11 +94,16 @@ def timed_changes(changes: list) -> list[float]:
     return out
 
 
-def _dropdowns(box: w.Widget) -> list[w.Dropdown]:
-    found = [box] if isinstance(box, w.Dropdown) else []
+def _all(box: w.Widget, kind: type) -> list:
+    """Every widget of this kind in the box, at any depth, in order."""
+    found = [box] if isinstance(box, kind) else []
     for child in getattr(box, "children", ()):
-        found += _dropdowns(child)
+        found += _all(child, kind)
     return found
+
+
+def _dropdowns(box: w.Widget) -> list[w.Dropdown]:
+    return _all(box, w.Dropdown)
 
 
 def widget_response() -> list[dict]:
@@ -125,7 +130,8 @@ def widget_response() -> list[dict]:
             changes.append(lambda d=dropdown, v=value: setattr(d, "value", v))
     record("statement explorer: set a filter", timed_changes(changes))
     stances = widgets.stance_explorer(art)
-    buttons = [b for b in stances.children[0].children if isinstance(b, w.Button)]
+    buttons = _all(stances, w.Button)  # the grid's squares
+    assert buttons, "the stance explorer has no squares to click"
     record("stance explorer: click a square", timed_changes([b.click for b in buttons]))
     who, topic = _dropdowns(stances)
     record("stance explorer: pick actor or topic", timed_changes(
