@@ -18,10 +18,11 @@ def make_corpus(target: Path, copies: int, source: Path | None = None) -> Path:
     source = source or package_data()
     target.mkdir(parents=True, exist_ok=True)
     (target / "texts").mkdir(exist_ok=True)
-    for name in ("datapackage.json", "actors.csv", "aliases.csv", "topics.csv"):
+    for name in ("datapackage.json", "actors.csv", "aliases.csv", "topics.csv", "sources.csv"):
         shutil.copy(source / name, target / name)
     tables = {name: read_rows(source / f"{name}.csv")
-              for name in ("articles", "statements", "positions", "events", "frame", "labels", "voices")}
+              for name in ("articles", "statements", "positions", "events", "frame", "labels", "voices",
+                           "source_passages")}
     out: dict[str, list[dict[str, str]]] = {name: [] for name in tables}
     for i in range(copies):
         tag = f"c{i:05d}"
@@ -34,6 +35,8 @@ def make_corpus(target: Path, copies: int, source: Path | None = None) -> Path:
                                           "article_id": f"{s['article_id']}_{tag}"})
         for p in tables["positions"][1]:
             out["positions"].append(p | {"statement_id": f"{p['statement_id']}_{tag}"})
+        for p in tables["source_passages"][1]:
+            out["source_passages"].append(p | {"statement_id": f"{p['statement_id']}_{tag}"})
         for e in tables["events"][1]:
             out["events"].append(e | {"event_id": f"{e['event_id']}_{tag}", "article_id": f"{e['article_id']}_{tag}"})
         for name, key in (("frame", "frame_id"), ("labels", "label_id"), ("voices", None)):

@@ -134,3 +134,9 @@ def test_every_level_defaults_to_side_and_voice_share_still_takes_by(art):
     pd.testing.assert_frame_equal(an.voice_share(art, by="side"), an.voice_share(art))
     with pytest.raises(ValueError, match="level"):
         an.voice_share(art, level="speaker")
+
+
+def test_quoted_words_count_curly_quotation_marks_as_straight_ones():
+    # A teacher's article may use “curly” marks: the comparison of lesson 08 and check 8.2 count them
+    assert an.quoted_words('said “we will fight” and "we will win"') == 6
+    assert an.quoted_words("said we will fight") == 0

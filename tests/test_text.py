@@ -48,3 +48,9 @@ def test_tooltip_marks_resolved_dates():
     tip = text.statement_tooltip(row, {"a": "Ann", "r": "a readout"})
     assert "Mon 21 Feb 2022 (resolved from 'Monday')" in tip
     assert "via: a readout" in tip and tip.startswith("x: Ann")
+
+
+def test_an_empty_cell_is_escaped_to_nothing_not_nan():
+    from newsclaims.text import esc
+
+    assert [esc(v) for v in (float("nan"), None, pd.NA, "a <b>", 0.5)] == ["", "", "", "a &lt;b&gt;", "0.5"]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 
 from .data import Article, vocabulary
+from .text import QUOTE
 
 if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
     import networkx as nx
@@ -34,7 +35,6 @@ LEVELS = ("side", "holder")  # the first is every function's default
 SCORE = {"support": 1, "oppose": -1, "neutral": 0}
 # The combined stance of one who both supports and opposes (stance_matrix): never coded, only derived
 MIXED = "mixed"
-_QUOTED = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"[\w’'-]+")
 # What to code when a table has no rows yet: the hint an empty chart or explorer shows
 # under "No statements coded yet" (README, "Adding an article").
@@ -121,14 +121,16 @@ def quoted_words(quote: str) -> int:
     Returns
     -------
     int
-        The words between straight double quotes; 0 for a paraphrase.
+        The words between double quotation marks, straight or curly; 0 for a paraphrase.
 
     Examples
     --------
     >>> quoted_words('all concerns should be treated on the "basis of equality."')
     3
+    >>> quoted_words('said “we will fight”')
+    3
     """
-    return sum(len(_WORD.findall(inner)) for inner in _QUOTED.findall(quote))
+    return sum(len(_WORD.findall(m.group()[1:-1])) for m in QUOTE.finditer(quote))
 
 
 def mention_counts(art: Article) -> pd.DataFrame:

@@ -55,7 +55,7 @@ import pandas as pd
 
 from . import text as textmod
 from .data import Article
-from .text import overlap
+from .text import QUOTE, overlap
 
 # --- the cue lexicon --------------------------------------------------------------------
 
@@ -134,7 +134,6 @@ NOT_CONTENT = re.compile(r"(?:during|in|at|on|after|before|while|when|outside)\b
 # a speaker's kind, most likely first, when several actors precede a cue
 KIND_ORDER = {"person": 0, "group": 1, "state": 2, "bloc": 3, "document": 4, "organization": 5, "region": 6, "": 7}
 PRONOUN = re.compile(r"(?<!\w)(he|she|they)(?!\w)", re.I)
-QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 # a partial quote's words are the speaker's own, a paraphrase's the writer's: trust the first more
 FORM_WEIGHT = {"partial": 0.9, "paraphrase": 0.8}
 # the candidates' columns and their types, the same when nothing is found

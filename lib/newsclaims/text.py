@@ -14,6 +14,10 @@ import pandas as pd
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 
+# A quotation: straight or curly double quotation marks, within one paragraph. The one definition
+# of "inside quotation marks" that the extractor, the counts of quoted words and the frame share.
+QUOTE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: a run of non-blank lines."""
     return [m.span() for m in _PARAGRAPH.finditer(text)]
@@ -76,7 +80,8 @@ def find_mentions(text: str, aliases: pd.DataFrame, pattern: re.Pattern[str] | N
 
 def esc(value: object, quote: bool = True) -> str:
     """Escape any value for HTML text or (with ``quote``, the default) a quoted attribute."""
-    return html.escape("" if value is None or value is pd.NA else str(value), quote=quote)
+    blank = value is None or value is pd.NA or (isinstance(value, float) and value != value)  # NaN: an empty cell
+    return html.escape("" if blank else str(value), quote=quote)
 
 
 def statement_tooltip(row: Mapping[str, Any], names: Mapping[str, str], stances: str = "") -> str:
