@@ -154,16 +154,24 @@ def test_the_dates_the_source_contradicts(art):
         ("on Friday", "Friday", "Saturday")
 
 
-def test_quoted_changes_agree_with_the_coded_fidelity(art):
-    table = sources.statement_sources(art)
+@pytest.mark.parametrize("article_id, english", [("cnn_china_ukraine_2022", 14), ("wikinews_turkey_libya_2020", 9)])
+def test_quoted_changes_agree_with_the_coded_fidelity(article_id, english):
+    # CNN's English passages: s01 s03-05 s09 s10 s16 s17 s22 s24 s27 s28 s34 s35; the Wikinews article's:
+    # s01 s02 s05 s06 s07 s13 s14 s16 s18 (the rest were read in Turkish, or not found)
+    table = sources.statement_sources(nc.load_article(article_id))
     compared = table[table["comparable"]]
-    assert len(compared) == 14  # the English passages: s01 s03-05 s09 s10 s16 s17 s22 s24 s27 s28 s34 s35
+    assert len(compared) == english
     for row in compared.itertuples():
-        found = sources.quoted_check(row.quote, row.passage)["found"]
+        check = sources.quoted_check(row.quote, row.passage)
+        # a fragment seen only in reports is named so in the note, and is not compared (data/README.md)
+        note = row.note.replace('"', "'")
+        unseen = check["quotation"].map(lambda q, note=note: f"{q.strip(chr(34)).strip(',.')!r} was seen only in "
+                                        "reports" in note).astype(bool)
+        found = check["found"].astype(bool) | unseen
         if row.fidelity == "altered":
             assert row.quoted_changes >= 1 and not found.all(), row.statement_id
         elif row.fidelity in ("verbatim", "trimmed"):
-            assert row.quoted_changes == 0 and found.all(), row.statement_id
+            assert row.quoted_changes == unseen.sum() and found.all(), row.statement_id
 
 
 def test_the_summary_says_what_was_found(art):
@@ -325,10 +333,10 @@ def test_every_statement_of_every_article_with_source_rows_has_exactly_one():
 def test_the_second_article_fidelity_counted_by_hand():
     art = nc.load_article("wikinews_turkey_libya_2020")
     counts = art.source_passages["fidelity"].value_counts()
-    # verbatim s06 s10 s13; trimmed s02; altered s11 s14; faithful s01 s04 s05 s08 s09 s15 s16 s18;
-    # shifted s07 s12; not found s03 s17 s19
-    assert [int(counts[f]) for f in FIDELITIES] == [3, 1, 2, 8, 2, 3]
-    assert sources.source_summary(art).startswith("16 of 19 statements were found in 5 primary texts: 3 verbatim")
+    # verbatim s06 s10 s13; trimmed s02; altered s11 s14; faithful s01 s05 s08 s09 s16 s18;
+    # shifted s07 s12; not found s03 s04 s15 s17 s19 (s04 and s15 seen only in reports)
+    assert [int(counts[f]) for f in FIDELITIES] == [3, 1, 2, 6, 2, 5]
+    assert sources.source_summary(art).startswith("14 of 19 statements were found in"), sources.source_summary(art)
     assert sources.date_checks(art).empty  # 7, 8 and 9 January, as the article's weekdays resolve
     assert art.source_passages["passage"].dropna().map(passage_words).max() <= PASSAGE_WORDS
 
