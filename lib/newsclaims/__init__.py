@@ -14,8 +14,7 @@ article's frame (headline, caption, lede, narration, labels) against its body, a
 ``nc.bench`` holds the functions behind it (add, edit, delete, undo), to call from Python.
 """
 
-from . import analysis, bench, charts, checks, coding, compare, export, frame, lessons, newarticle, sources, widgets
-from .bench import workbench
+from . import analysis, charts, checks, coding, export, lessons, newarticle, widgets
 from .data import Article, Corpus, list_articles, load_article, load_corpus
 from .extract import extract_statements
 from .files import data_dir, work_dir
@@ -50,3 +49,19 @@ __all__ = [
     "work_dir",
     "workbench",
 ]
+
+# Loaded when first used, so that `import newsclaims` stays cheap (benchmarks/RESULTS.md, import cost):
+# the coding workbench, and the modules of lessons 08 to 10.
+_LATER = ("bench", "compare", "frame", "sources")
+
+
+def __getattr__(name: str) -> object:
+    import importlib
+
+    if name in _LATER:
+        return importlib.import_module(f".{name}", __name__)  # and it is an attribute of the package from then on
+    if name == "workbench":
+        from .bench import workbench
+
+        return workbench
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
