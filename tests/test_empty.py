@@ -53,6 +53,8 @@ SKIP = {
     "charts.nothing_coded": "draws the message itself; every chart below shows it when its table is empty",
     "text.esc": "escapes one value; takes no article",
     "text.overlap": "compares two spans; takes no article",
+    "text.plural": "words one count; takes no article",
+    "text.joined": "joins a few words into a sentence; takes no article",
     "reliability.cohen_kappa": "takes two lists of answers; kappa of no answers is undefined and an error "
                                "by design (agreement() reports it as NaN)",
     "reliability.missing": "marks the missing answers in one column; takes no article",

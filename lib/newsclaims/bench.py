@@ -68,7 +68,7 @@ from .data import MONTHS, Article, Corpus, article_from, completeness, load_corp
 from .extract import QUOTE, extract_from
 from .newarticle import slug
 from .schema import DataError, Problem, decode
-from .text import esc, highlight, overlap
+from .text import esc, highlight, overlap, plural
 from .widgets import BOX, MUTED, Explorer, paragraph_html, statement_marks
 
 # Values of the descriptor's enums this module names; tests/test_workbench.py holds them to it
@@ -1058,7 +1058,7 @@ def edit_statement(data_dir: str | os.PathLike[str] | None, statement_id: str, /
                     if p["statement_id"] == statement_id and p["holder_id"] == old["actor_id"]]
             plan["positions"] = {tuple(p[k] for k in key): {**p, "holder_id": row["actor_id"]} for p in held}
             if held:
-                what += f" (and the holder of its {_plural(len(held), 'position')})"
+                what += f" (and the holder of its {plural(len(held), 'position')})"
         _change_rows(folder, what, plan)
     return row
 
@@ -1881,9 +1881,9 @@ class Workbench(Explorer):
         held = pos.groupby("statement_id").size()
         coded = "".join(f"<li>{esc(s.statement_id)} · ¶{s.paragraph} · {esc(s.actor_id)} · {esc(s.form)}: "
                         f'{esc(_short(s.quote, 90))} <span style="{MUTED}">'
-                        f"({_plural(int(held.get(s.statement_id, 0)), 'position')})</span></li>"
+                        f"({plural(int(held.get(s.statement_id, 0)), 'position')})</span></li>"
                         for s in st.itertuples())
-        counts = ", ".join(_plural(len(frame), what) for frame, what in
+        counts = ", ".join(plural(len(frame), what) for frame, what in
                            ((st, "statement"), (pos, "position"), (self.art.events, "event")))
         return (f'<div style="{BOX}">{checks}<p><b>{esc(self.article_id)}: {state}</b> · {counts}</p>'
                 f"<ul>{items}</ul><details><summary>Statements coded so far ({len(st)})</summary>"
@@ -1897,7 +1897,7 @@ class Workbench(Explorer):
         """Show the chosen candidate in its paragraph, with what the extractor found."""
         self.restore_button.layout.display = "none"
         if not self.candidate.value or self.found.empty:
-            hidden = (f" ({_plural(len(self.rejected), 'rejected candidate')}: tick <b>Show rejected candidates</b> "
+            hidden = (f" ({plural(len(self.rejected), 'rejected candidate')}: tick <b>Show rejected candidates</b> "
                       "to see them again)" if self.rejected and not self.show_rejected.value else "")
             self.candidate_view.value = (f'<p style="{HINT_STYLE}">No candidates left: the extractor\'s suggestions '
                                          f"are coded or rejected{hidden}. Add statements in the statement form.</p>")
@@ -2285,9 +2285,6 @@ def _in(problem: Problem, folder: Path) -> str:
             return text[len(prefix) + 1:]
     return text
 
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _short(text: object, width: int = 70) -> str:

@@ -36,6 +36,7 @@ from .palette import (
     text_shade,
 )
 from .text import esc as _esc
+from .text import plural
 
 if TYPE_CHECKING:  # networkx loads when a network is first built, not at import
     import networkx as nx
@@ -237,9 +238,6 @@ def _times(n: int) -> str:
     return f"{n} time{'' if n == 1 else 's'}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
 
 def _quotes_by(art: Article) -> dict[str, list[str]]:
     return art.statements.groupby("actor_id")["quote"].apply(list).to_dict()
@@ -358,7 +356,7 @@ def voice_share_chart(art: Article, level: an.Level = "side", *, by: str | None 
     fig.update_xaxes(range=[0, most * 1.45 + 1])  # room for the labels beside the longest bar
     top = share.sort_values(["word_share", "statements"], ascending=False).iloc[0]
     title = (f"{top['name']} has the largest share of quoted words: {top.word_share:.0%} "
-             f"({top.quoted_words} of {words} words, in {_plural(top.statements, 'statement')})"
+             f"({top.quoted_words} of {words} words, in {plural(top.statements, 'statement')})"
              if top.quoted_words else "No statement quotes its speaker's own words: all are paraphrased")
     sub = ("Grouped by the state, bloc or body each speaker speaks for." if level == "side"
            else "Each speaker separately.") + " Quoted words: words inside quotation marks."
@@ -802,7 +800,7 @@ def network_chart(graph: nx.Graph, title: str, subtitle: str = "", quotes: dict[
         else:
             colour, width = OKABE_ITO["grey"], 1 + 2 * d["weight"]
             ids = d["topics"].split(";")
-            lines.append(f"{_plural(d['weight'], 'topic')}{' (all hedged)' if d.get('hedged') else ''}:")
+            lines.append(f"{plural(d['weight'], 'topic')}{' (all hedged)' if d.get('hedged') else ''}:")
             for t in ids:
                 held = [f"{name} {stances[(who, t)]}" for who, name in zip((u, v), names) if (who, t) in stances]
                 lines.append(f"• {topics.get(t, t)}" + (f": {', '.join(held)}" if held else ""))

@@ -34,6 +34,7 @@ from . import charts
 from .checks import Verdict, _Names, _same_set, _Unreadable
 from .data import Article, Corpus, article_from, load_corpus, vocabulary
 from .palette import FORM, KIND, STANCE, STANCE_SYMBOL, STANCE_TEXT, colour_name, text_on
+from .text import joined, plural
 
 Articles = Corpus | Article | Sequence[Article]
 # The forms a comparison sets against each other (datapackage.json, statements.form), as charts.forms_by_actor
@@ -449,20 +450,10 @@ def _pct(n: int, total: int) -> str:
     return f"{n / total:.0%} ({n} of {total})" if total else "none"
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else words or word + 's'}"
-
 
 def _kinds_word(kind: str) -> str:
     """A kind of actor as a plural noun: "people", "states", "documents"."""
     return "people" if kind == "person" else kind if kind.startswith("(") else f"{kind}s"
-
-
-def _listing(items: Sequence[str]) -> str:
-    items = list(items)
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _gaps(arts: list[Article], need: str) -> list[str]:
@@ -532,9 +523,9 @@ def _notice_overview(arts: list[Article], level: an.Level) -> list[str]:
     if len(arts) >= 2:
         days = (table["published"].max() - table["published"].min()).days
         lines.append("They were published on the same day." if days == 0 else
-                     f"They were published {_plural(days, 'day')} apart.")
+                     f"They were published {plural(days, 'day')} apart.")
         shared = set.intersection(*(set(a.actors["actor_id"]) for a in arts))
-        lines.append(f"{_plural(len(shared), 'actor')} appear{'s' * (len(shared) == 1)} in every article under the "
+        lines.append(f"{plural(len(shared), 'actor')} appear{'s' * (len(shared) == 1)} in every article under the "
                      "same id: their statements and stances can be set side by side.")
     return lines + _gaps(arts, "positions")
 
@@ -546,11 +537,11 @@ def _notice_voices(arts: list[Article], level: an.Level) -> list[str]:
         top = group.iloc[0]
         total = int(group["statements"].sum())
         lines.append(f"In {top['outlet']}, {_kinds_word(str(top['kind']))} make the most statements: "
-                     f"{_pct(int(top['statements']), total)}, from {_plural(int(top['speakers']), 'speaker')}.")
+                     f"{_pct(int(top['statements']), total)}, from {plural(int(top['speakers']), 'speaker')}.")
     if len(arts) >= 2 and all(not a.statements.empty for a in arts):
         both = speakers(arts)
         common = both[both["in_all"]].drop_duplicates("actor_id")["name"].tolist()
-        lines.append(f"Speaking in every article: {_listing(common)}." if common else
+        lines.append(f"Speaking in every article: {joined(common)}." if common else
                      "No speaker speaks in every article: each article gives its voice to other people.")
     return lines + _gaps(arts, "statements")
 
@@ -569,7 +560,7 @@ def _notice_forms(arts: list[Article], level: an.Level) -> list[str]:
         most = max(paraphrase.values())
         leaders = [o for o, s in paraphrase.items() if s == most]
         lines.append("Both paraphrase the same share." if len(leaders) == len(paraphrase) else
-                     f"{_listing(leaders)} paraphrase{'s' * (len(leaders) == 1)} most: there, readers get more of "
+                     f"{joined(leaders)} paraphrase{'s' * (len(leaders) == 1)} most: there, readers get more of "
                      "the journalist's words and fewer of the speakers' own.")
     return lines + _gaps(arts, "statements")
 
@@ -585,13 +576,13 @@ def _notice_stances(arts: list[Article], level: an.Level) -> list[str]:
     if len(arts) >= 2 and all(not a.positions.empty for a in arts):
         topics = set.intersection(*(set(a.positions["topic_id"]) for a in arts))
         named = dict(zip(table["topic_id"], table["topic"]))
-        lines.append(f"Topics in every article: {_listing(sorted(named[t] for t in topics))}." if topics else
+        lines.append(f"Topics in every article: {joined(sorted(named[t] for t in topics))}." if topics else
                      "No topic is in every article: each article asks its own questions.")
         same = table[table["in_all"]]
         if len(same):
             agree = same.groupby(["who", "topic_id"])["stance"].agg(lambda s: s.astype(str).nunique() == 1)
             lines.append(f"Where every article reports the same {'side' if level == 'side' else 'holder'} on the "
-                         f"same topic ({_plural(len(agree), 'pair')}), the stance is the same in {int(agree.sum())}.")
+                         f"same topic ({plural(len(agree), 'pair')}), the stance is the same in {int(agree.sum())}.")
     return lines + _gaps(arts, "positions")
 
 
@@ -604,12 +595,12 @@ def _notice_congruence(arts: list[Article], level: an.Level) -> list[str]:
         if len(mine):
             top = mine.iloc[0]
             lines.append(f"In {named[art.article_id]}, {top['a_name']} and {top['b_name']} agree on the most "
-                         f"topics ({top['weight']}), of {_plural(len(mine), 'tie')}.")
+                         f"topics ({top['weight']}), of {plural(len(mine), 'tie')}.")
         elif not art.positions.empty:
             lines.append(f"In {named[art.article_id]}, no two actors take the same stance on a topic.")
     if len(arts) >= 2 and all(not a.positions.empty for a in arts):
         common = ties[ties["in_all"]].drop_duplicates(["a", "b"])
-        lines.append("Tied in every article: " + _listing([f"{r.a_name}–{r.b_name}" for r in common.itertuples()])
+        lines.append("Tied in every article: " + joined([f"{r.a_name}–{r.b_name}" for r in common.itertuples()])
                      + "." if len(common) else "No tie is in every article's network.")
     return lines + _gaps(arts, "positions")
 
@@ -690,7 +681,7 @@ def speaker_kinds_chart(corpus: Articles, article_ids: Sequence[str] | None = No
         top = mine.sort_values("statements", ascending=False).iloc[0]
         tops.append(f"{_kinds_word(str(top['kind']))} in {named[art.article_id]} ({top['statements']} of {total})")
     fig.update_yaxes(categoryorder="array", categoryarray=[charts.esc(k) for k in kinds])
-    title = "Who makes the most statements: " + _listing(tops)
+    title = "Who makes the most statements: " + joined(tops)
     sub = "Each panel is one article; each bar, a kind of speaker's share of that article's statements."
     missing = _gaps(arts, "statements")
     fig = charts._finish(fig, title, "", "", " ".join([sub, *missing]), height=120 + 40 * len(kinds))
@@ -830,8 +821,8 @@ def stances_chart(corpus: Articles, article_ids: Sequence[str] | None = None,
                 seen.add(name)
         fig.update_yaxes(categoryorder="array", categoryarray=[charts.esc(w) for w in whos], row=row, col=1)
         n_who = m["who"].nunique()
-        parts.append(f"{named[art.article_id]}, {_plural(n_who, 'side' if level == 'side' else 'holder')} "
-                     f"on {_plural(m['topic_id'].nunique(), 'topic')}")
+        parts.append(f"{named[art.article_id]}, {plural(n_who, 'side' if level == 'side' else 'holder')} "
+                     f"on {plural(m['topic_id'].nunique(), 'topic')}")
     title = "Whose stances each article reports: " + "; ".join(parts)
     stances_named = ", ".join(f"{STANCE_SYMBOL[s]} {s}" for s in table["stance"].cat.categories)
     sub = (f"One panel per article, one column per topic. In each square: {stances_named}, and the number of "
@@ -897,7 +888,7 @@ def congruence_charts(corpus: Articles, article_ids: Sequence[str] | None = None
     if len(arts) < 2:
         title = titles[0]
     elif len(common):
-        title = "Tied in every article: " + _listing([f"{r.a_name}–{r.b_name}" for r in common.itertuples()])
+        title = "Tied in every article: " + joined([f"{r.a_name}–{r.b_name}" for r in common.itertuples()])
     else:
         title = "No two actors are tied in every article's network"
     sub = ("One network per article, as lesson 04 draws it: a line joins two actors who take the same stance on a "

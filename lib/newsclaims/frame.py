@@ -29,6 +29,7 @@ from .charts import _finish, esc, nothing_coded, quotes_hover, short
 from .data import NARRATION, PERSON, Article, vocabulary
 from .extract import QUOTE
 from .palette import FORM_TINT, GENDER, LABEL_KIND, PAIR, SOURCE_TYPE, VOICE
+from .text import joined
 
 # The parts of a text, by whose words they are (see text_voices); the palette's VOICE keys them.
 VOICES = {
@@ -583,13 +584,6 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def _listing(items: list[str]) -> str:
-    items = list(items)
-    if not items:
-        return "none"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def finding(art: Article, what: str) -> str:
     """One sentence that states what a comparison shows for this article, computed from its data.
 
@@ -633,7 +627,7 @@ def finding(art: Article, what: str) -> str:
         head = t[t["headline"] > 0]["name"].tolist()
         top = t.sort_values(["statements", "body"], ascending=False).iloc[0]
         said = "is" if top["name"] in head else "is not"
-        return (f"Notice: the headline names {_listing(head)}; the body's most frequent speaker, {top['name']} "
+        return (f"Notice: the headline names {joined(head, 'none')}; the body's most frequent speaker, {top['name']} "
                 f"({top['statements']} statements), {said} in the headline.")
     if what == "voices":
         t = text_voices(art).set_index("voice")["share"]
@@ -654,11 +648,11 @@ def finding(art: Article, what: str) -> str:
         cited = _cited(art)
         anon = cited.loc[~cited["named"], "name"].tolist()
         return (f"Notice: {n} of the {total} statements ({_pct(n / total if total else 0)}) come from named "
-                f"sources; the rest from {_listing(anon) if anon else 'no one'}.")
+                f"sources; the rest from {joined(anon, 'none') if anon else 'no one'}.")
     if what == "types":
         t = source_types(art)
         parts = [f"{r.source_type}s {r.statements} ({r.sources} sources)" for r in t.itertuples()]
-        return f"Notice: statements by type of source: {_listing(parts)}."
+        return f"Notice: statements by type of source: {joined(parts, 'none')}."
     t = gender_counts(art).set_index("gender")
     named, quoted = int(t["named"].sum()), int(t["quoted"].sum())
     women = t.loc["woman"] if "woman" in t.index else None
@@ -721,12 +715,12 @@ def frame_chart(art: Article, what: str = "actors", top: int = 12) -> go.Figure:
     head = table[table["headline"] > 0][key].tolist()
     if what == "actors":
         lead = table.sort_values("statements", ascending=False).iloc[0] if len(table) else None
-        title = f"The headline names {_listing(head)}" + (
+        title = f"The headline names {joined(head, 'none')}" + (
             f"; the most frequent speaker, {lead['name']}, is not in it" if lead is not None
             and lead["statements"] and lead[key] not in head else "")
     else:
         most = table.sort_values("positions", ascending=False).iloc[0] if len(table) else None
-        title = f"The headline is about {_listing(head)}" + (
+        title = f"The headline is about {joined(head, 'none')}" + (
             f"; the body takes most stances on {most['label']} ({most['positions']})" if most is not None
             and most[key] not in head and most["positions"] else "")
     sub = ("Each cell counts mentions (actors) or spans about the topic (topics) in that part of the frame; "

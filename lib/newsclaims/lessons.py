@@ -30,6 +30,7 @@ import pandas as pd
 
 from . import analysis as an
 from .files import NOTEBOOKS
+from .text import joined
 
 READING_WPM = 180
 CODE_CELL = 0.5
@@ -226,10 +227,7 @@ def listed(counts: pd.Series, names: dict[str, str] | None = None, most: int = 3
     'Wang Yi (6) and zhang_jun (5)'
     """
     names = names or {}
-    items = [f"{names.get(key, key)} ({value})" for key, value in counts.head(most).items()]
-    if not items:
-        return "none"
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return joined((f"{names.get(key, key)} ({value})" for key, value in counts.head(most).items()), "none")
 
 
 def poles(art: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -38,6 +38,7 @@ from .charts import _finish, esc, nothing_coded, quotes_hover, short
 from .data import NOT_FOUND, Article, long_date, vocabulary
 from .palette import FIDELITY, FIDELITY_SYMBOL, FIDELITY_TEXT
 from .text import esc as html_esc
+from .text import plural
 from .widgets import BOX, MUTED, Explorer, _nothing_coded, paragraph_html, statement_marks
 
 MISSING = "source passages"  # the key of analysis.TO_CODE: "No source passages coded yet"
@@ -665,15 +666,12 @@ def fidelity_chart(art: Article) -> go.Figure:
     silent = [s for s in none.index if s not in set(found["speaker"])]
     subtitle = ("Each mark is a statement, at its paragraph, in the colour and shape of its fidelity; hover for "
                 "the quote, the source's words and the note. "
-                + (f"Nothing was found for {_plural(len(silent), 'speaker')} ({', '.join(silent)}): "
+                + (f"Nothing was found for {plural(len(silent), 'speaker')} ({', '.join(silent)}): "
                    "each row's note says why." if silent else ""))
     return _finish(fig, title, "paragraph of the article", "speaker", subtitle, height=120 + 30 * len(order))
 
 
 # --- The explorer ---------------------------------------------------------------------------------
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _link(url: object) -> str:

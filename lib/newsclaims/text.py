@@ -6,7 +6,7 @@ import bisect
 import html
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -77,6 +77,28 @@ def find_mentions(text: str, aliases: pd.DataFrame, pattern: re.Pattern[str] | N
 # --- HTML -------------------------------------------------------------------------------
 # Every piece of text that comes from the data goes through html.escape before it is
 # placed in HTML: the article, quotes, names, notes and tooltips alike.
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """A count with its noun: ``plural(1, "statement")`` is "1 statement", ``plural(3, "person", "people")``
+    "3 people".
+
+    >>> plural(2, "statement"), plural(1, "actor"), plural(0, "person", "people")
+    ('2 statements', '1 actor', '0 people')
+    """
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
+def joined(items: Iterable[str], empty: str = "") -> str:
+    """Items in a sentence: "a", "a and b", "a, b and c"; ``empty`` when there are none.
+
+    >>> joined(["China", "Russia", "the West"]), joined([], "none")
+    ('China, Russia and the West', 'none')
+    """
+    items = list(items)
+    if not items:
+        return empty
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
 
 def esc(value: object, quote: bool = True) -> str:
     """Escape any value for HTML text or (with ``quote``, the default) a quoted attribute."""

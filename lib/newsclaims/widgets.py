@@ -15,7 +15,7 @@ from . import analysis as an
 from . import files
 from .data import Article, vocabulary
 from .palette import FORM_TEXT, FORM_TINT, STANCE, STANCE_SYMBOL, STANCE_TEXT, text_on
-from .text import esc, highlight, statement_tooltip
+from .text import esc, highlight, plural, statement_tooltip
 
 # Each coded stance as the answer to a topic's yes/no question (topic_html); tests/test_vocabulary.py
 # holds the keys to the descriptor's enum, and a stance not here yet is headed by its name alone
@@ -99,9 +99,6 @@ MENTION_STYLE = "border-bottom:2px solid #0072B2;font-weight:600"
 BOX = "font-family:Georgia,serif;line-height:1.6;max-width:52em"
 MUTED = "color:#666;font-size:90%"
 
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _nothing_coded(missing: str) -> str:
@@ -250,7 +247,7 @@ def reader_html(art: Article, actor_ids: tuple[str, ...] | list[str] = ()) -> st
     n_st = int(art.statements["actor_id"].isin(chosen).sum())
     n_me = int(art.mentions["actor_id"].isin(chosen).sum())
     who = esc(", ".join(names[a] for a in sorted(chosen, key=names.get)))
-    head = (f"<p><b>{who}</b>: {_plural(n_me, 'mention')}, {_plural(n_st, 'statement')}</p>" if chosen
+    head = (f"<p><b>{who}</b>: {plural(n_me, 'mention')}, {plural(n_st, 'statement')}</p>" if chosen
             else "<p>Pick one or more actors to highlight them.</p>" if len(art.actors)
             else _nothing_coded("actors"))
     body = "".join(paragraph_html(art, int(p), marks) for p in art.paragraphs["paragraph"])
@@ -395,7 +392,7 @@ def actor_explorer(art: Article, actor_id: str | None = None) -> w.VBox:
     counts = an.mention_counts(art)
     if counts.empty:
         return Explorer([w.HTML(_nothing_coded("actors"))])
-    options = [(f"{r.name} ({_plural(r.mentions, 'mention')}, {_plural(r.statements, 'statement')})",
+    options = [(f"{r.name} ({plural(r.mentions, 'mention')}, {plural(r.statements, 'statement')})",
                 r.actor_id)
                for r in counts.sort_values("name", key=lambda s: s.str.lower()).itertuples()]
     first = actor_id if actor_id in set(counts["actor_id"]) else counts.iloc[0]["actor_id"]
@@ -762,7 +759,7 @@ def topic_html(art: Article, topic_id: str, level: an.Level = "side") -> str:
         part = pos[pos["stance"] == stance]
         label = f"{ANSWERS[stance]} ({stance})" if stance in ANSWERS else stance
         parts.append(f'<h4 style="color:{STANCE_TEXT[stance]};margin:0.6em 0 0.2em 0">{esc(STANCE_SYMBOL[stance])} '
-                     f'{esc(label)}: {_plural(part["who"].nunique(), "actor")}</h4>')
+                     f'{esc(label)}: {plural(part["who"].nunique(), "actor")}</h4>')
         items = "".join(
             f"<li><b>{esc(r.who_name)}</b>{' (hedged)' if r.hedged else ''}: <i>{esc(r.quote)}</i> "
             f"<span style='{MUTED}'>— {esc(r.speaker)}, ¶{r.paragraph}</span></li>"
